@@ -1,0 +1,17 @@
+package dev.vixens.ls.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code APP... | --all}, shared by generate and check. */
+public final class AppSelection {
+
+    @Option(names = "--all", description = "Every app with a descriptor in the repository.")
+    boolean all;
+
+    @Parameters(paramLabel = "APP", arity = "0..*",
+            description = "App names (the directory holding vixens-backup.yaml).")
+    List<String> apps = new ArrayList<>();
+}

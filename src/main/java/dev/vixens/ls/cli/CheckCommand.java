@@ -1,0 +1,57 @@
+package dev.vixens.ls.cli;
+
+import dev.vixens.ls.generate.Generator;
+import dev.vixens.ls.output.GenerationOutput;
+import dev.vixens.ls.output.OutputChecker;
+import dev.vixens.ls.output.OutputChecker.Difference;
+import dev.vixens.ls.repo.AppRef;
+import dev.vixens.ls.repo.Repository;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "check",
+        description = {
+            "Exits 0 when every generated file on disk is exactly what generate would write, 1 otherwise,",
+            "printing a unified diff (a/ = on disk, b/ = generated) for each missing, edited or stale file.",
+            "Without APP or --all, checks every app. Writes nothing."})
+public final class CheckCommand implements Callable<Integer> {
+
+    @Mixin
+    RepositoryOption repository;
+
+    @Mixin
+    AppSelection selection;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Repository repo = repository.open();
+        Generator generator = new Generator(repo);
+        boolean all = selection.all || selection.apps.isEmpty();
+        List<AppRef> apps = generator.select(all, selection.apps);
+        GenerationOutput output = generator.render(apps);
+        List<Difference> differences = OutputChecker.check(repo.root(), output);
+        PrintWriter out = spec.commandLine().getOut();
+        for (Difference difference : differences) {
+            out.print(difference.diff());
+        }
+        if (differences.isEmpty()) {
+            out.printf("check: %d generated files are current%n", output.files().size());
+            return ExitCodes.OK;
+        }
+        for (Difference difference : differences) {
+            out.printf("check: %s %s%n", difference.kind().name().toLowerCase(Locale.ROOT), difference.path());
+        }
+        out.printf("check: %d of %d generated files are not current; run: vixens-ls generate %s%n",
+                differences.size(), output.files().size(), all ? "--all" : String.join(" ", selection.apps));
+        return ExitCodes.DIFFERENCES;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.vixens.ls.cli;
+
+import dev.vixens.ls.descriptor.AppDescriptor;
+import dev.vixens.ls.generate.Generator;
+import dev.vixens.ls.plan.AppPlan;
+import dev.vixens.ls.plan.BackupPolicy;
+import dev.vixens.ls.plan.ContainerPlan;
+import dev.vixens.ls.plan.LitestreamProcess;
+import dev.vixens.ls.plan.PlannedDatabase;
+import dev.vixens.ls.plan.Setting;
+import dev.vixens.ls.repo.Repository;
+import java.io.PrintWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "explain",
+        description = "Shows what generate decides for one app: each database's effective values (overrides"
+                + " marked *), the start-up sequence in order, the sidecars and the single-writer guard.")
+public final class ExplainCommand implements Runnable {
+
+    private static final String ROW = "  %-40s %-10s %-6s %-9s %-10s %-6s %s%n";
+
+    @Mixin
+    RepositoryOption repository;
+
+    @Parameters(paramLabel = "APP", description = "The app to explain.")
+    String app;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        Repository repo = repository.open();
+        AppPlan plan = new Generator(repo).plan(repo.app(app));
+        AppDescriptor d = plan.app();
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("%s: %s %s in namespace %s, Litestream %s%n", d.app(), d.workload().kind().kind(),
+                d.workload().name(), d.namespace(), d.settings().litestreamVersion().text());
+        out.printf("descriptor: %s%ncomponent:  %s/ (include it from each overlay)%n%n",
+                d.source().displayName(), plan.outputDir());
+        out.println("Databases (* = overridden in the descriptor):");
+        out.printf(ROW, "PATH", "PROFILE", "SYNC", "SNAPSHOT", "RETENTION", "CHECK", "REPLICA");
+        for (PlannedDatabase db : plan.databases()) {
+            if (db.policy() instanceof BackupPolicy.Replicated r) {
+                LitestreamProcess.Replica replica = plan.processes().stream()
+                        .flatMap(p -> p.replicas().stream())
+                        .filter(x -> x.path().equals(db.path()))
+                        .findFirst().orElseThrow();
+                out.printf(ROW, db.path(), db.profile().name(), show(r.syncInterval()), show(r.snapshotInterval()),
+                        show(r.retention()), (r.integrityCheck().value() ? "yes" : "no")
+                                + (r.integrityCheck().overridden() ? "*" : ""), replica.url());
+            } else {
+                out.printf(ROW, db.path(), db.profile().name(), "-", "-", "-", "-", "none: deleted at pod start");
+            }
+        }
+        out.println();
+        out.println("Start-up sequence (init containers, in order):");
+        int step = 1;
+        for (ContainerPlan c : plan.patch().initContainers()) {
+            out.printf("  %d. %-24s %s%n", step++, c.name(), c.script()
+                    .map(s -> s.file() + " " + String.join(" ", s.arguments())).orElse(""));
+        }
+        out.println("Sidecars:");
+        for (LitestreamProcess p : plan.processes()) {
+            out.printf("  %-27s metrics port %d (%s), config %s, %d database(s)%n", p.containerName(),
+                    p.metricsPort(), p.portName(), p.configFile(), p.replicas().size());
+        }
+        out.printf("Single writer: replicas %s%s%n", plan.patch().replicas().map(String::valueOf).orElse("-"),
+                plan.patch().recreate() ? ", strategy Recreate" : "");
+    }
+
+    private static String show(Setting<?> setting) {
+        return setting.value() + (setting.overridden() ? "*" : "");
+    }
+}

@@ -1,0 +1,49 @@
+package dev.vixens.ls.cli;
+
+import dev.vixens.ls.generate.Generator;
+import dev.vixens.ls.generate.OverlayHint;
+import dev.vixens.ls.output.GenerationOutput;
+import dev.vixens.ls.output.OutputWriter;
+import dev.vixens.ls.output.OutputWriter.Change;
+import dev.vixens.ls.repo.AppRef;
+import dev.vixens.ls.repo.Repository;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "generate",
+        description = {
+            "Writes the shared building blocks (apps/_shared/litestream/) and, for each app, the Kustomize",
+            "Component <app dir>/litestream/. Only changed files are written, each atomically; files without",
+            "the vixens-ls marker are never overwritten or deleted; bad input writes nothing."})
+public final class GenerateCommand implements Runnable {
+
+    @Mixin
+    RepositoryOption repository;
+
+    @Mixin
+    AppSelection selection;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        Repository repo = repository.open();
+        Generator generator = new Generator(repo);
+        List<AppRef> apps = generator.select(selection.all, selection.apps);
+        GenerationOutput output = generator.render(apps);
+        List<Change> changes = OutputWriter.write(repo.root(), output);
+        PrintWriter out = spec.commandLine().getOut();
+        for (Change change : changes) {
+            out.printf("%-9s %s%n", change.action().name().toLowerCase(Locale.ROOT), change.path());
+        }
+        for (String hint : OverlayHint.missingComponents(repo, apps)) {
+            spec.commandLine().getErr().println(hint);
+        }
+    }
+}

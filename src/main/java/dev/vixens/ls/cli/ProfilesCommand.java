@@ -1,0 +1,79 @@
+package dev.vixens.ls.cli;
+
+import dev.vixens.ls.plan.AppPlan;
+import dev.vixens.ls.plan.PlannedDatabase;
+import dev.vixens.ls.generate.Generator;
+import dev.vixens.ls.profile.Profile;
+import dev.vixens.ls.profile.ProfileCatalog;
+import dev.vixens.ls.profile.ProfileLoader;
+import dev.vixens.ls.repo.AppRef;
+import dev.vixens.ls.repo.Repository;
+import dev.vixens.ls.source.InputException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "profiles",
+        description = {
+            "Prints the profile matrix (built-in profiles and the repository's own), and every per-database",
+            "override used by the repository's apps."})
+public final class ProfilesCommand implements Runnable {
+
+    private static final String ROW = "%-12s %-7s %-6s %-9s %-10s %-16s %s%n";
+
+    @Mixin
+    RepositoryOption repository;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        PrintWriter out = spec.commandLine().getOut();
+        Repository repo = openIfAny(out);
+        ProfileCatalog catalog = repo == null ? ProfileLoader.load(null, Path::toString) : repo.profiles();
+        out.printf(ROW, "PROFILE", "BACKUP", "SYNC", "SNAPSHOT", "RETENTION", "INTEGRITY CHECK", "SOURCE");
+        for (Profile profile : catalog.all()) {
+            if (profile instanceof Profile.BackedUp p) {
+                out.printf(ROW, p.name(), "yes", p.syncInterval(), p.snapshotInterval(), p.retention(),
+                        p.integrityCheck().text(), p.source());
+            } else {
+                out.printf(ROW, profile.name(), "no", "-", "-", "-", "n/a", profile.source());
+            }
+        }
+        if (repo == null) {
+            return;
+        }
+        List<String> overrides = new ArrayList<>();
+        Generator generator = new Generator(repo);
+        for (AppRef app : repo.apps()) {
+            AppPlan plan = generator.plan(app);
+            for (PlannedDatabase db : plan.databases()) {
+                if (!db.overrideSummary().isEmpty()) {
+                    overrides.add(String.format("  %s %s (%s): %s", app.name(), db.path(), db.profile().name(),
+                            String.join(", ", db.overrideSummary())));
+                }
+            }
+        }
+        out.println();
+        out.println(overrides.isEmpty() ? "No database overrides its profile." : "Overrides in this repository:");
+        overrides.forEach(out::println);
+    }
+
+    private Repository openIfAny(PrintWriter out) {
+        try {
+            return repository.open();
+        } catch (InputException e) {
+            if (repository.given()) {
+                throw e;
+            }
+            out.println("(not inside a vixens-ls repository: built-in profiles only)");
+            return null;
+        }
+    }
+}

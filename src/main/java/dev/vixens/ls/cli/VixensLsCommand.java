@@ -1,0 +1,70 @@
+package dev.vixens.ls.cli;
+
+import dev.vixens.ls.source.InputException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The root command: only wires the subcommands and maps failures to exit codes. */
+@Command(name = "vixens-ls",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Turns per-app backup descriptors into Kustomize manifests for Litestream (ADR-014 profiles),",
+            "and checks that committed manifests are current."},
+        subcommands = {
+            GenerateCommand.class,
+            CheckCommand.class,
+            ProfilesCommand.class,
+            ExplainCommand.class,
+            AppsCommand.class,
+            AutoComplete.GenerateCompletion.class,
+            CommandLine.HelpCommand.class},
+        footerHeading = "%nExit codes:%n",
+        footer = {
+            "  0  success",
+            "  1  check found stale generated files (or lint found errors)",
+            "  2  bad input or usage; nothing was written",
+            "  3  the tool failed (I/O error or bug)",
+            "",
+            "Documentation: README.md and docs/ in the vixens-ls repository."})
+public final class VixensLsCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new VixensLsCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            PrintWriter errors = commandLine.getErr();
+            if (e instanceof InputException input) {
+                errors.println(input.problem().format());
+                return ExitCodes.INPUT;
+            }
+            if (e instanceof UncheckedIOException io) {
+                errors.println("vixens-ls: " + io.getMessage() + ": " + io.getCause().getMessage());
+                return ExitCodes.FAILURE;
+            }
+            errors.println("vixens-ls: internal error: " + e);
+            StackTraceElement[] trace = e.getStackTrace();
+            if (trace.length > 0) {
+                errors.println("  at " + trace[0]);
+            }
+            return ExitCodes.FAILURE;
+        });
+        return cli;
+    }
+
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        return commandLine(out, err).execute(args);
+    }
+}

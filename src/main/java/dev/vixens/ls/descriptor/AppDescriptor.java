@@ -1,0 +1,60 @@
+package dev.vixens.ls.descriptor;
+
+import dev.vixens.ls.source.SourceFile;
+import java.util.List;
+
+/**
+ * One application's backup descriptor after validation: every name and path checked, defaults applied.
+ *
+ * @param directory the app's directory, relative to the repository root, '/'-separated
+ */
+public record AppDescriptor(String app, String namespace, Workload workload, DataVolume volume,
+        List<Database> databases, Settings settings, SourceFile source, String directory) {
+
+    public AppDescriptor {
+        databases = List.copyOf(databases);
+    }
+
+    public enum WorkloadKind {
+        DEPLOYMENT("Deployment"), STATEFUL_SET("StatefulSet");
+
+        private final String kind;
+
+        WorkloadKind(String kind) {
+            this.kind = kind;
+        }
+
+        public String kind() {
+            return kind;
+        }
+    }
+
+    /** The Deployment or StatefulSet in the app's base that runs the application. */
+    public record Workload(WorkloadKind kind, String name, String container) {
+    }
+
+    /** The volume in the base workload that holds the databases, and where it is mounted. */
+    public record DataVolume(String name, String mountPath) {
+    }
+
+    /**
+     * One declared SQLite database.
+     *
+     * @param index position in the descriptor's list, for messages
+     * @param name short DNS-safe name used in container names ({@code restore-<name>})
+     * @param replicaPath key prefix in the bucket, relative to the bucket root
+     */
+    public record Database(int index, String path, String name, String replicaPath, String profile,
+            Overrides overrides) {
+    }
+
+    /** Per-database changes to its profile's values, kept as written so outputs can show them. */
+    public record Overrides(String syncInterval, String snapshotInterval, String retention, Boolean integrityCheck) {
+
+        public static final Overrides NONE = new Overrides(null, null, null, null);
+
+        public boolean isEmpty() {
+            return this.equals(NONE);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.vixens.ls.descriptor;
+
+import java.util.List;
+
+/**
+ * The YAML shapes of the app descriptor and of the repository defaults, bound by Jackson. Every field is
+ * optional at this level; {@link DescriptorLoader} and {@link SettingsResolver} say what is required and
+ * turn these into the null-free model. The keys are documented in the README and in
+ * {@code schema/vixens-backup.schema.json}; a test keeps the three in step.
+ */
+public final class Documents {
+
+    private Documents() {
+    }
+
+    public record DescriptorDocument(String app, String namespace, WorkloadDocument workload, VolumeDocument volume,
+            List<DatabaseDocument> databases, LitestreamDocument litestream, ImagesDocument images, String secret,
+            String bucketEnv, String endpointEnv, MetricsDocument metrics, ResourcesDocument resources,
+            RunAsDocument runAs, Boolean fixPermissions) {
+
+        public SettingsDocument settings() {
+            return new SettingsDocument(litestream, images, secret, bucketEnv, endpointEnv, metrics, resources,
+                    runAs, fixPermissions);
+        }
+    }
+
+    /** The optional settings a descriptor may set and a repository may default. */
+    public record SettingsDocument(LitestreamDocument litestream, ImagesDocument images, String secret,
+            String bucketEnv, String endpointEnv, MetricsDocument metrics, ResourcesDocument resources,
+            RunAsDocument runAs, Boolean fixPermissions) {
+
+        public static final SettingsDocument EMPTY = new SettingsDocument(null, null, null, null, null, null, null,
+                null, null);
+    }
+
+    public record WorkloadDocument(String kind, String name, String container) {
+    }
+
+    public record VolumeDocument(String name, String mountPath) {
+    }
+
+    public record DatabaseDocument(String path, String profile, String name, String replicaPath,
+            OverridesDocument overrides) {
+    }
+
+    public record OverridesDocument(String syncInterval, String snapshotInterval, String retention,
+            Boolean integrityCheck) {
+    }
+
+    public record LitestreamDocument(String image, String version) {
+    }
+
+    public record ImagesDocument(String sqlite, String busybox) {
+    }
+
+    public record MetricsDocument(Integer port, Boolean annotations) {
+    }
+
+    public record ResourcesDocument(ResourceListDocument requests, ResourceListDocument limits) {
+    }
+
+    public record ResourceListDocument(String cpu, String memory) {
+    }
+
+    public record RunAsDocument(Long uid, Long gid) {
+    }
+}

@@ -1,0 +1,141 @@
+package dev.vixens.ls.descriptor;
+
+import java.util.regex.Pattern;
+
+/**
+ * The character rules for everything a user names. Paths end up inside shell scripts and S3 keys, names
+ * inside Kubernetes objects; anything outside these sets is refused rather than escaped, and scripts still
+ * quote every path.
+ */
+public final class Names {
+
+    /** Letters, digits, '.', '_', '-', '/' and space: nothing a shell or YAML could read as syntax. */
+    private static final Pattern PATH_CHARS = Pattern.compile("[A-Za-z0-9._/ -]*");
+    private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+    private static final Pattern DNS_SUBDOMAIN = Pattern.compile(
+            "[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Z_][A-Z0-9_]{0,62}");
+    private static final String REPO_PART = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
+    private static final Pattern IMAGE_REPOSITORY = Pattern.compile(
+            "(?:[a-zA-Z0-9](?:[a-zA-Z0-9.-]*[a-zA-Z0-9])?(?::[0-9]{1,5})?/)?" + REPO_PART + "(?:/" + REPO_PART + ")*");
+    private static final Pattern IMAGE_TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
+    private static final Pattern DIGEST = Pattern.compile("sha256:[a-f0-9]{64}");
+    private static final Pattern QUANTITY = Pattern.compile("[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?");
+
+    private Names() {
+    }
+
+    /** Null when {@code path} is a safe absolute path, else the reason. */
+    public static String absolutePathProblem(String path) {
+        if (!path.startsWith("/")) {
+            return "must be an absolute path (start with /)";
+        }
+        return pathProblem(path.substring(1));
+    }
+
+    /** Null when {@code path} is a safe path relative to something, else the reason. */
+    public static String relativePathProblem(String path) {
+        if (path.startsWith("/")) {
+            return "must be a relative path (no leading /)";
+        }
+        return pathProblem(path);
+    }
+
+    private static String pathProblem(String rest) {
+        if (rest.isEmpty()) {
+            return "must name a file or directory below /";
+        }
+        if (!PATH_CHARS.matcher(rest).matches()) {
+            int bad = firstBad(rest);
+            return "contains '" + printable(rest.codePointAt(bad)) + "'; paths may use only letters, digits, '.',"
+                    + " '_', '-', '/' and space";
+        }
+        for (String segment : rest.split("/", -1)) {
+            if (segment.isEmpty()) {
+                return "has an empty segment ('//' or a trailing '/')";
+            }
+            if (segment.equals("..")) {
+                return "contains a '..' segment; paths may not climb out of their directory";
+            }
+            if (segment.equals(".")) {
+                return "contains a '.' segment; write the path without it";
+            }
+            if (!segment.equals(segment.strip())) {
+                return "has a segment that starts or ends with a space";
+            }
+        }
+        return null;
+    }
+
+    private static int firstBad(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!PATH_CHARS.matcher(String.valueOf(text.charAt(i))).matches()) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    private static String printable(int codePoint) {
+        if (codePoint == '\n') {
+            return "\\n";
+        }
+        if (codePoint == '\t') {
+            return "\\t";
+        }
+        if (Character.isISOControl(codePoint)) {
+            return String.format("\\u%04x", codePoint);
+        }
+        return new String(Character.toChars(codePoint));
+    }
+
+    public static boolean isDnsLabel(String name) {
+        return DNS_LABEL.matcher(name).matches();
+    }
+
+    public static boolean isDnsSubdomain(String name) {
+        return name.length() <= 253 && DNS_SUBDOMAIN.matcher(name).matches();
+    }
+
+    public static boolean isEnvName(String name) {
+        return ENV_NAME.matcher(name).matches();
+    }
+
+    public static boolean isImageRepository(String image) {
+        return image.length() <= 255 && IMAGE_REPOSITORY.matcher(image).matches();
+    }
+
+    /** Null when {@code image} is a pinned image reference ({@code repo:tag} or {@code repo@sha256:...}). */
+    public static String pinnedImageProblem(String image) {
+        String repository = image;
+        String digest = null;
+        int at = image.indexOf('@');
+        if (at >= 0) {
+            repository = image.substring(0, at);
+            digest = image.substring(at + 1);
+            if (!DIGEST.matcher(digest).matches()) {
+                return "has an invalid digest; expected @sha256:<64 hex digits>";
+            }
+        }
+        String tag = null;
+        int colon = repository.lastIndexOf(':');
+        if (colon > repository.lastIndexOf('/')) {
+            tag = repository.substring(colon + 1);
+            repository = repository.substring(0, colon);
+        }
+        if (!isImageRepository(repository)) {
+            return "is not an image reference such as busybox:1.37.0";
+        }
+        if (tag != null && !IMAGE_TAG.matcher(tag).matches()) {
+            return "has an invalid tag '" + tag + "'";
+        }
+        if (digest == null && (tag == null || tag.equals("latest"))) {
+            return "must be pinned to a version (repo:tag or repo@sha256:...); 'latest' changes under you";
+        }
+        return null;
+    }
+
+    public static boolean isQuantity(String quantity) {
+        return QUANTITY.matcher(quantity).matches();
+    }
+}

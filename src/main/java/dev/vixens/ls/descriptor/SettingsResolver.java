@@ -1,0 +1,161 @@
+package dev.vixens.ls.descriptor;
+
+import dev.vixens.ls.descriptor.Documents.SettingsDocument;
+import dev.vixens.ls.litestream.LitestreamVersion;
+import dev.vixens.ls.source.InputException;
+import dev.vixens.ls.source.SourceFile;
+import dev.vixens.ls.source.YamlLocator;
+import dev.vixens.ls.source.YamlPath;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * Applies the layers of optional settings (descriptor, then repository defaults, then built-in values) and
+ * checks each value where it was written, so that a bad default is reported in the repository config and a
+ * bad override in the descriptor.
+ */
+public final class SettingsResolver {
+
+    /** The values used when neither the descriptor nor the repository says otherwise (ADR-014's values). */
+    public static final Settings BUILT_IN = new Settings(
+            "litestream/litestream",
+            LitestreamVersion.parse(LitestreamVersion.VERIFIED_03),
+            "keinos/sqlite3:3.46.1",
+            "busybox:1.37.0",
+            "litestream-shared-secrets",
+            "LITESTREAM_BUCKET",
+            "LITESTREAM_ENDPOINT",
+            9090,
+            true,
+            new Settings.Resources("10m", "64Mi", "100m", "128Mi"),
+            new Settings.RunAs(1000, 1000),
+            false);
+
+    /** One layer of settings and where it was written. */
+    public record Layer(SettingsDocument document, SourceFile source, YamlPath base) {
+    }
+
+    private final List<Layer> layers;
+
+    private SettingsResolver(List<Layer> layers) {
+        this.layers = layers;
+    }
+
+    /** Layers in priority order: the first that sets a value wins. */
+    public static Settings resolve(List<Layer> layers) {
+        return new SettingsResolver(layers).resolve();
+    }
+
+    private Settings resolve() {
+        Settings d = BUILT_IN;
+        String image = text(s -> s.litestream() == null ? null : s.litestream().image(), d.litestreamImage(),
+                Names::isImageRepository, "is not an image repository such as litestream/litestream (give the"
+                        + " version under litestream.version, not as a tag)", "litestream", "image");
+        LitestreamVersion version = pick(s -> s.litestream() == null ? null : s.litestream().version(),
+                "litestream", "version")
+                .map(v -> {
+                    try {
+                        return LitestreamVersion.parse(v.value());
+                    } catch (IllegalArgumentException e) {
+                        throw v.problem(e.getMessage());
+                    }
+                }, d.litestreamVersion());
+        String sqlite = pinnedImage(s -> s.images() == null ? null : s.images().sqlite(), d.sqliteImage(),
+                "images", "sqlite");
+        String busybox = pinnedImage(s -> s.images() == null ? null : s.images().busybox(), d.busyboxImage(),
+                "images", "busybox");
+        String secret = text(SettingsDocument::secret, d.secret(), Names::isDnsSubdomain,
+                "is not a Kubernetes Secret name (lower-case letters, digits, '-' and '.')", "secret");
+        String bucketEnv = text(SettingsDocument::bucketEnv, d.bucketEnv(), Names::isEnvName,
+                "is not an environment variable name such as LITESTREAM_BUCKET", "bucketEnv");
+        String endpointEnv = text(SettingsDocument::endpointEnv, d.endpointEnv(), Names::isEnvName,
+                "is not an environment variable name such as LITESTREAM_ENDPOINT", "endpointEnv");
+        int port = pick(s -> s.metrics() == null ? null : s.metrics().port(), "metrics", "port")
+                .map(v -> {
+                    if (v.value() < 1024 || v.value() > 65535) {
+                        throw v.problem("metrics.port " + v.value() + " must be between 1024 and 65535 (the"
+                                + " sidecar does not run as root)");
+                    }
+                    return v.value();
+                }, d.metricsPort());
+        boolean annotations = pick(s -> s.metrics() == null ? null : s.metrics().annotations(), "metrics",
+                "annotations").map(Value::value, d.metricsAnnotations());
+        Settings.Resources r = d.resources();
+        Settings.Resources resources = new Settings.Resources(
+                quantity(s -> s.resources() == null || s.resources().requests() == null ? null
+                        : s.resources().requests().cpu(), r.requestsCpu(), "resources", "requests", "cpu"),
+                quantity(s -> s.resources() == null || s.resources().requests() == null ? null
+                        : s.resources().requests().memory(), r.requestsMemory(), "resources", "requests", "memory"),
+                quantity(s -> s.resources() == null || s.resources().limits() == null ? null
+                        : s.resources().limits().cpu(), r.limitsCpu(), "resources", "limits", "cpu"),
+                quantity(s -> s.resources() == null || s.resources().limits() == null ? null
+                        : s.resources().limits().memory(), r.limitsMemory(), "resources", "limits", "memory"));
+        long uid = id(s -> s.runAs() == null ? null : s.runAs().uid(), d.runAs().uid(), "runAs", "uid");
+        long gid = id(s -> s.runAs() == null ? null : s.runAs().gid(), d.runAs().gid(), "runAs", "gid");
+        boolean fixPermissions = pick(SettingsDocument::fixPermissions, "fixPermissions")
+                .map(Value::value, d.fixPermissions());
+        return new Settings(image, version, sqlite, busybox, secret, bucketEnv, endpointEnv, port, annotations,
+                resources, new Settings.RunAs(uid, gid), fixPermissions);
+    }
+
+    private String text(Function<SettingsDocument, String> getter, String fallback, Predicate<String> valid,
+            String problem, String... path) {
+        return pick(getter, path).map(v -> {
+            if (!valid.test(v.value())) {
+                throw v.problem(String.join(".", path) + ": '" + v.value() + "' " + problem);
+            }
+            return v.value();
+        }, fallback);
+    }
+
+    private String pinnedImage(Function<SettingsDocument, String> getter, String fallback, String... path) {
+        return pick(getter, path).map(v -> {
+            String problem = Names.pinnedImageProblem(v.value());
+            if (problem != null) {
+                throw v.problem(String.join(".", path) + ": '" + v.value() + "' " + problem);
+            }
+            return v.value();
+        }, fallback);
+    }
+
+    private String quantity(Function<SettingsDocument, String> getter, String fallback, String... path) {
+        return text(getter, fallback, Names::isQuantity, "is not a Kubernetes quantity such as 100m or 128Mi", path);
+    }
+
+    private long id(Function<SettingsDocument, Long> getter, long fallback, String... path) {
+        return pick(getter, path).map(v -> {
+            if (v.value() < 0 || v.value() > Integer.MAX_VALUE) {
+                throw v.problem(String.join(".", path) + ": " + v.value() + " is not a valid uid/gid");
+            }
+            return v.value();
+        }, fallback);
+    }
+
+    private <T> Picked<T> pick(Function<SettingsDocument, T> getter, String... path) {
+        for (Layer layer : layers) {
+            T value = getter.apply(layer.document());
+            if (value != null) {
+                YamlPath at = layer.base();
+                for (String key : path) {
+                    at = at.key(key);
+                }
+                return new Picked<>(new Value<>(value, layer.source(), at));
+            }
+        }
+        return new Picked<>(null);
+    }
+
+    /** A value and the place it was written, so a problem with it points there. */
+    record Value<T>(T value, SourceFile source, YamlPath path) {
+        InputException problem(String message) {
+            return new InputException(YamlLocator.locate(source, path), message);
+        }
+    }
+
+    private record Picked<T>(Value<T> value) {
+        <R> R map(Function<Value<T>, R> mapper, R fallback) {
+            return value == null ? fallback : mapper.apply(value);
+        }
+    }
+}

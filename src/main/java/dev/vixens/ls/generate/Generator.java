@@ -1,0 +1,92 @@
+package dev.vixens.ls.generate;
+
+import dev.vixens.ls.descriptor.AppDescriptor;
+import dev.vixens.ls.descriptor.Settings;
+import dev.vixens.ls.descriptor.SettingsResolver;
+import dev.vixens.ls.output.GeneratedFile;
+import dev.vixens.ls.output.GenerationOutput;
+import dev.vixens.ls.plan.AppPlan;
+import dev.vixens.ls.plan.AppPlanner;
+import dev.vixens.ls.plan.FileSpec;
+import dev.vixens.ls.plan.SharedPlan;
+import dev.vixens.ls.plan.SharedPlanner;
+import dev.vixens.ls.render.Renderer;
+import dev.vixens.ls.repo.AppRef;
+import dev.vixens.ls.repo.Repository;
+import dev.vixens.ls.source.InputException;
+import dev.vixens.ls.source.Location;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * The pipeline behind {@code generate} and {@code check}: load and validate every selected descriptor,
+ * plan, render. Everything is computed before anything is written, so bad input writes nothing.
+ */
+public final class Generator {
+
+    private final Repository repo;
+
+    public Generator(Repository repo) {
+        this.repo = repo;
+    }
+
+    /** The apps named, or every app when {@code all}; refuses an empty selection. */
+    public List<AppRef> select(boolean all, List<String> names) {
+        if (all && !names.isEmpty()) {
+            throw new InputException(Location.startOf("command line"), "give app names or --all, not both");
+        }
+        if (all) {
+            Collection<AppRef> apps = repo.apps();
+            if (apps.isEmpty()) {
+                throw new InputException(Location.startOf(Repository.CONFIG_FILE), "no app descriptors ("
+                        + dev.vixens.ls.descriptor.DescriptorLoader.FILE_NAME + ") found under "
+                        + String.join(", ", repo.config().appDirs()));
+            }
+            return List.copyOf(apps);
+        }
+        if (names.isEmpty()) {
+            throw new InputException(Location.startOf("command line"), "name at least one app, or pass --all");
+        }
+        List<AppRef> selected = new ArrayList<>();
+        for (String name : new LinkedHashSet<>(names)) {
+            selected.add(repo.app(name));
+        }
+        return selected;
+    }
+
+    public AppPlan plan(AppRef app) {
+        AppDescriptor descriptor = repo.load(app);
+        return AppPlanner.plan(descriptor, repo.profiles());
+    }
+
+    public SharedPlan planShared() {
+        Settings settings = SettingsResolver.resolve(List.of(repo.config().defaults()));
+        return SharedPlanner.plan(repo.config().sharedDir(), settings, repo.profiles());
+    }
+
+    /** Plans and renders the shared building blocks and the selected apps. */
+    public GenerationOutput render(List<AppRef> apps) {
+        List<AppPlan> plans = new ArrayList<>();
+        for (AppRef app : apps) {
+            plans.add(plan(app));
+        }
+        SharedPlan shared = planShared();
+        List<GeneratedFile> files = new ArrayList<>();
+        List<String> managed = new ArrayList<>();
+        managed.add(shared.dir());
+        for (FileSpec spec : shared.files()) {
+            files.add(Renderer.render(spec, "the profiles and " + Repository.CONFIG_FILE,
+                    "vixens-ls generate --all"));
+        }
+        for (AppPlan plan : plans) {
+            managed.add(plan.outputDir());
+            for (FileSpec spec : plan.files()) {
+                files.add(Renderer.render(spec, plan.app().source().displayName(),
+                        "vixens-ls generate " + plan.app().app()));
+            }
+        }
+        return new GenerationOutput(files, managed);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.vixens.ls.plan;
+
+import dev.vixens.ls.descriptor.AppDescriptor;
+import dev.vixens.ls.plan.ComponentPlan.ConfigMapGenerator;
+import dev.vixens.ls.plan.ComponentPlan.Patch;
+import dev.vixens.ls.profile.ProfileCatalog;
+import dev.vixens.ls.source.InputException;
+import dev.vixens.ls.source.YamlLocator;
+import dev.vixens.ls.source.YamlPath;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The resolve stage for one app: profiles and version rules applied, then each concern of ADR-014's
+ * start-up sequence contributes to one immutable plan, in this order.
+ */
+public final class AppPlanner {
+
+    /** Directory of the generated Component, next to the descriptor. */
+    public static final String COMPONENT_DIR = "litestream";
+    public static final String PATCH_FILE = "workload-patch.yaml";
+
+    private static final List<PlanStep> STEPS = List.of(
+            new SingleWriterGuard(),
+            new FixPermissionsStep(),
+            new IntegrityCheckStep(),
+            new RestoreStep(),
+            new EphemeralCleanupStep(),
+            new LitestreamSidecarStep(),
+            new MetricsStep(),
+            new DefaultContainerStep());
+
+    private AppPlanner() {
+    }
+
+    public static AppPlan plan(AppDescriptor app, ProfileCatalog catalog) {
+        List<PlannedDatabase> databases = ProfileResolver.resolve(app, catalog);
+        ConfigDialect dialect = dialect(app);
+        List<LitestreamProcess.Replica> replicas = databases.stream()
+                .filter(PlannedDatabase::replicated)
+                .map(db -> Replicas.of(db, app.settings()))
+                .toList();
+        List<LitestreamProcess> processes = dialect.processes(replicas, app.settings().metricsPort());
+        PlanContext context = new PlanContext(app, databases, processes);
+        for (PlanStep step : STEPS) {
+            step.apply(context);
+        }
+        return freeze(context, dialect);
+    }
+
+    private static ConfigDialect dialect(AppDescriptor app) {
+        try {
+            return ConfigDialect.of(app.settings().litestreamVersion());
+        } catch (IllegalArgumentException e) {
+            throw new InputException(YamlLocator.locate(app.source(), YamlPath.of("litestream", "version")),
+                    e.getMessage());
+        }
+    }
+
+    private static AppPlan freeze(PlanContext plan, ConfigDialect dialect) {
+        AppDescriptor app = plan.app;
+        PodPatch patch = new PodPatch(app.workload().kind().kind(), app.workload().name(), plan.replicas,
+                plan.recreate, plan.annotations, plan.initContainers, plan.containers, plan.volumes);
+        String dir = app.directory() + "/" + COMPONENT_DIR;
+        List<ConfigMapGenerator> configMaps = plan.processes.isEmpty() ? List.of()
+                : List.of(new ConfigMapGenerator(plan.configMapName,
+                        plan.processes.stream().map(LitestreamProcess::configFile).toList()));
+        List<String> resources = new ArrayList<>(plan.extraResources);
+        ComponentPlan component = new ComponentPlan(List.of(), List.of(new Patch(PATCH_FILE, Optional.empty())), configMaps,
+                resources);
+        List<FileSpec> files = new ArrayList<>();
+        files.add(new FileSpec(dir + "/kustomization.yaml", "component/kustomization.yaml.ftl",
+                Map.of("component", component)));
+        files.add(new FileSpec(dir + "/" + PATCH_FILE, "component/pod-patch.yaml.ftl", Map.of("patch", patch)));
+        for (LitestreamProcess process : plan.processes) {
+            files.add(new FileSpec(dir + "/" + process.configFile(), dialect.configTemplate(),
+                    Map.of("process", process)));
+        }
+        files.addAll(plan.extraFiles);
+        files.sort((a, b) -> a.path().compareTo(b.path()));
+        return new AppPlan(app, plan.databases, plan.processes, patch, component, dir, files);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.vixens.ls.plan;
+
+import dev.vixens.ls.plan.ContainerPlan.EnvSource;
+import dev.vixens.ls.plan.ContainerPlan.Mount;
+import dev.vixens.ls.plan.ContainerPlan.RunAs;
+import dev.vixens.ls.plan.ContainerPlan.Script;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Start-up step 2: {@code PRAGMA integrity_check} on each declared database whose policy asks for it. Only
+ * an output of exactly {@code ok} is healthy; anything else moves the database and its side files aside so
+ * the restore step brings it back. Undeclared files are never looked at.
+ */
+final class IntegrityCheckStep implements PlanStep {
+
+    static final String NAME = "check-integrity";
+
+    @Override
+    public void apply(PlanContext plan) {
+        List<String> checked = plan.databases.stream()
+                .filter(PlannedDatabase::integrityChecked)
+                .map(PlannedDatabase::path)
+                .toList();
+        if (!checked.isEmpty()) {
+            plan.initContainers.add(container(plan.app.settings().sqliteImage(), checked, plan.runAs(),
+                    plan.dataMount(), List.of()));
+        }
+    }
+
+    static ContainerPlan container(String image, List<String> databases, RunAs runAs, Mount data,
+            List<EnvSource> env) {
+        return new ContainerPlan(NAME, image, Optional.of(new Script("check-integrity.sh", databases)), List.of(),
+                env, List.of(data), Optional.of(runAs), Optional.empty(), List.of(), Optional.empty());
+    }
+}

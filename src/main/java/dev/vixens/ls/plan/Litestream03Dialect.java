@@ -1,0 +1,23 @@
+package dev.vixens.ls.plan;
+
+import java.util.List;
+
+/**
+ * Litestream 0.3.13: intervals and retention are per replica, so databases with different profiles share
+ * one process and one config file.
+ */
+public record Litestream03Dialect() implements ConfigDialect {
+
+    @Override
+    public List<LitestreamProcess> processes(List<LitestreamProcess.Replica> replicas, int basePort) {
+        if (replicas.isEmpty()) {
+            return List.of();
+        }
+        return List.of(new LitestreamProcess("litestream", "metrics", "litestream.yml", basePort, replicas));
+    }
+
+    @Override
+    public String configTemplate() {
+        return "litestream/config-0.3.yml.ftl";
+    }
+}

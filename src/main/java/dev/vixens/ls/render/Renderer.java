@@ -1,0 +1,63 @@
+package dev.vixens.ls.render;
+
+import dev.vixens.ls.output.GeneratedFile;
+import dev.vixens.ls.output.Marker;
+import dev.vixens.ls.plan.FileSpec;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.TimeZone;
+
+/**
+ * The render stage: FreeMarker templates from {@code templates/} (inside the jar) turn plan objects into
+ * text. Templates hold layout only; a rendering failure is a bug in the tool, never the user's input.
+ */
+public final class Renderer {
+
+    private static final class Holder {
+        static final Configuration FREEMARKER = configure();
+    }
+
+    private Renderer() {
+    }
+
+    private static Configuration configure() {
+        Configuration config = new Configuration(Configuration.VERSION_2_3_35);
+        config.setClassForTemplateLoading(Renderer.class, "/templates");
+        config.setDefaultEncoding("UTF-8");
+        config.setLocale(Locale.ROOT);
+        config.setTimeZone(TimeZone.getTimeZone("UTC"));
+        config.setNumberFormat("c");
+        config.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        config.setLogTemplateExceptions(false);
+        config.setWrapUncheckedExceptions(true);
+        config.setFallbackOnNullLoopVariable(false);
+        config.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_35).build());
+        return config;
+    }
+
+    /** Renders one file and puts the generated-file marker on top. */
+    public static GeneratedFile render(FileSpec spec, String origin, String regenerate) {
+        return new GeneratedFile(spec.path(), Marker.header(origin, regenerate) + renderBody(spec));
+    }
+
+    static String renderBody(FileSpec spec) {
+        try {
+            Template template = Holder.FREEMARKER.getTemplate(spec.template());
+            StringWriter out = new StringWriter();
+            template.process(spec.model(), out);
+            return out.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load template " + spec.template(), e);
+        } catch (TemplateException e) {
+            throw new IllegalStateException("template " + spec.template() + " failed for " + spec.path() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.vixens.ls.repo;
+
+import dev.vixens.ls.descriptor.SettingsResolver;
+import java.util.List;
+
+/**
+ * The repository configuration ({@value Repository#CONFIG_FILE} at the root).
+ *
+ * @param appDirs directories searched for app descriptors, relative to the root
+ * @param sharedDir where the shared Litestream building blocks are written
+ * @param profilesDir where the repository's own profiles live (may not exist)
+ * @param defaults the repository's default settings for every app
+ */
+public record RepoConfig(List<String> appDirs, String sharedDir, String profilesDir,
+        SettingsResolver.Layer defaults) {
+
+    public static final String DEFAULT_APPS = "apps";
+    public static final String DEFAULT_SHARED = "apps/_shared/litestream";
+    public static final String DEFAULT_PROFILES = "profiles";
+}

@@ -1,0 +1,52 @@
+package dev.vixens.ls.repo;
+
+import dev.vixens.ls.descriptor.Documents.SettingsDocument;
+import dev.vixens.ls.descriptor.Names;
+import dev.vixens.ls.descriptor.SettingsResolver;
+import dev.vixens.ls.source.InputException;
+import dev.vixens.ls.source.SourceFile;
+import dev.vixens.ls.source.YamlBinder;
+import dev.vixens.ls.source.YamlLocator;
+import dev.vixens.ls.source.YamlPath;
+import java.util.List;
+
+/** Reads {@value Repository#CONFIG_FILE}. */
+final class RepoConfigLoader {
+
+    record RepoConfigDocument(List<String> apps, String shared, String profiles, SettingsDocument defaults) {
+    }
+
+    private RepoConfigLoader() {
+    }
+
+    static RepoConfig load(SourceFile source) {
+        RepoConfigDocument doc = source.text().isBlank()
+                ? new RepoConfigDocument(null, null, null, null)
+                : YamlBinder.bind(source, RepoConfigDocument.class);
+        List<String> apps = doc.apps() == null ? List.of(RepoConfig.DEFAULT_APPS) : doc.apps();
+        if (apps.isEmpty()) {
+            throw new InputException(YamlLocator.locate(source, YamlPath.of("apps")),
+                    "apps: list at least one directory to search for " + "app descriptors");
+        }
+        for (int i = 0; i < apps.size(); i++) {
+            relative(source, YamlPath.of("apps", i), apps.get(i));
+        }
+        String shared = doc.shared() == null ? RepoConfig.DEFAULT_SHARED : doc.shared();
+        relative(source, YamlPath.of("shared"), shared);
+        String profiles = doc.profiles() == null ? RepoConfig.DEFAULT_PROFILES : doc.profiles();
+        relative(source, YamlPath.of("profiles"), profiles);
+        SettingsDocument defaults = doc.defaults() == null ? SettingsDocument.EMPTY : doc.defaults();
+        SettingsResolver.Layer layer = new SettingsResolver.Layer(defaults, source, YamlPath.of("defaults"));
+        // Validate the defaults once, where they are written, even if no app uses them.
+        SettingsResolver.resolve(List.of(layer));
+        return new RepoConfig(List.copyOf(apps), shared, profiles, layer);
+    }
+
+    private static void relative(SourceFile source, YamlPath at, String path) {
+        String problem = path == null ? "is empty" : Names.relativePathProblem(path);
+        if (problem != null) {
+            throw new InputException(YamlLocator.locate(source, at), at + ": '" + path + "' " + problem
+                    + " (it is relative to the repository root)");
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package dev.vixens.ls.repo;
+
+import dev.vixens.ls.descriptor.AppDescriptor;
+import dev.vixens.ls.descriptor.DescriptorLoader;
+import dev.vixens.ls.profile.ProfileCatalog;
+import dev.vixens.ls.profile.ProfileLoader;
+import dev.vixens.ls.source.InputException;
+import dev.vixens.ls.source.Location;
+import dev.vixens.ls.source.SourceFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A repository the tool manages: the directory holding {@value #CONFIG_FILE}, found like git finds
+ * {@code .git}. Everything the tool reads or writes is resolved against this root and must stay inside it.
+ */
+public final class Repository {
+
+    public static final String CONFIG_FILE = ".vixens-ls.yaml";
+    private static final int MAX_DEPTH = 5;
+
+    private final Path root;
+    private final RepoConfig config;
+    private Map<String, AppRef> apps;
+    private ProfileCatalog profiles;
+
+    private Repository(Path root, RepoConfig config) {
+        this.root = root;
+        this.config = config;
+    }
+
+    /** Walks up from {@code start} to the first directory holding {@value #CONFIG_FILE}. */
+    public static Repository discover(Path start) {
+        Path dir = start.toAbsolutePath().normalize();
+        for (Path candidate = dir; candidate != null; candidate = candidate.getParent()) {
+            if (Files.isRegularFile(candidate.resolve(CONFIG_FILE))) {
+                return open(candidate);
+            }
+        }
+        throw new InputException(Location.startOf(dir.toString()), "no " + CONFIG_FILE + " found here or in any"
+                + " parent directory; create one at your repository root (see README: Repository configuration)"
+                + " or pass --repo DIR");
+    }
+
+    /** Opens the repository rooted exactly at {@code root}. */
+    public static Repository open(Path root) {
+        Path absolute = root.toAbsolutePath().normalize();
+        Path file = absolute.resolve(CONFIG_FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new InputException(Location.startOf(absolute.toString()), "not a vixens-ls repository: "
+                    + CONFIG_FILE + " is missing");
+        }
+        RepoConfig config = RepoConfigLoader.load(SourceFile.read(file, CONFIG_FILE));
+        return new Repository(absolute, config);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public RepoConfig config() {
+        return config;
+    }
+
+    /** A path inside the repository as shown to the user: relative to the root, '/'-separated. */
+    public String display(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        if (absolute.startsWith(root)) {
+            return root.relativize(absolute).toString().replace(root.getFileSystem().getSeparator(), "/");
+        }
+        return absolute.toString();
+    }
+
+    /** Resolves a '/'-separated repository-relative path. */
+    public Path resolve(String relative) {
+        return root.resolve(relative.replace("/", root.getFileSystem().getSeparator())).normalize();
+    }
+
+    public ProfileCatalog profiles() {
+        if (profiles == null) {
+            profiles = ProfileLoader.load(resolve(config.profilesDir()), this::display);
+        }
+        return profiles;
+    }
+
+    /** Every app with a descriptor, ordered by name. */
+    public Collection<AppRef> apps() {
+        if (apps == null) {
+            apps = discoverApps();
+        }
+        return apps.values();
+    }
+
+    public AppRef app(String name) {
+        apps();
+        AppRef app = apps.get(name);
+        if (app == null) {
+            throw new InputException(Location.startOf(CONFIG_FILE), "unknown app '" + name + "': no "
+                    + DescriptorLoader.FILE_NAME + " in a directory named '" + name + "' under "
+                    + String.join(", ", config.appDirs()) + (apps.isEmpty() ? "" : "; known apps: "
+                    + String.join(", ", apps.keySet())));
+        }
+        return app;
+    }
+
+    public AppDescriptor load(AppRef app) {
+        SourceFile source = SourceFile.read(app.descriptor(), display(app.descriptor()));
+        return DescriptorLoader.load(source, app.directory(), config.defaults());
+    }
+
+    private Map<String, AppRef> discoverApps() {
+        List<AppRef> found = new ArrayList<>();
+        for (String dir : config.appDirs()) {
+            Path start = resolve(dir);
+            if (Files.isDirectory(start)) {
+                found.addAll(scan(start));
+            }
+        }
+        found.sort((a, b) -> a.name().equals(b.name())
+                ? a.directory().compareTo(b.directory())
+                : a.name().compareTo(b.name()));
+        Map<String, AppRef> byName = new LinkedHashMap<>();
+        for (AppRef app : found) {
+            AppRef first = byName.putIfAbsent(app.name(), app);
+            if (first != null) {
+                throw new InputException(Location.startOf(display(app.descriptor())), "app '" + app.name()
+                        + "' is declared twice: in " + first.directory() + " and in " + app.directory()
+                        + "; app names must be unique");
+            }
+        }
+        return byName;
+    }
+
+    private List<AppRef> scan(Path start) {
+        List<AppRef> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(start, java.util.Set.of(), MAX_DEPTH, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                    boolean skipped = !dir.equals(start) && (name.startsWith(".") || name.startsWith("_"));
+                    return skipped ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile() && file.getFileName().toString().equals(DescriptorLoader.FILE_NAME)) {
+                        Path dir = file.getParent();
+                        found.add(new AppRef(dir.getFileName().toString(), display(dir), file));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return found;
+    }
+}

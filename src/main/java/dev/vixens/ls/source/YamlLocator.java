@@ -1,0 +1,81 @@
+package dev.vixens.ls.source;
+
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+/**
+ * Finds the line and column of a value in a YAML file that has already been bound successfully.
+ *
+ * <p>Binding (Jackson) does not keep positions, and semantic checks (unknown profile, duplicate path) happen
+ * after binding. Only when such a check fails is the text composed again, here, to point at the offending
+ * node; the happy path never pays for it.
+ */
+public final class YamlLocator {
+
+    private YamlLocator() {
+    }
+
+    /** The position of the value at {@code path}, or of its deepest existing ancestor. */
+    public static Location locate(SourceFile source, YamlPath path) {
+        return locate(source, path, false);
+    }
+
+    /** The position of the key that holds the value at {@code path} (for "unknown key" style messages). */
+    public static Location locateKey(SourceFile source, YamlPath path) {
+        return locate(source, path, true);
+    }
+
+    private static Location locate(SourceFile source, YamlPath path, boolean key) {
+        Optional<Node> root;
+        try {
+            LoadSettings settings = LoadSettings.builder()
+                    .setLabel(source.displayName())
+                    .setMaxAliasesForCollections(50)
+                    .build();
+            root = new Compose(settings).composeString(source.text());
+        } catch (RuntimeException e) {
+            return source.start();
+        }
+        if (root.isEmpty()) {
+            return source.start();
+        }
+        Node node = root.get();
+        Node keyNode = null;
+        for (Object segment : path.segments()) {
+            Node next = null;
+            Node nextKey = null;
+            if (segment instanceof Integer index && node instanceof SequenceNode sequence) {
+                if (index < sequence.getValue().size()) {
+                    next = sequence.getValue().get(index);
+                }
+            } else if (segment instanceof String name && node instanceof MappingNode mapping) {
+                for (NodeTuple tuple : mapping.getValue()) {
+                    if (tuple.getKeyNode() instanceof ScalarNode scalar && scalar.getValue().equals(name)) {
+                        next = tuple.getValueNode();
+                        nextKey = tuple.getKeyNode();
+                    }
+                }
+            }
+            if (next == null) {
+                break;
+            }
+            node = next;
+            keyNode = nextKey;
+        }
+        Node target = key && keyNode != null ? keyNode : node;
+        return target.getStartMark()
+                .map(mark -> toLocation(source, mark))
+                .orElse(source.start());
+    }
+
+    private static Location toLocation(SourceFile source, Mark mark) {
+        return source.at(mark.getLine() + 1, mark.getColumn() + 1);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.vixens.ls.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The project checkout the tests run in, and helpers to copy parts of it into temporary repositories. */
+public final class ProjectFiles {
+
+    private ProjectFiles() {
+    }
+
+    /** The project root (set by Maven Surefire; falls back to the working directory). */
+    public static Path root() {
+        String configured = System.getProperty("vixens.projectRoot");
+        return Path.of(configured == null ? "" : configured).toAbsolutePath().normalize();
+    }
+
+    /** Copies the project's repository (config, profiles, apps) into {@code target}. */
+    public static void copyExampleRepository(Path target) {
+        copyTree(root().resolve(".vixens-ls.yaml"), target.resolve(".vixens-ls.yaml"));
+        copyTree(root().resolve("profiles"), target.resolve("profiles"));
+        copyTree(root().resolve("apps"), target.resolve("apps"));
+    }
+
+    public static void copyTree(Path source, Path target) {
+        try {
+            if (Files.isRegularFile(source)) {
+                Files.createDirectories(target.getParent());
+                Files.copy(source, target);
+                return;
+            }
+            Files.walkFileTree(source, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                    Files.createDirectories(target.resolve(source.relativize(dir).toString()));
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.copy(file, target.resolve(source.relativize(file).toString()));
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every regular file under {@code dir} with its content, keyed by '/'-separated relative path. */
+    public static Map<String, String> snapshot(Path dir) {
+        Map<String, String> files = new TreeMap<>();
+        List<Path> paths = new ArrayList<>();
+        try (var walk = Files.walk(dir)) {
+            walk.filter(Files::isRegularFile).forEach(paths::add);
+            for (Path path : paths) {
+                files.put(dir.relativize(path).toString().replace('\\', '/'), Files.readString(path));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
+    }
+}

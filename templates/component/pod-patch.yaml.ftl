@@ -1,0 +1,48 @@
+<#import "/lib/k8s.ftl" as k>
+<#assign hasPod = patch.annotations?has_content || patch.initContainers?has_content || patch.containers?has_content || patch.volumes?has_content>
+apiVersion: apps/v1
+kind: ${patch.kind}
+metadata:
+  name: ${patch.name}
+spec:
+<#if patch.replicas.present>
+  replicas: ${patch.replicas.get()?c}
+</#if>
+<#if patch.recreate>
+  strategy:
+    type: Recreate
+    rollingUpdate: null
+</#if>
+<#if hasPod>
+  template:
+<#if patch.annotations?has_content>
+    metadata:
+      annotations:
+<#list patch.sortedAnnotations() as annotation>
+        ${annotation.key}: ${k.q(annotation.value)}
+</#list>
+</#if>
+<#if patch.initContainers?has_content || patch.containers?has_content || patch.volumes?has_content>
+    spec:
+<#if patch.initContainers?has_content>
+      initContainers:
+<#list patch.initContainers as container>
+<@k.container container/>
+</#list>
+</#if>
+<#if patch.containers?has_content>
+      containers:
+<#list patch.containers as container>
+<@k.container container/>
+</#list>
+</#if>
+<#if patch.volumes?has_content>
+      volumes:
+<#list patch.volumes as volume>
+        - name: ${volume.name}
+          configMap:
+            name: ${volume.configMap}
+</#list>
+</#if>
+</#if>
+</#if>

@@ -1,0 +1,77 @@
+<#-- Reusable fragments for Kubernetes YAML. Layout only: every decision is made in the plan. -->
+<#-- A YAML double-quoted scalar. Values are already restricted to safe characters; escape anyway. -->
+<#function q value>
+  <#return '"' + value?replace('\\', '\\\\')?replace('"', '\\"') + '"'>
+</#function>
+
+<#-- A script shipped with the tool, as a block scalar indented by `indent` spaces. -->
+<#macro script file indent>
+<#assign text><#include "/scripts/" + file parse=false></#assign>
+${text?trim?replace("(?m)^(?=.)", ""?left_pad(indent), "r")}
+</#macro>
+
+<#-- One container of a pod template, as a list item under containers/initContainers (8 spaces). -->
+<#macro container c>
+        - name: ${c.name}
+          image: ${c.image}
+<#if c.script.present>
+<#assign s = c.script.get()>
+          command:
+            - /bin/sh
+            - -c
+            - |
+<@script s.file 14/>
+            - ${c.name}
+<#list s.arguments as argument>
+            - ${q(argument)}
+</#list>
+<#else>
+          args:
+<#list c.args as argument>
+            - ${q(argument)}
+</#list>
+</#if>
+<#if c.restartPolicy.present>
+          restartPolicy: ${c.restartPolicy.get()}
+</#if>
+<#if c.envFrom?has_content>
+          envFrom:
+<#list c.envFrom as source>
+            - ${source.kind}:
+                name: ${source.name}
+</#list>
+</#if>
+<#if c.ports?has_content>
+          ports:
+<#list c.ports as port>
+            - name: ${port.name}
+              containerPort: ${port.port?c}
+              protocol: TCP
+</#list>
+</#if>
+<#if c.resources.present>
+<#assign r = c.resources.get()>
+          resources:
+            requests:
+              cpu: ${q(r.requestsCpu)}
+              memory: ${q(r.requestsMemory)}
+            limits:
+              cpu: ${q(r.limitsCpu)}
+              memory: ${q(r.limitsMemory)}
+</#if>
+<#if c.runAs.present>
+          securityContext:
+            runAsUser: ${c.runAs.get().uid?c}
+            runAsGroup: ${c.runAs.get().gid?c}
+</#if>
+<#if c.mounts?has_content>
+          volumeMounts:
+<#list c.mounts as mount>
+            - name: ${mount.volume}
+              mountPath: ${q(mount.path)}
+<#if mount.readOnly>
+              readOnly: true
+</#if>
+</#list>
+</#if>
+</#macro>

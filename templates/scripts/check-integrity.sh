@@ -1,0 +1,38 @@
+# shellcheck shell=sh
+# vixens-ls start-up step 2: PRAGMA integrity_check on each declared database.
+# Arguments: DATABASE...
+# Healthy means the check printed exactly "ok". Anything else (error rows, "file is not a database") moves
+# the database and its -wal/-shm/-journal aside, so the restore step brings it back from its replica.
+# Matching "ok" anywhere would call "row 1 missing from index books_title" healthy.
+set -u
+if ! command -v sqlite3 >/dev/null 2>&1; then
+  echo "check-integrity: sqlite3 is not in this image; refusing to judge any database" >&2
+  exit 1
+fi
+stamp=$(date -u +%Y%m%dT%H%M%SZ)
+for db in "$@"; do
+  if [ ! -e "$db" ]; then
+    echo "check-integrity: $db is absent; the restore step decides what to do"
+    continue
+  fi
+  result=$(sqlite3 "$db" 'PRAGMA integrity_check;' 2>&1)
+  case "$result" in
+    ok)
+      echo "check-integrity: $db is healthy"
+      continue
+      ;;
+    *"database is locked"*|*"unable to open database"*|*"attempt to write a readonly database"*)
+      # Not evidence of corruption: refuse to move a database we could not read.
+      echo "check-integrity: cannot check $db: $result" >&2
+      exit 1
+      ;;
+  esac
+  echo "check-integrity: $db failed PRAGMA integrity_check:" >&2
+  printf '%s\n' "$result" | head -n 20 >&2
+  for file in "$db" "$db-wal" "$db-shm" "$db-journal"; do
+    if [ -e "$file" ]; then
+      mv -- "$file" "$file.corrupt-$stamp"
+    fi
+  done
+  echo "check-integrity: moved $db aside as $db.corrupt-$stamp; it will be restored from its replica"
+done
