@@ -35,7 +35,7 @@ public final class Generator {
     /** The apps named, or every app when {@code all}; refuses an empty selection. */
     public List<AppRef> select(boolean all, List<String> names) {
         if (all && !names.isEmpty()) {
-            throw new InputException(Location.startOf("command line"), "give app names or --all, not both");
+            throw new InputException(Location.commandLine(), "give app names or --all, not both");
         }
         if (all) {
             Collection<AppRef> apps = repo.apps();
@@ -47,7 +47,7 @@ public final class Generator {
             return List.copyOf(apps);
         }
         if (names.isEmpty()) {
-            throw new InputException(Location.startOf("command line"), "name at least one app, or pass --all");
+            throw new InputException(Location.commandLine(), "name at least one app, or pass --all");
         }
         List<AppRef> selected = new ArrayList<>();
         for (String name : new LinkedHashSet<>(names)) {

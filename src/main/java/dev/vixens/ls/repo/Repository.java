@@ -105,7 +105,7 @@ public final class Repository {
         apps();
         AppRef app = apps.get(name);
         if (app == null) {
-            throw new InputException(Location.startOf(CONFIG_FILE), "unknown app '" + name + "': no "
+            throw new InputException(Location.commandLine(), "unknown app '" + name + "': no "
                     + DescriptorLoader.FILE_NAME + " in a directory named '" + name + "' under "
                     + String.join(", ", config.appDirs()) + (apps.isEmpty() ? "" : "; known apps: "
                     + String.join(", ", apps.keySet())));

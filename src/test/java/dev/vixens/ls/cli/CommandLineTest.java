@@ -1,0 +1,120 @@
+package dev.vixens.ls.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vixens.ls.testing.CliRun;
+import dev.vixens.ls.testing.ProjectFiles;
+import dev.vixens.ls.testing.TestRepo;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a user sees from the command line: help, version, usage errors, profiles, explain. */
+class CommandLineTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void helpListsTheCommandsAndTheExitCodes() {
+        CliRun help = CliRun.run("--help");
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("generate", "check", "profiles", "explain", "apps")
+                .contains("2  bad input or usage; nothing was written");
+    }
+
+    @Test
+    void versionNamesTheTool() {
+        CliRun version = CliRun.run("--version");
+
+        assertThat(version.exitCode()).isZero();
+        assertThat(version.out()).startsWith("vixens-ls ");
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageError() {
+        CliRun run = CliRun.run("generat");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Unmatched argument at index 0: 'generat'");
+    }
+
+    @Test
+    void generateWithoutAppsAsksForThem() {
+        CliRun run = CliRun.inRepo(ProjectFiles.root(), "generate");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("vixens-ls: name at least one app, or pass --all\n");
+    }
+
+    @Test
+    void anUnknownAppNamesTheKnownOnes() {
+        CliRun run = CliRun.inRepo(ProjectFiles.root(), "generate", "hydrus");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("vixens-ls: unknown app 'hydrus'").contains("hydrus-client");
+    }
+
+    @Test
+    void outsideARepositoryTheCommandSaysHowToMakeOne() {
+        CliRun run = CliRun.inRepo(dir, "check");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("not a vixens-ls repository: .vixens-ls.yaml is missing");
+    }
+
+    @Test
+    void profilesPrintsTheMatrixAndTheOverridesInUse() {
+        TestRepo.create(dir).descriptor("10", "auth", """
+                app: auth
+                namespace: auth
+                workload: {kind: Deployment, name: auth, container: auth}
+                volume: {name: data, mountPath: /data}
+                databases:
+                  - {path: /data/a.db, profile: relaxed, overrides: {retention: 120h}}
+                """);
+
+        CliRun run = CliRun.inRepo(dir, "profiles");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out().lines()).containsSubsequence(
+                "PROFILE      BACKUP  SYNC   SNAPSHOT  RETENTION  INTEGRITY CHECK  SOURCE",
+                "critical     yes     1s     1h        336h       mandatory        built-in:profiles/critical.yaml",
+                "standard     yes     1s     6h        168h       mandatory        built-in:profiles/standard.yaml",
+                "relaxed      yes     1s     24h       72h        optional         built-in:profiles/relaxed.yaml",
+                "ephemeral    no      -      -         -          n/a              built-in:profiles/ephemeral.yaml",
+                "Overrides in this repository:",
+                "  auth /data/a.db (relaxed): retention 120h");
+    }
+
+    @Test
+    void explainShowsEffectiveValuesAndTheStartUpSequence() {
+        CliRun run = CliRun.inRepo(ProjectFiles.root(), "explain", "hydrus-client");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains("hydrus-client: Deployment hydrus-client in namespace media, Litestream 0.3.13")
+                .contains("/opt/hydrus/db/client.caches.db          ephemeral")
+                .contains("none: deleted at pod start")
+                .contains("2. check-integrity")
+                .contains("Single writer: replicas 1, strategy Recreate");
+    }
+
+    @Test
+    void generatePointsOutAnOverlayThatDoesNotIncludeTheComponent() {
+        TestRepo.create(dir).descriptor("10", "auth", """
+                app: auth
+                namespace: auth
+                workload: {kind: Deployment, name: auth, container: auth}
+                volume: {name: data, mountPath: /data}
+                databases: [{path: /data/a.db, profile: relaxed}]
+                """).write("apps/10/auth/overlays/prod/kustomization.yaml", "resources: [../../base]\n");
+
+        CliRun run = CliRun.inRepo(dir, "generate", "auth");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).isEqualTo("note: auth: no overlay under apps/10/auth/overlays includes the generated"
+                + " Component; add 'components: [../../litestream]' to each overlay's kustomization.yaml\n");
+    }
+}
