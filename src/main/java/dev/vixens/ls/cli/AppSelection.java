@@ -11,7 +11,7 @@ public final class AppSelection {
     @Option(names = "--all", description = "Every app with a descriptor in the repository.")
     boolean all;
 
-    @Parameters(paramLabel = "APP", arity = "0..*",
+    @Parameters(paramLabel = "APP", arity = "0..*", completionCandidates = AppNameCandidates.class,
             description = "App names (the directory holding vixens-backup.yaml).")
     List<String> apps = new ArrayList<>();
 }

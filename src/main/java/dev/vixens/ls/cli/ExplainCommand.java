@@ -26,7 +26,8 @@ public final class ExplainCommand implements Runnable {
     @Mixin
     RepositoryOption repository;
 
-    @Parameters(paramLabel = "APP", description = "The app to explain.")
+    @Parameters(paramLabel = "APP", completionCandidates = AppNameCandidates.class,
+            description = "The app to explain.")
     String app;
 
     @Spec
