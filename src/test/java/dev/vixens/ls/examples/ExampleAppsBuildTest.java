@@ -1,0 +1,267 @@
+package dev.vixens.ls.examples;
+
+import static dev.vixens.ls.examples.ExampleApp.CONFIG_DIR;
+import static dev.vixens.ls.examples.ExampleApp.CONFIG_FILE;
+import static dev.vixens.ls.examples.ExampleApp.CONFIG_VOLUME;
+import static dev.vixens.ls.examples.ExampleApp.list;
+import static dev.vixens.ls.examples.ExampleApp.podAnnotations;
+import static dev.vixens.ls.examples.ExampleApp.script;
+import static dev.vixens.ls.examples.ExampleApp.scriptArguments;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vixens.ls.descriptor.AppDescriptor;
+import dev.vixens.ls.descriptor.AppDescriptor.WorkloadKind;
+import dev.vixens.ls.descriptor.Settings;
+import dev.vixens.ls.examples.ExampleApp.ExpectedDatabase;
+import dev.vixens.ls.testing.Kustomize;
+import dev.vixens.ls.testing.ProjectFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+/**
+ * Every app under {@code apps/}: {@code kubectl kustomize} of its prod overlay succeeds, and the built
+ * workload carries ADR-014's start-up sequence, sidecar and single-writer guard exactly as its descriptor
+ * and profiles ask. The apps are discovered, so an app added to {@code apps/} is covered without touching
+ * this class.
+ */
+class ExampleAppsBuildTest {
+
+    private static final Pattern HASHED = Pattern.compile("-[a-z0-9]{10}");
+    private static final Pattern CREDENTIAL_NAME = Pattern.compile(
+            "(?i).*(ACCESS_KEY|SECRET|PASSWORD|TOKEN|LITESTREAM_|AWS_).*");
+
+    static List<String> apps() {
+        return ExampleApp.names();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("apps")
+    void theWorkloadHasOneReplicaAndNeverTwoPodsAtOnce(String name) {
+        ExampleApp app = ExampleApp.named(name);
+        Map<String, Object> spec = app.spec();
+
+        assertThat(spec.get("replicas")).isEqualTo(1);
+        if (app.descriptor().workload().kind() == WorkloadKind.DEPLOYMENT) {
+            assertThat(spec.get("strategy")).as("strategy").isEqualTo(Map.of("type", "Recreate"));
+        } else {
+            assertThat(spec).doesNotContainKey("strategy");
+            assertThat(spec.get("updateStrategy")).isEqualTo(ExampleApp.spec(app.baseWorkload()).get("updateStrategy"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("apps")
+    void initContainersRunTheFailSafeSequenceBeforeTheBasesOwn(String name) {
+        ExampleApp app = ExampleApp.named(name);
+        List<String> expected = new ArrayList<>(app.generatedInitContainers());
+        expected.addAll(Kustomize.names(Kustomize.containers(app.baseWorkload(), "initContainers")));
+
+        assertThat(Kustomize.names(app.initContainers())).containsExactlyElementsOf(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("apps")
+    void startUpScriptsGetExactlyTheDeclaredPathsAsArguments(String name) throws IOException {
+        ExampleApp app = ExampleApp.named(name);
+        AppDescriptor d = app.descriptor();
+        Settings settings = d.settings();
+
+        for (String container : app.generatedInitContainers()) {
+            Map<String, Object> c = app.initContainer(container);
+            assertThat(((List<?>) c.get("command")).subList(0, 2)).as(container)
+                    .isEqualTo(List.of("/bin/sh", "-c"));
+            assertThat(c).as(container).doesNotContainKeys("args", "env");
+            assertThat(scriptArguments(c).get(0)).as(container + " $0").isEqualTo(container);
+            assertThat(list(c, "volumeMounts")).as(container)
+                    .contains(mount(d.volume().name(), d.volume().mountPath()));
+            long uid = container.equals("fix-permissions") ? 0 : settings.runAs().uid();
+            assertThat(((Map<?, ?>) c.get("securityContext")).get("runAsUser")).as(container).isEqualTo((int) uid);
+        }
+        if (settings.fixPermissions()) {
+            Map<String, Object> fix = app.initContainer("fix-permissions");
+            assertThat(script(fix)).isEqualTo(shippedScript("fix-permissions.sh"));
+            assertThat(args(fix)).containsExactly(Long.toString(settings.runAs().uid()),
+                    Long.toString(settings.runAs().gid()), d.volume().mountPath());
+        }
+        if (!app.checkedPaths().isEmpty()) {
+            Map<String, Object> check = app.initContainer("check-integrity");
+            assertThat(script(check))
+                    .isEqualTo(shippedScript("check-integrity.sh"))
+                    .containsPattern("case \"\\$result\" in\n\\s+ok\\)")
+                    .doesNotContain("grep -q");
+            assertThat(args(check)).containsExactlyElementsOf(app.checkedPaths());
+            assertThat(check.get("image")).isEqualTo(settings.sqliteImage());
+        }
+        for (ExpectedDatabase db : app.replicated()) {
+            Map<String, Object> restore = app.initContainer("restore-" + db.name());
+            assertThat(script(restore)).isEqualTo(shippedScript("restore.sh"));
+            assertThat(args(restore)).containsExactly(db.path(), CONFIG_FILE);
+            assertThat(restore.get("envFrom")).isEqualTo(secretOnly(settings));
+            assertThat(restore.get("image")).isEqualTo(settings.litestreamImageReference());
+            assertThat(list(restore, "volumeMounts")).contains(configMount());
+        }
+        if (!app.ephemeralPaths().isEmpty()) {
+            Map<String, Object> cleanup = app.initContainer("cleanup-ephemeral");
+            assertThat(script(cleanup)).isEqualTo(shippedScript("cleanup-ephemeral.sh"));
+            assertThat(args(cleanup)).containsExactlyElementsOf(app.ephemeralPaths());
+            assertThat(cleanup).doesNotContainKey("envFrom");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("apps")
+    void theLitestreamSidecarReplicatesWithMetricsResourcesAndSecretCredentials(String name) {
+        ExampleApp app = ExampleApp.named(name);
+        AppDescriptor d = app.descriptor();
+        Settings settings = d.settings();
+        Settings.Resources r = settings.resources();
+
+        assertThat(Kustomize.names(app.containers())).containsOnlyOnce("litestream")
+                .containsAll(Kustomize.names(Kustomize.containers(app.baseWorkload(), "containers")))
+                .hasSize(Kustomize.containers(app.baseWorkload(), "containers").size() + 1);
+        Map<String, Object> sidecar = app.container("litestream");
+        assertThat(sidecar.get("image")).isEqualTo(settings.litestreamImageReference());
+        assertThat(sidecar.get("args")).isEqualTo(List.of("replicate", "-config", CONFIG_FILE));
+        assertThat(sidecar).doesNotContainKeys("command", "env");
+        assertThat(sidecar.get("envFrom")).isEqualTo(secretOnly(settings));
+        assertThat(list(sidecar, "ports")).containsExactly(
+                Map.of("name", "metrics", "containerPort", settings.metricsPort(), "protocol", "TCP"));
+        assertThat(sidecar.get("resources")).isEqualTo(Map.of(
+                "requests", Map.of("cpu", r.requestsCpu(), "memory", r.requestsMemory()),
+                "limits", Map.of("cpu", r.limitsCpu(), "memory", r.limitsMemory())));
+        assertThat(list(sidecar, "volumeMounts"))
+                .containsExactly(mount(d.volume().name(), d.volume().mountPath()), configMount());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("apps")
+    void noContainerOfThePodCarriesALiteralCredential(String name) {
+        ExampleApp app = ExampleApp.named(name);
+        List<Map<String, Object>> all = new ArrayList<>(app.initContainers());
+        all.addAll(app.containers());
+
+        for (Map<String, Object> container : all) {
+            for (Map<String, Object> env : list(container, "env")) {
+                if (CREDENTIAL_NAME.matcher(String.valueOf(env.get("name"))).matches()) {
+                    assertThat(env).as(container.get("name") + " env " + env.get("name")).doesNotContainKey("value");
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("apps")
+    @SuppressWarnings("unchecked")
+    void theGeneratedConfigListsExactlyTheReplicatedDatabasesWithTheirProfilesValues(String name) {
+        ExampleApp app = ExampleApp.named(name);
+        Settings settings = app.descriptor().settings();
+        String prefix = app.descriptor().app() + "-litestream";
+        Map<String, Object> configMap = Kustomize.findByPrefix(app.objects(), "ConfigMap", prefix);
+        String configMapName = String.valueOf(Kustomize.metadata(configMap).get("name"));
+
+        assertThat(configMapName.substring(prefix.length())).matches(HASHED);
+        assertThat(list(Kustomize.podSpec(app.workload()), "volumes"))
+                .contains(Map.of("name", CONFIG_VOLUME, "configMap", Map.of("name", configMapName)));
+        Map<String, Object> data = (Map<String, Object>) configMap.get("data");
+        assertThat(data).containsOnlyKeys("litestream.yml");
+        String text = String.valueOf(data.get("litestream.yml"));
+        Map<String, Object> config = (Map<String, Object>) new Load(LoadSettings.builder().build())
+                .loadFromString(text);
+
+        assertThat(config.get("addr")).isEqualTo(":" + settings.metricsPort());
+        List<Map<String, Object>> dbs = (List<Map<String, Object>>) config.get("dbs");
+        List<Map<String, Object>> expected = new ArrayList<>();
+        for (ExpectedDatabase db : app.replicated()) {
+            Map<String, Object> replica = new LinkedHashMap<>();
+            replica.put("url", "s3://${" + settings.bucketEnv() + "}/" + db.replicaPath().replace(" ", "%20"));
+            replica.put("endpoint", "${" + settings.endpointEnv() + "}");
+            replica.put("sync-interval", db.sync().orElseThrow());
+            replica.put("snapshot-interval", db.snapshot().orElseThrow());
+            replica.put("retention", db.retention().orElseThrow());
+            expected.add(Map.of("path", db.path(), "replicas", List.of(replica)));
+        }
+        assertThat(dbs).isEqualTo(expected);
+        for (String ephemeral : app.ephemeralPaths()) {
+            assertThat(text).doesNotContain(ephemeral);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("apps")
+    void podAnnotationsKeepTheAppsContainerTheDefaultAndAdvertiseTheSidecarsMetrics(String name) {
+        ExampleApp app = ExampleApp.named(name);
+        AppDescriptor d = app.descriptor();
+        Map<String, Object> annotations = podAnnotations(app.workload());
+
+        assertThat(annotations.get("kubectl.kubernetes.io/default-container")).isEqualTo(d.workload().container());
+        assertThat(Kustomize.names(app.containers())).contains(d.workload().container());
+        Map<String, Object> prometheus = prometheus(annotations);
+        if (d.settings().metricsAnnotations()) {
+            assertThat(prometheus).isEqualTo(Map.of("prometheus.io/scrape", "true",
+                    "prometheus.io/port", Integer.toString(d.settings().metricsPort()),
+                    "prometheus.io/path", "/metrics"));
+        } else {
+            assertThat(prometheus).isEqualTo(prometheus(podAnnotations(app.baseWorkload())));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("apps")
+    void theBaseProvidesTheDataVolumeAndTheAppMountsItAtTheDeclaredPath(String name) {
+        ExampleApp app = ExampleApp.named(name);
+        AppDescriptor d = app.descriptor();
+        String volume = d.volume().name();
+
+        assertThat(list(app.container(d.workload().container()), "volumeMounts"))
+                .anySatisfy(m -> assertThat(m).containsEntry("name", volume)
+                        .containsEntry("mountPath", d.volume().mountPath()));
+        boolean podVolume = list(Kustomize.podSpec(app.workload()), "volumes").stream()
+                .anyMatch(v -> volume.equals(v.get("name"))
+                        && (v.containsKey("persistentVolumeClaim") || v.containsKey("emptyDir")));
+        boolean claimTemplate = list(app.spec(), "volumeClaimTemplates").stream()
+                .anyMatch(t -> volume.equals(Kustomize.metadata(t).get("name")));
+        assertThat(podVolume || claimTemplate)
+                .as("a PVC or emptyDir volume (or a volumeClaimTemplate) named " + volume).isTrue();
+        for (ExpectedDatabase db : app.databases()) {
+            assertThat(db.path()).startsWith(d.volume().mountPath() + "/");
+        }
+    }
+
+    private static Map<String, Object> prometheus(Map<String, Object> annotations) {
+        return annotations.entrySet().stream().filter(e -> e.getKey().startsWith("prometheus.io/"))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** The arguments after $0. */
+    private static List<String> args(Map<String, Object> container) {
+        List<String> all = scriptArguments(container);
+        return all.subList(1, all.size());
+    }
+
+    /** A script as it is embedded in the pod spec: the shipped file, trimmed, as a YAML block scalar. */
+    private static String shippedScript(String file) throws IOException {
+        return Files.readString(ProjectFiles.root().resolve("templates/scripts/" + file)).trim() + "\n";
+    }
+
+    private static List<Map<String, Object>> secretOnly(Settings settings) {
+        return List.of(Map.of("secretRef", Map.of("name", settings.secret())));
+    }
+
+    private static Map<String, Object> mount(String volume, String path) {
+        return Map.of("name", volume, "mountPath", path);
+    }
+
+    private static Map<String, Object> configMount() {
+        return Map.of("name", CONFIG_VOLUME, "mountPath", CONFIG_DIR, "readOnly", true);
+    }
+}
