@@ -7,8 +7,12 @@ import dev.vixens.ls.descriptor.AppDescriptor.Workload;
 import dev.vixens.ls.descriptor.AppDescriptor.WorkloadKind;
 import dev.vixens.ls.descriptor.Documents.DatabaseDocument;
 import dev.vixens.ls.descriptor.Documents.DescriptorDocument;
+import dev.vixens.ls.litestream.LitestreamVersion;
+import dev.vixens.ls.profile.GoDuration;
 import dev.vixens.ls.source.InputException;
+import dev.vixens.ls.source.Problem;
 import dev.vixens.ls.source.SourceFile;
+import dev.vixens.ls.source.Suggestions;
 import dev.vixens.ls.source.YamlBinder;
 import dev.vixens.ls.source.YamlLocator;
 import dev.vixens.ls.source.YamlPath;
@@ -17,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Reads and validates one app descriptor ({@value #FILE_NAME}). */
 public final class DescriptorLoader {
@@ -25,6 +30,22 @@ public final class DescriptorLoader {
     public static final String FILE_NAME = "vixens-backup.yaml";
 
     private static final List<String> SQLITE_SIDE_FILES = List.of("-wal", "-shm", "-journal");
+
+    /**
+     * What the text values of a descriptor (and of the repository's defaults) look like, for messages about a
+     * value of the wrong type: {@code syncInterval: 1} is "expected a duration", not "expected text".
+     */
+    public static final YamlBinder.Expectations EXPECTATIONS = path -> {
+        List<Object> segments = path.segments();
+        Object last = segments.isEmpty() ? "" : segments.get(segments.size() - 1);
+        if (last.equals("syncInterval") || last.equals("snapshotInterval") || last.equals("retention")) {
+            return "a duration such as " + GoDuration.EXAMPLES;
+        }
+        if (last.equals("version") && segments.contains("litestream")) {
+            return "a Litestream version such as " + LitestreamVersion.VERIFIED_03;
+        }
+        return null;
+    };
 
     private final SourceFile source;
     private final DescriptorDocument doc;
@@ -39,24 +60,26 @@ public final class DescriptorLoader {
      * @param defaults the repository's defaults layer, or null
      */
     public static AppDescriptor load(SourceFile source, String directory, SettingsResolver.Layer defaults) {
-        DescriptorDocument doc = YamlBinder.bind(source, DescriptorDocument.class);
+        DescriptorDocument doc = YamlBinder.bind(source, DescriptorDocument.class, EXPECTATIONS);
         return new DescriptorLoader(source, doc).validate(directory, defaults);
     }
 
     private AppDescriptor validate(String directory, SettingsResolver.Layer defaults) {
         String dirName = directory.substring(directory.lastIndexOf('/') + 1);
-        String app = required(doc.app(), YamlPath.of("app"));
+        YamlPath appAt = YamlPath.of("app");
+        String app = required(doc.app(), appAt, "the app name, equal to its directory name '" + dirName + "'");
         if (!Names.isDnsLabel(app) || app.length() > 40) {
-            throw problem(YamlPath.of("app"), "app: '" + app + "' must be a lower-case DNS label of at most 40"
-                    + " characters (letters, digits, '-')");
+            throw problem(appAt, "app: " + quote(app) + " is not a valid app name (" + Names.labelRule(40) + ")");
         }
         if (!app.equals(dirName)) {
-            throw problem(YamlPath.of("app"), "app: '" + app + "' must match its directory name '" + dirName + "'");
+            throw problem(appAt, "app: " + quote(app) + " does not match its directory name '" + dirName
+                    + "'; the directory name is the app name");
         }
-        String namespace = required(doc.namespace(), YamlPath.of("namespace"));
+        YamlPath namespaceAt = YamlPath.of("namespace");
+        String namespace = required(doc.namespace(), namespaceAt, "the app's Kubernetes namespace");
         if (!Names.isDnsLabel(namespace)) {
-            throw problem(YamlPath.of("namespace"), "namespace: '" + namespace + "' is not a Kubernetes namespace"
-                    + " name");
+            throw problem(namespaceAt, "namespace: " + quote(namespace) + " is not a valid namespace name ("
+                    + Names.labelRule(63) + ")");
         }
         Workload workload = workload();
         DataVolume volume = volume();
@@ -73,22 +96,28 @@ public final class DescriptorLoader {
     private Workload workload() {
         YamlPath at = YamlPath.of("workload");
         if (doc.workload() == null) {
-            throw problem(at, "workload is required (kind, name, container)");
+            throw missing(at, "kind, name and container of the app's Deployment or StatefulSet");
         }
-        String kindText = required(doc.workload().kind(), at.key("kind"));
+        YamlPath kindAt = at.key("kind");
+        String kindText = required(doc.workload().kind(), kindAt, "Deployment or StatefulSet");
         WorkloadKind kind = switch (kindText) {
             case "Deployment" -> WorkloadKind.DEPLOYMENT;
             case "StatefulSet" -> WorkloadKind.STATEFUL_SET;
-            default -> throw problem(at.key("kind"), "workload.kind: '" + kindText
-                    + "' is not one of: Deployment, StatefulSet");
+            default -> throw problem(kindAt, kindAt + ": " + quote(kindText) + " is not one of: Deployment,"
+                    + " StatefulSet" + Suggestions.didYouMean(kindText, List.of("Deployment", "StatefulSet")));
         };
-        String name = required(doc.workload().name(), at.key("name"));
+        YamlPath nameAt = at.key("name");
+        String name = required(doc.workload().name(), nameAt, "metadata.name of the workload in the app's base");
         if (!Names.isDnsSubdomain(name)) {
-            throw problem(at.key("name"), "workload.name: '" + name + "' is not a Kubernetes object name");
+            throw problem(nameAt, nameAt + ": " + quote(name) + " is not a valid Kubernetes object name ("
+                    + Names.DNS_SUBDOMAIN_RULE + ")");
         }
-        String container = required(doc.workload().container(), at.key("container"));
+        YamlPath containerAt = at.key("container");
+        String container = required(doc.workload().container(), containerAt, "the name of the app's own"
+                + " container");
         if (!Names.isDnsLabel(container)) {
-            throw problem(at.key("container"), "workload.container: '" + container + "' is not a container name");
+            throw problem(containerAt, containerAt + ": " + quote(container) + " is not a valid container name ("
+                    + Names.labelRule(63) + ")");
         }
         return new Workload(kind, name, container);
     }
@@ -96,28 +125,35 @@ public final class DescriptorLoader {
     private DataVolume volume() {
         YamlPath at = YamlPath.of("volume");
         if (doc.volume() == null) {
-            throw problem(at, "volume is required (name, mountPath)");
+            throw missing(at, "name and mountPath of the pod volume that holds the databases");
         }
-        String name = required(doc.volume().name(), at.key("name"));
+        YamlPath nameAt = at.key("name");
+        String name = required(doc.volume().name(), nameAt, "the pod volume that holds the databases");
         if (!Names.isDnsLabel(name)) {
-            throw problem(at.key("name"), "volume.name: '" + name + "' is not a Kubernetes volume name");
+            throw problem(nameAt, nameAt + ": " + quote(name) + " is not a valid volume name ("
+                    + Names.labelRule(63) + ")");
         }
         if (name.startsWith("litestream")) {
-            throw problem(at.key("name"), "volume.name: names starting with 'litestream' are reserved for the"
-                    + " generated volumes");
+            throw problem(nameAt, nameAt + ": " + quote(name) + " starts with 'litestream', which is reserved for"
+                    + " the generated volumes");
         }
-        String mountPath = required(doc.volume().mountPath(), at.key("mountPath"));
+        YamlPath mountAt = at.key("mountPath");
+        String mountPath = required(doc.volume().mountPath(), mountAt, "where the volume is mounted in the app's"
+                + " container");
         String pathProblem = Names.absolutePathProblem(mountPath);
         if (pathProblem != null) {
-            throw problem(at.key("mountPath"), "volume.mountPath: '" + mountPath + "' " + pathProblem);
+            throw problem(mountAt, mountAt + ": " + quote(mountPath) + " " + pathProblem);
         }
         return new DataVolume(name, mountPath);
     }
 
     private List<Database> databases(String app, DataVolume volume) {
         YamlPath at = YamlPath.of("databases");
-        if (doc.databases() == null || doc.databases().isEmpty()) {
-            throw problem(at, "databases: at least one database is required");
+        if (doc.databases() == null) {
+            throw missing(at, "the list of the app's SQLite databases, each with a path and a profile");
+        }
+        if (doc.databases().isEmpty()) {
+            throw problem(at, "databases: the list is empty; declare at least one database (path, profile)");
         }
         List<Database> result = new ArrayList<>();
         Map<String, Integer> paths = new HashMap<>();
@@ -127,43 +163,24 @@ public final class DescriptorLoader {
             DatabaseDocument db = doc.databases().get(i);
             YamlPath item = at.index(i);
             if (db == null) {
-                throw problem(item, item + ": expected a database (path, profile)");
+                throw problem(item, item + ": empty list item; expected a database (path, profile)");
             }
-            String path = required(db.path(), item.key("path"));
-            String pathProblem = Names.absolutePathProblem(path);
-            if (pathProblem != null) {
-                throw problem(item.key("path"), item + ".path: '" + path + "' " + pathProblem);
-            }
-            String prefix = volume.mountPath() + "/";
-            if (!path.startsWith(prefix)) {
-                throw problem(item.key("path"), item + ".path: '" + path + "' is outside the data volume mounted at "
-                        + volume.mountPath() + "; the sidecar and init containers only see that volume");
-            }
-            for (String suffix : SQLITE_SIDE_FILES) {
-                if (path.endsWith(suffix)) {
-                    throw problem(item.key("path"), item + ".path: '" + path + "' is a SQLite " + suffix
-                            + " side file; declare the database itself");
-                }
-            }
-            duplicate(paths, path, i, item.key("path"), "database path '" + path + "'");
-            String profile = required(db.profile(), item.key("profile"));
-            String name = db.name() == null ? defaultName(path) : db.name();
-            if (!Names.isDnsLabel(name) || name.length() > 40) {
-                throw problem(item.key(db.name() == null ? "path" : "name"), item + ".name: '" + name
-                        + "' must be a lower-case DNS label of at most 40 characters; set 'name:' explicitly");
-            }
-            duplicate(names, name, i, item.key(db.name() == null ? "path" : "name"), "database name '" + name
-                    + "' (used in container names; set 'name:' to tell them apart)");
+            YamlPath pathAt = item.key("path");
+            String path = databasePath(pathAt, db.path(), volume.mountPath());
+            claim(paths, path, i, pathAt, first -> quote(path) + " is already declared by " + first);
+            String profile = required(db.profile(), item.key("profile"), "critical, standard, relaxed, ephemeral"
+                    + " or a repository profile");
+            YamlPath nameAt = db.name() == null ? pathAt : item.key("name");
+            String name = databaseName(nameAt, db.name(), path);
+            claim(names, name, i, nameAt, first -> (db.name() == null ? "the name " + quote(name)
+                    + " (from the file name)" : quote(name)) + " is already used by " + first + "; database names"
+                    + " are used in container names, set 'name:' to tell them apart");
+            YamlPath replicaAt = db.replicaPath() == null ? pathAt : item.key("replicaPath");
             String replicaPath = db.replicaPath() == null
-                    ? app + "/" + path.substring(prefix.length())
-                    : db.replicaPath();
-            String replicaProblem = Names.relativePathProblem(replicaPath);
-            if (replicaProblem != null) {
-                throw problem(item.key("replicaPath"), item + ".replicaPath: '" + replicaPath + "' "
-                        + replicaProblem);
-            }
-            duplicate(replicaPaths, replicaPath, i, item.key(db.replicaPath() == null ? "path" : "replicaPath"),
-                    "replica path '" + replicaPath + "' (two databases would overwrite each other's backups)");
+                    ? app + "/" + path.substring(volume.mountPath().length() + 1)
+                    : explicitReplicaPath(replicaAt, db.replicaPath());
+            claim(replicaPaths, replicaPath, i, replicaAt, first -> "the replica path " + quote(replicaPath)
+                    + " is already used by " + first + "; two databases would overwrite each other's backups");
             Overrides overrides = db.overrides() == null ? Overrides.NONE : new Overrides(
                     db.overrides().syncInterval(), db.overrides().snapshotInterval(), db.overrides().retention(),
                     db.overrides().integrityCheck());
@@ -172,10 +189,65 @@ public final class DescriptorLoader {
         return result;
     }
 
-    private void duplicate(Map<String, Integer> seen, String key, int index, YamlPath at, String what) {
-        Integer first = seen.putIfAbsent(key, index);
+    /** A database file: a safe absolute path strictly below the mount path, and not one of SQLite's side files. */
+    private String databasePath(YamlPath at, String value, String mountPath) {
+        String path = required(value, at, "the absolute path of the database file, below " + mountPath);
+        String pathProblem = Names.absolutePathProblem(path);
+        if (pathProblem != null) {
+            throw problem(at, at + ": " + quote(path) + " " + pathProblem);
+        }
+        if (path.equals(mountPath)) {
+            throw problem(at, at + ": " + quote(path) + " is the volume's mount path itself; give the database file"
+                    + " below it, e.g. " + mountPath + "/app.db");
+        }
+        if (!path.startsWith(mountPath + "/")) {
+            throw problem(at, at + ": " + quote(path) + " is outside the data volume mounted at " + mountPath
+                    + "; the sidecar and init containers only see that volume");
+        }
+        for (String suffix : SQLITE_SIDE_FILES) {
+            if (path.endsWith(suffix)) {
+                throw problem(at, at + ": " + quote(path) + " is a SQLite " + suffix + " side file; declare the"
+                        + " database itself ('" + path.substring(0, path.length() - suffix.length()) + "')");
+            }
+        }
+        return path;
+    }
+
+    /** The explicit {@code name:}, or one derived from the file name; either ends up in container names. */
+    private String databaseName(YamlPath at, String explicit, String path) {
+        if (explicit == null) {
+            String name = defaultName(path);
+            if (name.length() > 40) {
+                throw problem(at, at + ": the database name taken from the file name, " + quote(name) + ", is longer"
+                        + " than 40 characters; set a shorter 'name:'");
+            }
+            return name;
+        }
+        if (!Names.isDnsLabel(explicit) || explicit.length() > 40) {
+            throw problem(at, at + ": " + quote(explicit) + " is not a valid database name (" + Names.labelRule(40)
+                    + "); it is used in container names");
+        }
+        return explicit;
+    }
+
+    private String explicitReplicaPath(YamlPath at, String replicaPath) {
+        String problem = Names.relativePathProblem(replicaPath);
+        if (problem != null) {
+            throw problem(at, at + ": " + quote(replicaPath) + " " + problem
+                    + (replicaPath.startsWith("/") ? "; it is a path inside the bucket" : ""));
+        }
+        return replicaPath;
+    }
+
+    /**
+     * Records {@code value} for database {@code index}; refuses it when an earlier database has it, with the
+     * message {@code alreadyUsed} makes from that database's path ({@code databases[0]}).
+     */
+    private void claim(Map<String, Integer> seen, String value, int index, YamlPath at,
+            Function<YamlPath, String> alreadyUsed) {
+        Integer first = seen.putIfAbsent(value, index);
         if (first != null) {
-            throw problem(at, "duplicate " + what + ": already used by databases[" + first + "]");
+            throw problem(at, at + ": " + alreadyUsed.apply(YamlPath.of("databases", first)));
         }
     }
 
@@ -190,11 +262,30 @@ public final class DescriptorLoader {
         return name.isEmpty() ? "db" : name;
     }
 
-    private String required(String value, YamlPath at) {
-        if (value == null || value.isBlank()) {
-            throw problem(at, at + " is required");
+    /** The value, or a problem at the mapping that lacks it; {@code what} says what the key holds. */
+    private String required(String value, YamlPath at, String what) {
+        if (value == null) {
+            throw missing(at, what);
+        }
+        if (value.isBlank()) {
+            throw problem(at, at + ": is empty; expected " + what);
         }
         return value;
+    }
+
+    private InputException missing(YamlPath at, String what) {
+        if (YamlLocator.has(source, at)) {
+            return problem(at, at + ": has no value; expected " + what);
+        }
+        List<Object> segments = at.segments();
+        YamlPath parent = new YamlPath(segments.subList(0, segments.size() - 1));
+        String key = String.valueOf(segments.get(segments.size() - 1));
+        return problem(at, (parent.segments().isEmpty() ? "" : parent + ": ") + "missing '" + key + "' ("
+                + what + ")");
+    }
+
+    private static String quote(String value) {
+        return Problem.quote(value);
     }
 
     private InputException problem(YamlPath at, String message) {

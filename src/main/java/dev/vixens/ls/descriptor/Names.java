@@ -22,6 +22,13 @@ public final class Names {
     private static final Pattern DIGEST = Pattern.compile("sha256:[a-f0-9]{64}");
     private static final Pattern QUANTITY = Pattern.compile("[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?");
 
+    /** The rule for a DNS label of at most {@code max} characters, as messages state it. */
+    public static String labelRule(int max) {
+        return "at most " + max + " lower-case letters, digits and '-', starting and ending with a letter or digit";
+    }
+
+    public static final String DNS_SUBDOMAIN_RULE = "at most 253 lower-case letters, digits, '-' and '.'";
+
     private Names() {
     }
 
@@ -36,7 +43,7 @@ public final class Names {
     /** Null when {@code path} is a safe path relative to something, else the reason. */
     public static String relativePathProblem(String path) {
         if (path.startsWith("/")) {
-            return "must be a relative path (no leading /)";
+            return "must be relative (no leading '/')";
         }
         return pathProblem(path);
     }
@@ -47,8 +54,8 @@ public final class Names {
         }
         if (!PATH_CHARS.matcher(rest).matches()) {
             int bad = firstBad(rest);
-            return "contains '" + printable(rest.codePointAt(bad)) + "'; paths may use only letters, digits, '.',"
-                    + " '_', '-', '/' and space";
+            return "contains " + describe(rest.codePointAt(bad)) + "; paths may use only letters, digits, '.', '_',"
+                    + " '-', '/' and space";
         }
         for (String segment : rest.split("/", -1)) {
             if (segment.isEmpty()) {
@@ -76,17 +83,22 @@ public final class Names {
         return 0;
     }
 
-    private static String printable(int codePoint) {
+    /** The offending character as a reader can see it, even when it is invisible or a quote. */
+    private static String describe(int codePoint) {
         if (codePoint == '\n') {
-            return "\\n";
+            return "a newline";
         }
         if (codePoint == '\t') {
-            return "\\t";
+            return "a tab";
         }
-        if (Character.isISOControl(codePoint)) {
-            return String.format("\\u%04x", codePoint);
+        if (Character.isISOControl(codePoint) || Character.isWhitespace(codePoint)
+                || Character.getType(codePoint) == Character.FORMAT) {
+            return String.format("the invisible character U+%04X", codePoint);
         }
-        return new String(Character.toChars(codePoint));
+        if (codePoint == '\'') {
+            return "a quote (')";
+        }
+        return "'" + new String(Character.toChars(codePoint)) + "'";
     }
 
     public static boolean isDnsLabel(String name) {
@@ -129,8 +141,11 @@ public final class Names {
         if (tag != null && !IMAGE_TAG.matcher(tag).matches()) {
             return "has an invalid tag '" + tag + "'";
         }
-        if (digest == null && (tag == null || tag.equals("latest"))) {
-            return "must be pinned to a version (repo:tag or repo@sha256:...); 'latest' changes under you";
+        if (digest == null && tag == null) {
+            return "has no tag; pin a version (repo:tag or repo@sha256:...), an unpinned image changes under you";
+        }
+        if (digest == null && tag.equals("latest")) {
+            return "is not pinned; 'latest' changes under you, use a version tag or @sha256:...";
         }
         return null;
     }

@@ -3,6 +3,7 @@ package dev.vixens.ls.descriptor;
 import dev.vixens.ls.descriptor.Documents.SettingsDocument;
 import dev.vixens.ls.litestream.LitestreamVersion;
 import dev.vixens.ls.source.InputException;
+import dev.vixens.ls.source.Problem;
 import dev.vixens.ls.source.SourceFile;
 import dev.vixens.ls.source.YamlLocator;
 import dev.vixens.ls.source.YamlPath;
@@ -58,7 +59,7 @@ public final class SettingsResolver {
                     try {
                         return LitestreamVersion.parse(v.value());
                     } catch (IllegalArgumentException e) {
-                        throw v.problem(e.getMessage());
+                        throw v.problem(v.path() + ": " + e.getMessage());
                     }
                 }, d.litestreamVersion());
         String sqlite = pinnedImage(s -> s.images() == null ? null : s.images().sqlite(), d.sqliteImage(),
@@ -74,8 +75,8 @@ public final class SettingsResolver {
         int port = pick(s -> s.metrics() == null ? null : s.metrics().port(), "metrics", "port")
                 .map(v -> {
                     if (v.value() < 1024 || v.value() > 65535) {
-                        throw v.problem("metrics.port " + v.value() + " must be between 1024 and 65535 (the"
-                                + " sidecar does not run as root)");
+                        throw v.problem(v.path() + ": " + v.value() + " is not between 1024 and 65535 (the sidecar"
+                                + " does not run as root, so it cannot listen below 1024)");
                     }
                     return v.value();
                 }, d.metricsPort());
@@ -103,7 +104,7 @@ public final class SettingsResolver {
             String problem, String... path) {
         return pick(getter, path).map(v -> {
             if (!valid.test(v.value())) {
-                throw v.problem(String.join(".", path) + ": '" + v.value() + "' " + problem);
+                throw v.problem(v.path() + ": " + Problem.quote(v.value()) + " " + problem);
             }
             return v.value();
         }, fallback);
@@ -113,7 +114,7 @@ public final class SettingsResolver {
         return pick(getter, path).map(v -> {
             String problem = Names.pinnedImageProblem(v.value());
             if (problem != null) {
-                throw v.problem(String.join(".", path) + ": '" + v.value() + "' " + problem);
+                throw v.problem(v.path() + ": " + Problem.quote(v.value()) + " " + problem);
             }
             return v.value();
         }, fallback);
@@ -126,7 +127,7 @@ public final class SettingsResolver {
     private long id(Function<SettingsDocument, Long> getter, long fallback, String... path) {
         return pick(getter, path).map(v -> {
             if (v.value() < 0 || v.value() > Integer.MAX_VALUE) {
-                throw v.problem(String.join(".", path) + ": " + v.value() + " is not a valid uid/gid");
+                throw v.problem(v.path() + ": " + v.value() + " is not a valid id (0 to " + Integer.MAX_VALUE + ")");
             }
             return v.value();
         }, fallback);

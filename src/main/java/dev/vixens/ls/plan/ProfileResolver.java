@@ -9,6 +9,8 @@ import dev.vixens.ls.profile.IntegrityCheck;
 import dev.vixens.ls.profile.Profile;
 import dev.vixens.ls.profile.ProfileCatalog;
 import dev.vixens.ls.source.InputException;
+import dev.vixens.ls.source.Problem;
+import dev.vixens.ls.source.Suggestions;
 import dev.vixens.ls.source.YamlLocator;
 import dev.vixens.ls.source.YamlPath;
 import java.util.ArrayList;
@@ -28,7 +30,8 @@ public final class ProfileResolver {
         for (Database db : app.databases()) {
             YamlPath at = YamlPath.of("databases", db.index());
             Profile profile = catalog.find(db.profile()).orElseThrow(() -> problem(app, at.key("profile"),
-                    at + ".profile: unknown profile '" + db.profile() + "'; known profiles: "
+                    at.key("profile") + ": unknown profile " + Problem.quote(db.profile())
+                            + Suggestions.didYouMean(db.profile(), catalog.names()) + "; known profiles: "
                             + String.join(", ", catalog.names())));
             result.add(new PlannedDatabase(db, profile, policy(app, db, profile, at)));
         }
@@ -46,21 +49,26 @@ public final class ProfileResolver {
             Setting<GoDuration> retention = duration(app, overrides, o.retention(), p.retention(),
                     DurationRule.RETENTION);
             if (snapshot.value().isLongerThan(retention.value())) {
-                throw problem(app, overrides.key(retention.overridden() ? "retention" : "snapshotInterval"),
-                        at + ": retention " + retention.value() + " is shorter than snapshotInterval "
-                                + snapshot.value() + "; a restore could find no snapshot");
+                throw retention.overridden()
+                        ? conflict(app, overrides, retention, "is shorter than", snapshot, DurationRule.SNAPSHOT_INTERVAL,
+                                p, DurationRule.RETENTION, "; a restore could find no snapshot")
+                        : conflict(app, overrides, snapshot, "is longer than", retention, DurationRule.RETENTION, p,
+                                DurationRule.SNAPSHOT_INTERVAL, "; a restore could find no snapshot");
             }
             if (sync.value().isLongerThan(snapshot.value())) {
-                throw problem(app, overrides.key(sync.overridden() ? "syncInterval" : "snapshotInterval"),
-                        at + ": syncInterval " + sync.value() + " is longer than snapshotInterval "
-                                + snapshot.value());
+                throw sync.overridden()
+                        ? conflict(app, overrides, sync, "is longer than", snapshot, DurationRule.SNAPSHOT_INTERVAL, p,
+                                DurationRule.SYNC_INTERVAL, "")
+                        : conflict(app, overrides, snapshot, "is shorter than", sync, DurationRule.SYNC_INTERVAL, p,
+                                DurationRule.SNAPSHOT_INTERVAL, "");
             }
             Setting<Boolean> integrity;
             if (o.integrityCheck() == null) {
                 integrity = Setting.fromProfile(p.integrityCheck() == IntegrityCheck.MANDATORY);
             } else if (!o.integrityCheck() && p.integrityCheck() == IntegrityCheck.MANDATORY) {
-                throw problem(app, overrides.key("integrityCheck"), at + ": profile '" + p.name()
-                        + "' makes the integrity check mandatory; it cannot be switched off");
+                YamlPath blamed = overrides.key("integrityCheck");
+                throw problem(app, blamed, blamed + ": profile '" + p.name() + "' makes the integrity check"
+                        + " mandatory; it cannot be switched off (choose a profile with an optional check instead)");
             } else {
                 boolean profileDefault = p.integrityCheck() == IntegrityCheck.MANDATORY;
                 integrity = o.integrityCheck() == profileDefault
@@ -70,10 +78,23 @@ public final class ProfileResolver {
             return new BackupPolicy.Replicated(sync, snapshot, retention, integrity);
         }
         if (!o.isEmpty()) {
-            throw problem(app, overrides, at + ": profile '" + profile.name() + "' is not backed up; overrides"
-                    + " have no meaning for it");
+            throw new InputException(YamlLocator.locateKey(app.source(), overrides), overrides + ": profile '"
+                    + profile.name() + "' is not backed up, so overrides have no meaning for it; remove them");
         }
         return new BackupPolicy.Ephemeral();
+    }
+
+    /**
+     * Two intervals that contradict each other, reported at the overridden one (the descriptor's own value),
+     * saying where the other comes from so the reader knows which of the two to change.
+     */
+    private static InputException conflict(AppDescriptor app, YamlPath overrides, Setting<GoDuration> blamed,
+            String relation, Setting<GoDuration> other, DurationRule otherRule, Profile.BackedUp profile,
+            DurationRule blamedRule, String consequence) {
+        YamlPath at = overrides.key(blamedRule.key());
+        String origin = other.overridden() ? "" : " (from profile '" + profile.name() + "')";
+        return problem(app, at, at + ": " + blamed.value() + " " + relation + " " + otherRule.key() + " "
+                + other.value() + origin + consequence);
     }
 
     private static Setting<GoDuration> duration(AppDescriptor app, YamlPath overrides, String text,
@@ -81,10 +102,11 @@ public final class ProfileResolver {
         if (text == null) {
             return Setting.fromProfile(profileValue);
         }
+        YamlPath at = overrides.key(rule.key());
         try {
             return Setting.overridden(rule.parse(text));
         } catch (IllegalArgumentException e) {
-            throw problem(app, overrides.key(rule.key()), "overrides." + e.getMessage());
+            throw problem(app, at, at + ": " + e.getMessage());
         }
     }
 

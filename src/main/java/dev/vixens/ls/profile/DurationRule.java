@@ -23,18 +23,30 @@ public enum DurationRule {
         return key;
     }
 
-    /** Parses and range-checks; the message names the key and the allowed range. */
+    /**
+     * Parses and range-checks. The message says what is wrong with the value and the allowed range; the
+     * caller puts the key's path in front of it.
+     */
     public GoDuration parse(String text) {
         GoDuration value;
         try {
             value = GoDuration.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(key + ": " + e.getMessage());
+        } catch (GoDuration.TooLong e) {
+            throw new IllegalArgumentException("'" + text + "' is longer than the maximum of " + max + range());
         }
-        if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-            throw new IllegalArgumentException(key + ": " + text + " is outside the sensible range " + min + " to "
-                    + max);
+        if (value.millis() == 0) {
+            throw new IllegalArgumentException("'" + text + "' is zero" + range());
+        }
+        if (value.compareTo(min) < 0) {
+            throw new IllegalArgumentException("'" + text + "' is shorter than the minimum of " + min + range());
+        }
+        if (value.compareTo(max) > 0) {
+            throw new IllegalArgumentException("'" + text + "' is longer than the maximum of " + max + range());
         }
         return value;
+    }
+
+    private String range() {
+        return " (" + key + " must be between " + min + " and " + max + ")";
     }
 }

@@ -1,5 +1,6 @@
 package dev.vixens.ls.profile;
 
+import java.math.BigDecimal;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,54 +12,88 @@ import java.util.regex.Pattern;
  */
 public record GoDuration(String text, long millis) implements Comparable<GoDuration> {
 
+    /** How messages describe the expected form. */
+    public static final String EXAMPLES = "1s, 90m or 24h";
+
     private static final Pattern WHOLE = Pattern.compile("(?:[0-9]+(?:ms|s|m|h))+");
     private static final Pattern PART = Pattern.compile("([0-9]+)(ms|s|m|h)");
+    private static final Pattern DAYS = Pattern.compile("([0-9]{1,6})([dw])");
+    private static final Pattern FRACTION = Pattern.compile("([0-9]*\\.[0-9]+)(ms|s|m|h)");
     private static final long MAX_MILLIS = 100L * 365 * 24 * 3600 * 1000;
 
+    /** A duration too long to mean anything (more than 100 years), kept apart so callers can state their range. */
+    public static final class TooLong extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        TooLong(String text) {
+            super("'" + text + "' is longer than 100 years");
+        }
+    }
+
+    /** Parses {@code 1s}, {@code 90m}, {@code 1h30m}; zero is a valid duration here, ranges are for the caller. */
     public static GoDuration parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("empty duration; write it like 1s, 90m or 336h");
+            throw new IllegalArgumentException("empty duration; write it like " + EXAMPLES);
         }
         if (text.startsWith("-")) {
-            throw new IllegalArgumentException("negative duration '" + text + "'");
+            throw new IllegalArgumentException("'" + text + "' is negative; a duration here must be positive");
         }
         if (!WHOLE.matcher(text).matches()) {
-            if (text.matches("[0-9]+[dw]")) {
-                throw new IllegalArgumentException("'" + text + "': Litestream does not understand days or weeks;"
-                        + " write hours, e.g. " + hoursHint(text));
+            Matcher days = DAYS.matcher(text);
+            if (days.matches()) {
+                long n = Long.parseLong(days.group(1));
+                long hours = days.group(2).equals("w") ? n * 7 * 24 : n * 24;
+                throw new IllegalArgumentException("'" + text + "' is in " + (days.group(2).equals("w") ? "weeks"
+                        : "days") + ", which Litestream does not understand; write hours: " + hours + "h");
+            }
+            Matcher fraction = FRACTION.matcher(text);
+            if (fraction.matches()) {
+                String whole = wholeSpelling(new BigDecimal(fraction.group(1)).multiply(
+                        BigDecimal.valueOf(unitMillis(fraction.group(2)))));
+                if (whole != null) {
+                    throw new IllegalArgumentException("'" + text + "' is not a whole number; write it in a smaller"
+                            + " unit: " + whole);
+                }
             }
             throw new IllegalArgumentException("'" + text + "' is not a duration; write whole numbers with ms, s, m"
-                    + " or h, e.g. 1s, 90m, 336h");
+                    + " or h, e.g. " + EXAMPLES);
         }
         long total = 0;
         Matcher part = PART.matcher(text);
         while (part.find()) {
             String digits = part.group(1);
             if (digits.length() > 12) {
-                throw new IllegalArgumentException("'" + text + "' is too large");
+                throw new TooLong(text);
             }
-            long n = Long.parseLong(digits);
-            long unit = switch (part.group(2)) {
-                case "ms" -> 1L;
-                case "s" -> 1000L;
-                case "m" -> 60_000L;
-                default -> 3_600_000L;
-            };
-            total += n * unit;
+            total += Long.parseLong(digits) * unitMillis(part.group(2));
             if (total > MAX_MILLIS) {
-                throw new IllegalArgumentException("'" + text + "' is too large");
+                throw new TooLong(text);
             }
-        }
-        if (total == 0) {
-            throw new IllegalArgumentException("'" + text + "' is zero; a duration here must be positive");
         }
         return new GoDuration(text, total);
     }
 
-    private static String hoursHint(String text) {
-        long n = Long.parseLong(text.substring(0, text.length() - 1));
-        long hours = text.endsWith("w") ? n * 7 * 24 : n * 24;
-        return hours + "h";
+    private static long unitMillis(String unit) {
+        return switch (unit) {
+            case "ms" -> 1L;
+            case "s" -> 1000L;
+            case "m" -> 60_000L;
+            default -> 3_600_000L;
+        };
+    }
+
+    /** {@code 5400000} ms becomes {@code 90m}: the largest unit that keeps the number whole, or null. */
+    private static String wholeSpelling(BigDecimal millis) {
+        if (millis.signum() <= 0 || millis.stripTrailingZeros().scale() > 0) {
+            return null;
+        }
+        long ms = millis.longValueExact();
+        for (String unit : new String[] {"h", "m", "s", "ms"}) {
+            if (ms % unitMillis(unit) == 0) {
+                return ms / unitMillis(unit) + unit;
+            }
+        }
+        return null;
     }
 
     @Override

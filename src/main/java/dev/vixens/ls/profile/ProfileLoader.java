@@ -2,6 +2,7 @@ package dev.vixens.ls.profile;
 
 import dev.vixens.ls.source.InputException;
 import dev.vixens.ls.source.SourceFile;
+import dev.vixens.ls.source.Suggestions;
 import dev.vixens.ls.source.YamlBinder;
 import dev.vixens.ls.source.YamlLocator;
 import dev.vixens.ls.source.YamlPath;
@@ -78,57 +79,74 @@ public final class ProfileLoader {
         }
     }
 
+    /** What a profile's text values look like, for messages about a value of the wrong type. */
+    private static final YamlBinder.Expectations EXPECTATIONS = path -> {
+        String key = path.segments().size() == 1 ? String.valueOf(path.segments().get(0)) : "";
+        return switch (key) {
+            case "syncInterval", "snapshotInterval", "retention" -> "a duration such as " + GoDuration.EXAMPLES;
+            case "integrityCheck" -> "mandatory or optional";
+            default -> null;
+        };
+    };
+
     static Profile parse(String name, SourceFile source) {
-        ProfileDocument doc = YamlBinder.bind(source, ProfileDocument.class);
+        ProfileDocument doc = YamlBinder.bind(source, ProfileDocument.class, EXPECTATIONS);
         String description = doc.description() == null ? "" : doc.description().strip();
         if (doc.backup() == null) {
-            throw new InputException(source.start(), "profile '" + name + "': 'backup: true' or 'backup: false' is"
-                    + " required");
+            throw missing(source, "backup", "true for a backed-up profile, false for one that is never backed up");
         }
         if (!doc.backup()) {
             for (String key : List.of("syncInterval", "snapshotInterval", "retention", "integrityCheck")) {
                 if (valueOf(doc, key) != null) {
-                    throw new InputException(YamlLocator.locateKey(source, YamlPath.of(key)), "profile '" + name
-                            + "' is not backed up (backup: false), so '" + key + "' has no meaning here");
+                    throw new InputException(YamlLocator.locateKey(source, YamlPath.of(key)), key + ": has no"
+                            + " meaning in a profile that is not backed up (backup: false); remove it");
                 }
             }
             return new Profile.Ephemeral(name, description, source.displayName());
         }
-        GoDuration sync = required(source, name, "syncInterval", doc.syncInterval(), DurationRule.SYNC_INTERVAL);
-        GoDuration snapshot = required(source, name, "snapshotInterval", doc.snapshotInterval(),
+        GoDuration sync = required(source, "syncInterval", doc.syncInterval(), DurationRule.SYNC_INTERVAL);
+        GoDuration snapshot = required(source, "snapshotInterval", doc.snapshotInterval(),
                 DurationRule.SNAPSHOT_INTERVAL);
-        GoDuration retention = required(source, name, "retention", doc.retention(), DurationRule.RETENTION);
+        GoDuration retention = required(source, "retention", doc.retention(), DurationRule.RETENTION);
         if (snapshot.isLongerThan(retention)) {
-            throw new InputException(YamlLocator.locate(source, YamlPath.of("retention")), "retention " + retention
-                    + " is shorter than snapshotInterval " + snapshot + "; a restore would find no snapshot");
+            throw new InputException(YamlLocator.locate(source, YamlPath.of("retention")), "retention: " + retention
+                    + " is shorter than snapshotInterval " + snapshot + "; a restore could find no snapshot");
         }
         if (sync.isLongerThan(snapshot)) {
-            throw new InputException(YamlLocator.locate(source, YamlPath.of("syncInterval")), "syncInterval " + sync
+            throw new InputException(YamlLocator.locate(source, YamlPath.of("syncInterval")), "syncInterval: " + sync
                     + " is longer than snapshotInterval " + snapshot);
         }
         if (doc.integrityCheck() == null) {
-            throw new InputException(source.start(), "profile '" + name
-                    + "': integrityCheck (mandatory or optional) is required");
+            throw missing(source, "integrityCheck", "mandatory or optional");
         }
         IntegrityCheck integrity;
         try {
             integrity = IntegrityCheck.parse(doc.integrityCheck());
         } catch (IllegalArgumentException e) {
-            throw new InputException(YamlLocator.locate(source, YamlPath.of("integrityCheck")), e.getMessage());
+            throw new InputException(YamlLocator.locate(source, YamlPath.of("integrityCheck")), e.getMessage()
+                    + Suggestions.didYouMean(doc.integrityCheck(), List.of("mandatory", "optional")));
         }
         return new Profile.BackedUp(name, description, sync, snapshot, retention, integrity, source.displayName());
     }
 
-    private static GoDuration required(SourceFile source, String name, String key, String text, DurationRule rule) {
+    private static GoDuration required(SourceFile source, String key, String text, DurationRule rule) {
         if (text == null) {
-            throw new InputException(source.start(), "profile '" + name + "': '" + key
-                    + "' is required for a backed-up profile");
+            throw missing(source, key, "a backed-up profile sets syncInterval, snapshotInterval, retention and"
+                    + " integrityCheck");
         }
         try {
             return rule.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new InputException(YamlLocator.locate(source, YamlPath.of(key)), e.getMessage());
+            throw new InputException(YamlLocator.locate(source, YamlPath.of(key)), key + ": " + e.getMessage());
         }
+    }
+
+    private static InputException missing(SourceFile source, String key, String what) {
+        YamlPath at = YamlPath.of(key);
+        if (YamlLocator.has(source, at)) {
+            return new InputException(YamlLocator.locate(source, at), key + ": has no value; expected " + what);
+        }
+        return new InputException(YamlLocator.locate(source, YamlPath.ROOT), "missing '" + key + "' (" + what + ")");
     }
 
     private static Object valueOf(ProfileDocument doc, String key) {

@@ -1,9 +1,11 @@
 package dev.vixens.ls.repo;
 
+import dev.vixens.ls.descriptor.DescriptorLoader;
 import dev.vixens.ls.descriptor.Documents.SettingsDocument;
 import dev.vixens.ls.descriptor.Names;
 import dev.vixens.ls.descriptor.SettingsResolver;
 import dev.vixens.ls.source.InputException;
+import dev.vixens.ls.source.Problem;
 import dev.vixens.ls.source.SourceFile;
 import dev.vixens.ls.source.YamlBinder;
 import dev.vixens.ls.source.YamlLocator;
@@ -20,13 +22,12 @@ final class RepoConfigLoader {
     }
 
     static RepoConfig load(SourceFile source) {
-        RepoConfigDocument doc = source.text().isBlank()
-                ? new RepoConfigDocument(null, null, null, null)
-                : YamlBinder.bind(source, RepoConfigDocument.class);
+        RepoConfigDocument doc = YamlBinder.bindOrDefault(source, RepoConfigDocument.class,
+                new RepoConfigDocument(null, null, null, null), DescriptorLoader.EXPECTATIONS);
         List<String> apps = doc.apps() == null ? List.of(RepoConfig.DEFAULT_APPS) : doc.apps();
         if (apps.isEmpty()) {
             throw new InputException(YamlLocator.locate(source, YamlPath.of("apps")),
-                    "apps: list at least one directory to search for " + "app descriptors");
+                    "apps: the list is empty; list at least one directory to search for app descriptors");
         }
         for (int i = 0; i < apps.size(); i++) {
             relative(source, YamlPath.of("apps", i), apps.get(i));
@@ -43,10 +44,14 @@ final class RepoConfigLoader {
     }
 
     private static void relative(SourceFile source, YamlPath at, String path) {
-        String problem = path == null ? "is empty" : Names.relativePathProblem(path);
+        if (path == null || path.isBlank()) {
+            throw new InputException(YamlLocator.locate(source, at), at + ": is empty; expected a directory relative"
+                    + " to the repository root");
+        }
+        String problem = Names.relativePathProblem(path);
         if (problem != null) {
-            throw new InputException(YamlLocator.locate(source, at), at + ": '" + path + "' " + problem
-                    + " (it is relative to the repository root)");
+            throw new InputException(YamlLocator.locate(source, at), at + ": " + Problem.quote(path) + " " + problem
+                    + (path.startsWith("/") ? "; it is a directory inside the repository, relative to its root" : ""));
         }
     }
 }

@@ -67,14 +67,14 @@ public record SourceFile(Path path, String displayName, String text) {
         if (result.isError()) {
             int bad = in.position();
             throw new InputException(locate(bytes, start, bad, displayName),
-                    String.format("not valid UTF-8 (byte 0x%02x); save the file as UTF-8", bytes[bad] & 0xff));
+                    String.format("not valid UTF-8 (byte 0x%02x here); save the file as UTF-8", bytes[bad] & 0xff));
         }
         decoder.flush(out);
         out.flip();
         String text = out.toString();
         int nul = text.indexOf('\0');
         if (nul >= 0) {
-            throw new InputException(locateChar(text, nul, displayName), "contains a NUL character; not a text file");
+            throw new InputException(locateChar(text, nul, displayName), "a NUL byte; this is not a text file (save it as UTF-8 text)");
         }
         return text;
     }

@@ -32,7 +32,23 @@ public final class YamlLocator {
         return locate(source, path, true);
     }
 
+    /** Whether the file has a key or item at exactly {@code path} (its value may be empty). */
+    public static boolean has(SourceFile source, YamlPath path) {
+        return find(source, path, false).depth() == path.segments().size();
+    }
+
     private static Location locate(SourceFile source, YamlPath path, boolean key) {
+        Found found = find(source, path, key);
+        return found.node() == null ? source.start() : found.node().getStartMark()
+                .map(mark -> toLocation(source, mark))
+                .orElse(source.start());
+    }
+
+    /** The deepest node along {@code path} (or its key node), and how many segments of the path it matched. */
+    private record Found(Node node, int depth) {
+    }
+
+    private static Found find(SourceFile source, YamlPath path, boolean key) {
         Optional<Node> root;
         try {
             LoadSettings settings = LoadSettings.builder()
@@ -41,13 +57,14 @@ public final class YamlLocator {
                     .build();
             root = new Compose(settings).composeString(source.text());
         } catch (RuntimeException e) {
-            return source.start();
+            return new Found(null, -1);
         }
         if (root.isEmpty()) {
-            return source.start();
+            return new Found(null, -1);
         }
         Node node = root.get();
         Node keyNode = null;
+        int depth = 0;
         for (Object segment : path.segments()) {
             Node next = null;
             Node nextKey = null;
@@ -68,11 +85,9 @@ public final class YamlLocator {
             }
             node = next;
             keyNode = nextKey;
+            depth++;
         }
-        Node target = key && keyNode != null ? keyNode : node;
-        return target.getStartMark()
-                .map(mark -> toLocation(source, mark))
-                .orElse(source.start());
+        return new Found(key && keyNode != null ? keyNode : node, depth);
     }
 
     private static Location toLocation(SourceFile source, Mark mark) {

@@ -1,0 +1,54 @@
+package dev.vixens.ls.profile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class GoDurationTest {
+
+    @ParameterizedTest(name = "{0} = {1} ms")
+    @CsvSource({
+        "1ms,        1",
+        "100ms,      100",
+        "1s,         1000",
+        "90m,        5400000",
+        "1h,         3600000",
+        "1h30m,      5400000",
+        "336h,       1209600000",
+        "1h1m1s1ms,  3661001",
+        "0s,         0",
+    })
+    void parsesWholeNumbersOfMsSMAndH(String text, long millis) {
+        GoDuration duration = GoDuration.parse(text);
+
+        assertThat(duration.millis()).isEqualTo(millis);
+        assertThat(duration.text()).as("kept as written").isEqualTo(text);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', value = {
+        "14d      | '14d' is in days, which Litestream does not understand; write hours: 336h",
+        "2w       | '2w' is in weeks, which Litestream does not understand; write hours: 336h",
+        "1.5h     | '1.5h' is not a whole number; write it in a smaller unit: 90m",
+        "0.5s     | '0.5s' is not a whole number; write it in a smaller unit: 500ms",
+        ".25m     | '.25m' is not a whole number; write it in a smaller unit: 15s",
+        "0.0001ms | '0.0001ms' is not a duration; write whole numbers with ms, s, m or h, e.g. 1s, 90m or 24h",
+        "-24h     | '-24h' is negative; a duration here must be positive",
+        "1        | '1' is not a duration; write whole numbers with ms, s, m or h, e.g. 1s, 90m or 24h",
+        "1H       | '1H' is not a duration; write whole numbers with ms, s, m or h, e.g. 1s, 90m or 24h",
+        "1 h      | '1 h' is not a duration; write whole numbers with ms, s, m or h, e.g. 1s, 90m or 24h",
+        "10us     | '10us' is not a duration; write whole numbers with ms, s, m or h, e.g. 1s, 90m or 24h",
+        "1y       | '1y' is not a duration; write whole numbers with ms, s, m or h, e.g. 1s, 90m or 24h",
+        "h        | 'h' is not a duration; write whole numbers with ms, s, m or h, e.g. 1s, 90m or 24h",
+        "' '      | empty duration; write it like 1s, 90m or 24h",
+        "9999999999999h | '9999999999999h' is longer than 100 years",
+        "876001h  | '876001h' is longer than 100 years",
+    })
+    void refusesWhatLitestreamWouldReadDifferentlyOrNotAtAll(String text, String message) {
+        assertThatThrownBy(() -> GoDuration.parse(text))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(message);
+    }
+}
