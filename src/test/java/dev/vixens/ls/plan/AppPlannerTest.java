@@ -136,8 +136,8 @@ class AppPlannerTest {
 
         assertThatThrownBy(() -> plan(weakened))
                 .isInstanceOf(InputException.class)
-                .hasMessageEndingWith("databases[0]: profile 'critical' makes the integrity check mandatory; it"
-                        + " cannot be switched off");
+                .hasMessageContaining("databases[0].overrides.integrityCheck: profile 'critical' makes the"
+                        + " integrity check mandatory; it cannot be switched off");
     }
 
     @Test
