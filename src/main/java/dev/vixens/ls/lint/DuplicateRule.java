@@ -18,20 +18,25 @@ final class DuplicateRule implements CorpusRule {
     private record Seen(Location location, String database) {
     }
 
+    private record Listed(Location location, LintedConfig config) {
+    }
+
     @Override
     public void check(List<LintedConfig> configs, List<Finding> out) {
         Map<String, Seen> targets = new HashMap<>();
-        Map<String, Location> databases = new HashMap<>();
+        Map<String, Listed> databases = new HashMap<>();
         for (LintedConfig config : configs) {
             for (LintedConfig.Database db : config.databases()) {
                 String name = db.pathText().orElse("a database");
                 db.path().filter(p -> !Nodes.usesEnv(p.getValue())).ifPresent(path -> {
                     Location here = config.at(path);
-                    Location first = databases.putIfAbsent(config.group() + "\n" + path.getValue(), here);
+                    Listed first = databases.putIfAbsent(config.group() + "\n" + path.getValue(),
+                            new Listed(here, config));
                     if (first != null) {
                         out.add(Finding.of(Rule.DUPLICATE_DATABASE, here, "database " + path.getValue()
-                                + " is already listed at " + first + (sameConfig(first, here) ? "" : ", in the"
-                                + " same ConfigMap") + "; two replication loops write one database's history"));
+                                + " is already listed at " + first.location() + (first.config() == config ? ""
+                                : ", in another config of the same ConfigMap")
+                                + "; two replication loops write one database's history"));
                     }
                 });
                 for (MappingNode replica : db.replicas()) {
@@ -49,9 +54,5 @@ final class DuplicateRule implements CorpusRule {
                 }
             }
         }
-    }
-
-    private static boolean sameConfig(Location first, Location here) {
-        return first.file().equals(here.file());
     }
 }
