@@ -18,13 +18,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "lint",
-        description = {
-            "Checks Litestream configs wherever they live: litestream.yml files, ConfigMaps (data entries),",
-            "multi-document manifests and Kustomize directories (read file by file, following the",
-            "kustomization's local resources, components, patches and generator files). Prints",
-            "'file:line:col: severity: message [rule-id]' per finding; exits 1 when any is an error.",
-            "Rules: docs/lint-rules.md."})
+@Command(name = "lint", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Checks Litestream configs wherever they live: litestream.yml files, ConfigMaps (data"
+                + " entries), multi-document manifests and Kustomize directories (read file by file, following each"
+                + " kustomization's local resources, components, patches and generator files). Prints"
+                + " 'file:line:col: severity: message [rule-id]' per finding and exits 1 when any is an error."
+                + " Rules: docs/lint-rules.md.")
 public final class LintCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE|DIR", arity = "1..*", description = "Files and directories to lint.")
