@@ -49,7 +49,8 @@ public final class LintCommand implements Callable<Integer> {
             try {
                 given = Optional.of(Linter.parseVersion(version));
             } catch (IllegalArgumentException e) {
-                throw new InputException(Location.startOf("--litestream-version"), e.getMessage());
+                throw new InputException(Location.startOf("command line"), "--litestream-version: "
+                        + e.getMessage());
             }
         }
         Path cwd = Path.of("").toAbsolutePath().normalize();
@@ -65,7 +66,8 @@ public final class LintCommand implements Callable<Integer> {
         try {
             return ReportFormat.valueOf(text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InputException(Location.startOf("--format"), "'" + text + "' is not one of: text, json, sarif");
+            throw new InputException(Location.startOf("command line"), "--format: '" + text
+                    + "' is not one of: text, json, sarif");
         }
     }
 

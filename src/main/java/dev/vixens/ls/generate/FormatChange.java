@@ -108,7 +108,8 @@ public final class FormatChange {
             return configs;
         }
         for (Path file : files) {
-            if (file.getFileName().toString().endsWith(".yml") && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            boolean yml = file.getFileName().toString().endsWith(".yml");
+            if (yml && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                 read(file).filter(Marker::carries).ifPresent(configs::add);
             }
         }

@@ -40,7 +40,8 @@ final class EndpointRule implements CorpusRule {
                         Node node = Nodes.value(replica, "url").orElse(replica);
                         out.add(Finding.of(Rule.MISSING_ENDPOINT, config.at(node), "s3 replica without endpoint:"
                                 + " Litestream sends it to AWS S3, while the other linted configs use the"
-                                + " S3-compatible endpoint " + example.get().endpoint() + " (" + example.get().location()
+                                + " S3-compatible endpoint " + example.get().endpoint() + " ("
+                                + example.get().location()
                                 + "); add endpoint: " + example.get().endpoint()));
                     }
                 }

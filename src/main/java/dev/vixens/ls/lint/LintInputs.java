@@ -56,7 +56,7 @@ final class LintInputs {
 
     private void argument(Path argument) {
         if (!Files.exists(argument)) {
-            throw new InputException(Location.startOf(argument.toString()), "no such file or directory");
+            throw new InputException(Location.startOf(display.apply(argument)), "no such file or directory");
         }
         if (Files.isDirectory(argument)) {
             for (Path file : walk(argument)) {

@@ -49,9 +49,10 @@ public final class Linter {
             }
         }
         if (configs.isEmpty() && findings.isEmpty()) {
-            throw new InputException(Location.startOf(paths.isEmpty() ? "." : paths.get(0).toString()),
-                    "no Litestream config found (a YAML mapping with dbs:, or a ConfigMap data entry"
-                            + " litestream.yml) in the given files and directories");
+            Path first = paths.isEmpty() ? Path.of(".") : paths.get(0);
+            throw new InputException(Location.startOf(display.apply(first)), "no Litestream config found (a YAML"
+                    + " mapping with dbs:, or a ConfigMap data entry litestream.yml) in the given files and"
+                    + " directories");
         }
         configs.sort(Comparator.comparing((LintedConfig c) -> c.found().positions().start().file())
                 .thenComparingInt(c -> c.found().positions().start().line())

@@ -219,9 +219,9 @@ class LintRulesTest {
                 """;
 
         assertThat(lint(dir, "0.5.8", files("litestream.yml", config)).lines()).isEmpty();
-        assertThat(lint(dir, "0.5.7", files("old.yml", "retention: 72h\n" + config.substring(config.indexOf("snapshot"))))
-                .lines()).containsExactly("old.yml:1:1: error: retention at the top level is ignored by Litestream"
-                + " 0.5.7; it reads snapshot.retention at the top level, one value for every database of the process"
+        String before058 = "retention: 72h\n" + config.substring(config.indexOf("snapshot"));
+        assertThat(lint(dir, "0.5.7", files("old.yml", before058)).lines()).containsExactly("old.yml:1:1: error:"
+                + " retention at the top level is ignored by Litestream 0.5.7; it reads snapshot.retention at the top level, one value for every database of the process"
                 + " [ignored-key]");
     }
 
@@ -524,8 +524,8 @@ class LintRulesTest {
         assertThat(lint(dir, "0.3.13", files("a/litestream.yml", aws.formatted("a", "a", "a"),
                 "b/litestream.yml", aws.formatted("b", "b", "b"))).lines()).isEmpty();
         assertThat(lint(dir, "0.3.13", files("a/litestream.yml", ARR.formatted("a", "a", "a"),
-                "b/litestream.yml", aws.formatted("b", "b", "b").replace("/b/b.db\n", "/b/b.db?endpoint=http://minio:9000\n")))
-                .lines()).isEmpty();
+                "b/litestream.yml", aws.formatted("b", "b", "b")
+                        .replace("/b/b.db\n", "/b/b.db?endpoint=http://minio:9000\n"))).lines()).isEmpty();
     }
 
     // --- not-sqlite-path -----------------------------------------------------------------------------------
