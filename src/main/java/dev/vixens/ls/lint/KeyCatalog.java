@@ -144,7 +144,7 @@ final class KeyCatalog {
                     }
                     return Optional.of("it reads snapshot.retention " + where);
                 case "retention-check-interval":
-                    return Optional.of("0.5 has no retention check interval; retention is snapshot.retention "
+                    return Optional.of("it is a 0.3 replica key; 0.5 reads the retention from snapshot.retention "
                             + where);
                 default:
                     break;
