@@ -1,5 +1,5 @@
 <#import "/lib/k8s.ftl" as k>
-<#assign hasPod = patch.annotations?has_content || patch.initContainers?has_content || patch.containers?has_content || patch.volumes?has_content>
+<#assign hasPod = patch.annotations?has_content || patch.labels?has_content || patch.initContainers?has_content || patch.containers?has_content || patch.volumes?has_content>
 apiVersion: apps/v1
 kind: ${patch.kind}
 metadata:
@@ -15,12 +15,20 @@ spec:
 </#if>
 <#if hasPod>
   template:
-<#if patch.annotations?has_content>
+<#if patch.annotations?has_content || patch.labels?has_content>
     metadata:
+<#if patch.labels?has_content>
+      labels:
+<#list patch.sortedLabels() as label>
+        ${label.key}: ${k.q(label.value)}
+</#list>
+</#if>
+<#if patch.annotations?has_content>
       annotations:
 <#list patch.sortedAnnotations() as annotation>
         ${annotation.key}: ${k.q(annotation.value)}
 </#list>
+</#if>
 </#if>
 <#if patch.initContainers?has_content || patch.containers?has_content || patch.volumes?has_content>
     spec:

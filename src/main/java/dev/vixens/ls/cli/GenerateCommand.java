@@ -1,10 +1,12 @@
 package dev.vixens.ls.cli;
 
+import dev.vixens.ls.generate.FormatChange;
 import dev.vixens.ls.generate.Generator;
 import dev.vixens.ls.generate.OverlayHint;
 import dev.vixens.ls.output.GenerationOutput;
 import dev.vixens.ls.output.OutputWriter;
 import dev.vixens.ls.output.OutputWriter.Change;
+import dev.vixens.ls.plan.AppPlan;
 import dev.vixens.ls.repo.AppRef;
 import dev.vixens.ls.repo.Repository;
 import java.io.PrintWriter;
@@ -36,7 +38,9 @@ public final class GenerateCommand implements Runnable {
         Repository repo = repository.open();
         Generator generator = new Generator(repo);
         List<AppRef> apps = generator.select(selection.all, selection.apps);
-        GenerationOutput output = generator.render(apps);
+        List<AppPlan> plans = generator.plan(apps);
+        GenerationOutput output = generator.renderPlans(plans);
+        List<String> formatChanges = FormatChange.warnings(repo, plans);
         List<Change> changes = OutputWriter.write(repo.root(), output);
         PrintWriter out = spec.commandLine().getOut();
         for (Change change : changes) {
@@ -44,6 +48,9 @@ public final class GenerateCommand implements Runnable {
         }
         for (String hint : OverlayHint.missingComponents(repo, apps)) {
             spec.commandLine().getErr().println(hint);
+        }
+        for (String warning : formatChanges) {
+            spec.commandLine().getErr().println(warning);
         }
     }
 }

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             GenerateCommand.class,
             CheckCommand.class,
+            LintCommand.class,
             ProfilesCommand.class,
             ExplainCommand.class,
             AppsCommand.class,

@@ -31,7 +31,8 @@ public final class SettingsResolver {
             true,
             new Settings.Resources("10m", "64Mi", "100m", "128Mi"),
             new Settings.RunAs(1000, 1000),
-            false);
+            false,
+            "");
 
     /** One layer of settings and where it was written. */
     public record Layer(SettingsDocument document, SourceFile source, YamlPath base) {
@@ -96,8 +97,16 @@ public final class SettingsResolver {
         long gid = id(s -> s.runAs() == null ? null : s.runAs().gid(), d.runAs().gid(), "runAs", "gid");
         boolean fixPermissions = pick(SettingsDocument::fixPermissions, "fixPermissions")
                 .map(Value::value, d.fixPermissions());
+        String replicaPrefix = pick(s -> s.litestream() == null ? null : s.litestream().replicaPrefix(),
+                "litestream", "replicaPrefix").map(v -> {
+                    String problem = Names.relativePathProblem(v.value());
+                    if (problem != null) {
+                        throw v.problem("litestream.replicaPrefix: '" + v.value() + "' " + problem);
+                    }
+                    return v.value();
+                }, d.replicaPrefix());
         return new Settings(image, version, sqlite, busybox, secret, bucketEnv, endpointEnv, port, annotations,
-                resources, new Settings.RunAs(uid, gid), fixPermissions);
+                resources, new Settings.RunAs(uid, gid), fixPermissions, replicaPrefix);
     }
 
     private String text(Function<SettingsDocument, String> getter, String fallback, Predicate<String> valid,

@@ -68,10 +68,19 @@ public final class Generator {
 
     /** Plans and renders the shared building blocks and the selected apps. */
     public GenerationOutput render(List<AppRef> apps) {
+        return renderPlans(plan(apps));
+    }
+
+    public List<AppPlan> plan(List<AppRef> apps) {
         List<AppPlan> plans = new ArrayList<>();
         for (AppRef app : apps) {
             plans.add(plan(app));
         }
+        return plans;
+    }
+
+    /** Renders the shared building blocks and the apps already planned. */
+    public GenerationOutput renderPlans(List<AppPlan> plans) {
         SharedPlan shared = planShared();
         List<GeneratedFile> files = new ArrayList<>();
         List<String> managed = new ArrayList<>();

@@ -37,12 +37,12 @@ public final class AppPlanner {
 
     public static AppPlan plan(AppDescriptor app, ProfileCatalog catalog) {
         List<PlannedDatabase> databases = ProfileResolver.resolve(app, catalog);
-        ConfigDialect dialect = dialect(app);
+        ConfigDialect dialect = ConfigDialect.of(app.settings().litestreamVersion());
         List<LitestreamProcess.Replica> replicas = databases.stream()
                 .filter(PlannedDatabase::replicated)
                 .map(db -> Replicas.of(db, app.settings()))
                 .toList();
-        List<LitestreamProcess> processes = dialect.processes(replicas, app.settings().metricsPort());
+        List<LitestreamProcess> processes = processes(app, dialect, replicas);
         PlanContext context = new PlanContext(app, databases, processes);
         for (PlanStep step : STEPS) {
             step.apply(context);
@@ -50,11 +50,12 @@ public final class AppPlanner {
         return freeze(context, dialect);
     }
 
-    private static ConfigDialect dialect(AppDescriptor app) {
+    private static List<LitestreamProcess> processes(AppDescriptor app, ConfigDialect dialect,
+            List<LitestreamProcess.Replica> replicas) {
         try {
-            return ConfigDialect.of(app.settings().litestreamVersion());
+            return dialect.processes(replicas, app.settings().metricsPort());
         } catch (IllegalArgumentException e) {
-            throw new InputException(YamlLocator.locate(app.source(), YamlPath.of("litestream", "version")),
+            throw new InputException(YamlLocator.locate(app.source(), YamlPath.of("metrics", "port")),
                     e.getMessage());
         }
     }
@@ -62,7 +63,8 @@ public final class AppPlanner {
     private static AppPlan freeze(PlanContext plan, ConfigDialect dialect) {
         AppDescriptor app = plan.app;
         PodPatch patch = new PodPatch(app.workload().kind().kind(), app.workload().name(), plan.replicas,
-                plan.recreate, plan.annotations, plan.initContainers, plan.containers, plan.volumes);
+                plan.recreate, plan.annotations, plan.initContainers, plan.containers, plan.volumes,
+                plan.podLabels);
         String dir = app.directory() + "/" + COMPONENT_DIR;
         List<ConfigMapGenerator> configMaps = plan.processes.isEmpty() ? List.of()
                 : List.of(new ConfigMapGenerator(plan.configMapName,
@@ -76,7 +78,7 @@ public final class AppPlanner {
         files.add(new FileSpec(dir + "/" + PATCH_FILE, "component/pod-patch.yaml.ftl", Map.of("patch", patch)));
         for (LitestreamProcess process : plan.processes) {
             files.add(new FileSpec(dir + "/" + process.configFile(), dialect.configTemplate(),
-                    Map.of("process", process)));
+                    dialect.configModel(process)));
         }
         files.addAll(plan.extraFiles);
         files.sort((a, b) -> a.path().compareTo(b.path()));

@@ -2,19 +2,19 @@ package dev.vixens.ls.plan;
 
 import dev.vixens.ls.litestream.LitestreamVersion;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How one Litestream version is configured: which processes a pod needs and which template writes their
  * config. The decision lives here, in Java, so it can be tested without rendering.
  */
-public sealed interface ConfigDialect permits Litestream03Dialect {
+public sealed interface ConfigDialect permits Litestream03Dialect, Litestream05Dialect {
 
     static ConfigDialect of(LitestreamVersion version) {
-        if (version instanceof LitestreamVersion.V03) {
-            return new Litestream03Dialect();
+        if (version instanceof LitestreamVersion.V05 v05) {
+            return new Litestream05Dialect(v05);
         }
-        throw new IllegalArgumentException("Litestream " + version.text()
-                + " is not supported by this version of vixens-ls; use " + LitestreamVersion.VERIFIED_03);
+        return new Litestream03Dialect();
     }
 
     /** Groups the replicated databases of one pod into processes, the first listening on {@code basePort}. */
@@ -22,4 +22,9 @@ public sealed interface ConfigDialect permits Litestream03Dialect {
 
     /** The template (under {@code templates/}) that writes one process's config file. */
     String configTemplate();
+
+    /** What {@link #configTemplate()} reads for one process. */
+    default Map<String, Object> configModel(LitestreamProcess process) {
+        return Map.of("process", process);
+    }
 }

@@ -26,6 +26,7 @@ public final class PlanContext {
     Optional<Integer> replicas = Optional.empty();
     boolean recreate;
     final Map<String, String> annotations = new LinkedHashMap<>();
+    final Map<String, String> podLabels = new LinkedHashMap<>();
     final List<ContainerPlan> initContainers = new ArrayList<>();
     final List<ContainerPlan> containers = new ArrayList<>();
     final List<PodPatch.Volume> volumes = new ArrayList<>();

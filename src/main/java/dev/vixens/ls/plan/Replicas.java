@@ -2,7 +2,10 @@ package dev.vixens.ls.plan;
 
 import dev.vixens.ls.descriptor.Settings;
 
-/** Where each database is replicated: {@code s3://$BUCKET/<replicaPath>} at {@code $ENDPOINT}. */
+/**
+ * Where each database is replicated: {@code s3://$BUCKET/[<replicaPrefix>/]<replicaPath>} at
+ * {@code $ENDPOINT}.
+ */
 final class Replicas {
 
     private Replicas() {
@@ -17,7 +20,12 @@ final class Replicas {
 
     /** Spaces are the only allowed path character a URL cannot carry as is; Litestream decodes %20. */
     static String url(Settings settings, String replicaPath) {
-        return "s3://${" + settings.bucketEnv() + "}/" + replicaPath.replace(" ", "%20");
+        return "s3://${" + settings.bucketEnv() + "}/" + prefixed(settings, replicaPath.replace(" ", "%20"));
+    }
+
+    static String prefixed(Settings settings, String path) {
+        String prefix = settings.replicaPrefix().replace(" ", "%20");
+        return prefix.isEmpty() ? path : prefix + "/" + path;
     }
 
     static String endpoint(Settings settings) {

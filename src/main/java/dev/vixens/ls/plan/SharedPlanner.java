@@ -88,14 +88,15 @@ public final class SharedPlanner {
         files.add(new FileSpec(dir + "/" + piece + "/kustomization.yaml", "component/kustomization.yaml.ftl",
                 Map.of("component", component)));
         files.add(new FileSpec(dir + "/" + piece + "/" + process.configFile(), dialect.configTemplate(),
-                Map.of("process", process)));
+                dialect.configModel(process)));
     }
 
     private LitestreamProcess process(Optional<Profile.BackedUp> profile) {
+        String url = "s3://${" + settings.bucketEnv() + "}/"
+                + Replicas.prefixed(settings, "${" + REPLICA_PATH + "}");
         List<LitestreamProcess.Replica> replicas = profile.map(p -> List.of(new LitestreamProcess.Replica(
-                "${" + DB_PATH + "}", "s3://${" + settings.bucketEnv() + "}/${" + REPLICA_PATH + "}",
-                Replicas.endpoint(settings), p.name(), p.syncInterval(), p.snapshotInterval(), p.retention(),
-                List.of()))).orElse(List.of());
+                "${" + DB_PATH + "}", url, Replicas.endpoint(settings), p.name(), p.syncInterval(),
+                p.snapshotInterval(), p.retention(), List.of()))).orElse(List.of());
         return new LitestreamProcess("litestream", "metrics", "litestream.yml", settings.metricsPort(), replicas);
     }
 

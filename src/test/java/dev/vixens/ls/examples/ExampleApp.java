@@ -3,6 +3,8 @@ package dev.vixens.ls.examples;
 import dev.vixens.ls.descriptor.AppDescriptor;
 import dev.vixens.ls.descriptor.AppDescriptor.Database;
 import dev.vixens.ls.descriptor.AppDescriptor.Overrides;
+import dev.vixens.ls.litestream.LitestreamVersion;
+import dev.vixens.ls.profile.GoDuration;
 import dev.vixens.ls.profile.IntegrityCheck;
 import dev.vixens.ls.profile.Profile;
 import dev.vixens.ls.profile.ProfileCatalog;
@@ -12,6 +14,7 @@ import dev.vixens.ls.testing.Kustomize;
 import dev.vixens.ls.testing.ProjectFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +32,6 @@ record ExampleApp(AppDescriptor descriptor, List<ExpectedDatabase> databases, Li
 
     static final String CONFIG_VOLUME = "litestream-config";
     static final String CONFIG_DIR = "/etc/litestream";
-    static final String CONFIG_FILE = CONFIG_DIR + "/litestream.yml";
 
     private static final Repository REPO = Repository.open(ProjectFiles.root());
     private static final Map<String, ExampleApp> BUILT = new ConcurrentHashMap<>();
@@ -59,6 +61,32 @@ record ExampleApp(AppDescriptor descriptor, List<ExpectedDatabase> databases, Li
         Map<String, Object> workload = Kustomize.find(objects, kind, workloadName);
         Map<String, Object> base = Kustomize.find(Kustomize.build(dir.resolve("base")), kind, workloadName);
         return new ExampleApp(descriptor, databases, objects, workload, base);
+    }
+
+    /**
+     * The replicated databases grouped as Litestream processes must serve them: one group on 0.3 (per-replica
+     * values); on 0.5 one group per distinct (snapshot interval, retention), compared by duration.
+     */
+    List<List<ExpectedDatabase>> processGroups() {
+        if (replicated().isEmpty()) {
+            return List.of();
+        }
+        if (!(descriptor.settings().litestreamVersion() instanceof LitestreamVersion.V05)) {
+            return List.of(replicated());
+        }
+        Map<List<Long>, List<ExpectedDatabase>> groups = new LinkedHashMap<>();
+        for (ExpectedDatabase db : replicated()) {
+            List<Long> key = List.of(GoDuration.parse(db.snapshot().orElseThrow()).millis(),
+                    GoDuration.parse(db.retention().orElseThrow()).millis());
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(db);
+        }
+        return List.copyOf(groups.values());
+    }
+
+    /** The replica path in the bucket, after the repository's or descriptor's replicaPrefix. */
+    String bucketPath(ExpectedDatabase db) {
+        String prefix = descriptor.settings().replicaPrefix();
+        return (prefix.isEmpty() ? "" : prefix + "/") + db.replicaPath();
     }
 
     List<ExpectedDatabase> replicated() {

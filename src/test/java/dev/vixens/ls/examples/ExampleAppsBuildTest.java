@@ -1,7 +1,6 @@
 package dev.vixens.ls.examples;
 
 import static dev.vixens.ls.examples.ExampleApp.CONFIG_DIR;
-import static dev.vixens.ls.examples.ExampleApp.CONFIG_FILE;
 import static dev.vixens.ls.examples.ExampleApp.CONFIG_VOLUME;
 import static dev.vixens.ls.examples.ExampleApp.list;
 import static dev.vixens.ls.examples.ExampleApp.podAnnotations;
@@ -13,6 +12,8 @@ import dev.vixens.ls.descriptor.AppDescriptor;
 import dev.vixens.ls.descriptor.AppDescriptor.WorkloadKind;
 import dev.vixens.ls.descriptor.Settings;
 import dev.vixens.ls.examples.ExampleApp.ExpectedDatabase;
+import dev.vixens.ls.litestream.LitestreamVersion;
+import dev.vixens.ls.profile.GoDuration;
 import dev.vixens.ls.testing.Kustomize;
 import dev.vixens.ls.testing.ProjectFiles;
 import java.io.IOException;
@@ -102,10 +103,15 @@ class ExampleAppsBuildTest {
             assertThat(args(check)).containsExactlyElementsOf(app.checkedPaths());
             assertThat(check.get("image")).isEqualTo(settings.sqliteImage());
         }
+        Map<String, Map<String, Object>> configs = configs(app);
         for (ExpectedDatabase db : app.replicated()) {
             Map<String, Object> restore = app.initContainer("restore-" + db.name());
             assertThat(script(restore)).isEqualTo(shippedScript("restore.sh"));
-            assertThat(args(restore)).containsExactly(db.path(), CONFIG_FILE);
+            assertThat(args(restore)).hasSize(2).startsWith(db.path());
+            String config = args(restore).get(1);
+            assertThat(config).as("restore-" + db.name() + " config").startsWith(CONFIG_DIR + "/");
+            assertThat(databasePaths(configs.get(config.substring(CONFIG_DIR.length() + 1))))
+                    .as("the config " + config + " holds " + db.path()).contains(db.path());
             assertThat(restore.get("envFrom")).isEqualTo(secretOnly(settings));
             assertThat(restore.get("image")).isEqualTo(settings.litestreamImageReference());
             assertThat(list(restore, "volumeMounts")).contains(configMount());
@@ -120,27 +126,50 @@ class ExampleAppsBuildTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("apps")
-    void theLitestreamSidecarReplicatesWithMetricsResourcesAndSecretCredentials(String name) {
+    void oneLitestreamSidecarPerProcessWithMetricsResourcesAndSecretCredentials(String name) {
         ExampleApp app = ExampleApp.named(name);
         AppDescriptor d = app.descriptor();
         Settings settings = d.settings();
         Settings.Resources r = settings.resources();
+        List<Map<String, Object>> sidecars = app.containers().stream()
+                .filter(c -> String.valueOf(c.get("name")).startsWith("litestream")).toList();
+        Map<String, Map<String, Object>> configs = configs(app);
+        List<List<ExpectedDatabase>> groups = app.processGroups();
 
-        assertThat(Kustomize.names(app.containers())).containsOnlyOnce("litestream")
-                .containsAll(Kustomize.names(Kustomize.containers(app.baseWorkload(), "containers")))
-                .hasSize(Kustomize.containers(app.baseWorkload(), "containers").size() + 1);
-        Map<String, Object> sidecar = app.container("litestream");
-        assertThat(sidecar.get("image")).isEqualTo(settings.litestreamImageReference());
-        assertThat(sidecar.get("args")).isEqualTo(List.of("replicate", "-config", CONFIG_FILE));
-        assertThat(sidecar).doesNotContainKeys("command", "env");
-        assertThat(sidecar.get("envFrom")).isEqualTo(secretOnly(settings));
-        assertThat(list(sidecar, "ports")).containsExactly(
-                Map.of("name", "metrics", "containerPort", settings.metricsPort(), "protocol", "TCP"));
-        assertThat(sidecar.get("resources")).isEqualTo(Map.of(
-                "requests", Map.of("cpu", r.requestsCpu(), "memory", r.requestsMemory()),
-                "limits", Map.of("cpu", r.limitsCpu(), "memory", r.limitsMemory())));
-        assertThat(list(sidecar, "volumeMounts"))
-                .containsExactly(mount(d.volume().name(), d.volume().mountPath()), configMount());
+        assertThat(sidecars).hasSize(groups.size());
+        assertThat(app.containers()).hasSize(Kustomize.containers(app.baseWorkload(), "containers").size()
+                + groups.size());
+        assertThat(configs).hasSize(groups.size());
+        List<Integer> ports = new ArrayList<>();
+        List<List<String>> served = new ArrayList<>();
+        for (Map<String, Object> sidecar : sidecars) {
+            String config = String.valueOf(((List<?>) sidecar.get("args")).get(2));
+            assertThat(sidecar.get("args")).isEqualTo(List.of("replicate", "-config", config));
+            Map<String, Object> parsed = configs.get(config.substring(CONFIG_DIR.length() + 1));
+            assertThat(parsed).as(config + " is in the ConfigMap").isNotNull();
+            assertThat(sidecar.get("image")).isEqualTo(settings.litestreamImageReference());
+            assertThat(sidecar).doesNotContainKeys("command", "env");
+            assertThat(sidecar.get("envFrom")).isEqualTo(secretOnly(settings));
+            List<Map<String, Object>> sidecarPorts = list(sidecar, "ports");
+            assertThat(sidecarPorts).hasSize(1);
+            int port = (Integer) sidecarPorts.get(0).get("containerPort");
+            assertThat(String.valueOf(sidecarPorts.get(0).get("name"))).startsWith("metrics").hasSizeLessThan(16);
+            assertThat(parsed.get("addr")).as(config + " listens where the port says").isEqualTo(":" + port);
+            ports.add(port);
+            served.add(databasePaths(parsed));
+            assertThat(sidecar.get("resources")).isEqualTo(Map.of(
+                    "requests", Map.of("cpu", r.requestsCpu(), "memory", r.requestsMemory()),
+                    "limits", Map.of("cpu", r.limitsCpu(), "memory", r.limitsMemory())));
+            assertThat(list(sidecar, "volumeMounts"))
+                    .containsExactly(mount(d.volume().name(), d.volume().mountPath()), configMount());
+        }
+        List<Integer> expectedPorts = new ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) {
+            expectedPorts.add(settings.metricsPort() + i);
+        }
+        assertThat(ports).containsExactlyInAnyOrderElementsOf(expectedPorts);
+        assertThat(served).containsExactlyInAnyOrderElementsOf(groups.stream()
+                .map(g -> g.stream().map(ExpectedDatabase::path).toList()).toList());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -166,34 +195,112 @@ class ExampleAppsBuildTest {
         ExampleApp app = ExampleApp.named(name);
         Settings settings = app.descriptor().settings();
         String prefix = app.descriptor().app() + "-litestream";
+        if (app.replicated().isEmpty()) {
+            assertThat(app.objects()).noneMatch(o -> "ConfigMap".equals(o.get("kind"))
+                    && String.valueOf(Kustomize.metadata(o).get("name")).startsWith(prefix));
+            return;
+        }
         Map<String, Object> configMap = Kustomize.findByPrefix(app.objects(), "ConfigMap", prefix);
         String configMapName = String.valueOf(Kustomize.metadata(configMap).get("name"));
 
         assertThat(configMapName.substring(prefix.length())).matches(HASHED);
         assertThat(list(Kustomize.podSpec(app.workload()), "volumes"))
                 .contains(Map.of("name", CONFIG_VOLUME, "configMap", Map.of("name", configMapName)));
-        Map<String, Object> data = (Map<String, Object>) configMap.get("data");
-        assertThat(data).containsOnlyKeys("litestream.yml");
-        String text = String.valueOf(data.get("litestream.yml"));
-        Map<String, Object> config = (Map<String, Object>) new Load(LoadSettings.builder().build())
-                .loadFromString(text);
-
-        assertThat(config.get("addr")).isEqualTo(":" + settings.metricsPort());
-        List<Map<String, Object>> dbs = (List<Map<String, Object>>) config.get("dbs");
-        List<Map<String, Object>> expected = new ArrayList<>();
+        Map<String, Map<String, Object>> configs = configs(app);
+        Map<String, Object> dbs = new LinkedHashMap<>();
+        for (Map<String, Object> config : configs.values()) {
+            for (Map<String, Object> db : (List<Map<String, Object>>) config.get("dbs")) {
+                assertThat(dbs.put(String.valueOf(db.get("path")), withSnapshot(config, db, settings)))
+                        .as("each database in one config only").isNull();
+            }
+        }
+        Map<String, Object> expected = new LinkedHashMap<>();
         for (ExpectedDatabase db : app.replicated()) {
-            Map<String, Object> replica = new LinkedHashMap<>();
-            replica.put("url", "s3://${" + settings.bucketEnv() + "}/" + db.replicaPath().replace(" ", "%20"));
-            replica.put("endpoint", "${" + settings.endpointEnv() + "}");
-            replica.put("sync-interval", db.sync().orElseThrow());
-            replica.put("snapshot-interval", db.snapshot().orElseThrow());
-            replica.put("retention", db.retention().orElseThrow());
-            expected.add(Map.of("path", db.path(), "replicas", List.of(replica)));
+            expected.put(db.path(), expectedEntry(app, db, settings));
         }
         assertThat(dbs).isEqualTo(expected);
+        String text = String.valueOf(((Map<String, Object>) configMap.get("data")).values());
         for (String ephemeral : app.ephemeralPaths()) {
             assertThat(text).doesNotContain(ephemeral);
         }
+    }
+
+    /** A database entry as the app's Litestream version must read it, from the descriptor and profiles. */
+    private static Map<String, Object> expectedEntry(ExampleApp app, ExpectedDatabase db, Settings settings) {
+        Map<String, Object> replica = new LinkedHashMap<>();
+        replica.put("url", "s3://${" + settings.bucketEnv() + "}/" + app.bucketPath(db).replace(" ", "%20"));
+        replica.put("endpoint", "${" + settings.endpointEnv() + "}");
+        replica.put("sync-interval", millis(db.sync().orElseThrow()));
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("path", db.path());
+        if (settings.litestreamVersion() instanceof LitestreamVersion.V05) {
+            entry.put("snapshot", Map.of("interval", millis(db.snapshot().orElseThrow()),
+                    "retention", millis(db.retention().orElseThrow())));
+            entry.put("replica", replica);
+        } else {
+            replica.put("snapshot-interval", millis(db.snapshot().orElseThrow()));
+            replica.put("retention", millis(db.retention().orElseThrow()));
+            entry.put("replicas", List.of(replica));
+        }
+        return entry;
+    }
+
+    /**
+     * A database entry as Litestream reads it, durations as milliseconds; on 0.5 before 0.5.12 the process's
+     * top-level {@code snapshot:} applies to every database, so it is folded into each entry.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> withSnapshot(Map<String, Object> config, Map<String, Object> db,
+            Settings settings) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("path", db.get("path"));
+        if (settings.litestreamVersion() instanceof LitestreamVersion.V05 v05) {
+            Map<String, Object> snapshot = (Map<String, Object>) (v05.readsDatabaseSnapshot()
+                    ? db.get("snapshot") : config.get("snapshot"));
+            assertThat(snapshot).as("snapshot block where Litestream " + v05.text() + " reads it").isNotNull();
+            entry.put("snapshot", Map.of("interval", millis(snapshot.get("interval")),
+                    "retention", millis(snapshot.get("retention"))));
+            if (!v05.readsDatabaseSnapshot()) {
+                assertThat(db).doesNotContainKey("snapshot");
+            }
+            assertThat(db).doesNotContainKey("replicas");
+            entry.put("replica", durationsAsMillis((Map<String, Object>) db.get("replica")));
+        } else {
+            entry.put("replicas", ((List<Map<String, Object>>) db.get("replicas")).stream()
+                    .map(ExampleAppsBuildTest::durationsAsMillis).toList());
+        }
+        return entry;
+    }
+
+    private static Map<String, Object> durationsAsMillis(Map<String, Object> replica) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        replica.forEach((k, v) -> out.put(k, k.endsWith("interval") || k.equals("retention") ? millis(v) : v));
+        return out;
+    }
+
+    private static long millis(Object duration) {
+        return GoDuration.parse(String.valueOf(duration)).millis();
+    }
+
+    /** Every config file of the app's generated ConfigMap, parsed, by file name. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> configs(ExampleApp app) {
+        Map<String, Map<String, Object>> configs = new LinkedHashMap<>();
+        if (app.replicated().isEmpty()) {
+            return configs;
+        }
+        Map<String, Object> configMap = Kustomize.findByPrefix(app.objects(), "ConfigMap",
+                app.descriptor().app() + "-litestream");
+        ((Map<String, Object>) configMap.get("data")).forEach((file, text) -> configs.put(file,
+                (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromString(String.valueOf(text))));
+        return configs;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> databasePaths(Map<String, Object> config) {
+        assertThat(config).isNotNull();
+        return ((List<Map<String, Object>>) config.get("dbs")).stream().map(db -> String.valueOf(db.get("path")))
+                .toList();
     }
 
     @ParameterizedTest(name = "{0}")

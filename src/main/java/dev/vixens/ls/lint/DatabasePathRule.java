@@ -1,0 +1,43 @@
+package dev.vixens.ls.lint;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code not-sqlite-path}: Litestream replicates SQLite databases; a path such as {@code store.kv} or a
+ * {@code -wal} file is worth a second look. {@code no-replica}: a database listed without any replica this
+ * version reads is not backed up at all.
+ */
+final class DatabasePathRule implements ConfigRule {
+
+    private static final List<String> SQLITE_EXTENSIONS = List.of(".db", ".sqlite", ".sqlite3", ".db3", ".s3db",
+            ".sl3");
+    private static final List<String> SIDE_FILES = List.of("-wal", "-shm", "-journal");
+
+    @Override
+    public void check(LintedConfig config, List<Finding> out) {
+        for (LintedConfig.Database db : config.databases()) {
+            db.path().ifPresent(path -> {
+                String text = path.getValue();
+                String lower = text.toLowerCase(Locale.ROOT);
+                if (Nodes.usesEnv(text) || text.isBlank()) {
+                    return;
+                }
+                if (SIDE_FILES.stream().anyMatch(lower::endsWith)) {
+                    out.add(Finding.of(Rule.NOT_SQLITE_PATH, config.at(path), "'" + text + "' is a SQLite side"
+                            + " file, not a database; list the database itself"));
+                } else if (SQLITE_EXTENSIONS.stream().noneMatch(lower::endsWith)) {
+                    out.add(Finding.of(Rule.NOT_SQLITE_PATH, config.at(path), "'" + text + "' does not look like"
+                            + " a SQLite database (" + String.join(", ", SQLITE_EXTENSIONS.subList(0, 3))
+                            + "); Litestream replicates SQLite databases only: make sure this file is one"));
+                }
+            });
+            boolean singularOn03 = !config.is05() && Nodes.entry(db.node(), "replica").isPresent();
+            if (db.replicas().isEmpty() && !singularOn03) {
+                out.add(Finding.of(Rule.NO_REPLICA, config.at(db.node()), "database "
+                        + db.pathText().map(p -> p + " ").orElse("") + "has no replica"
+                        + (config.is05() ? " (replica:)" : " (replicas:)") + ": it is not backed up"));
+            }
+        }
+    }
+}

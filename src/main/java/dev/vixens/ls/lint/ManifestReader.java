@@ -1,0 +1,261 @@
+package dev.vixens.ls.lint;
+
+import dev.vixens.ls.source.Location;
+import dev.vixens.ls.source.SourceFile;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+/**
+ * Reads one YAML file, of any of the shapes Litestream configs live in: a plain {@code litestream.yml}, a
+ * multi-document manifest whose ConfigMaps (or Secrets' {@code stringData}) hold configs as data entries,
+ * or a kustomization. Also collects the Litestream image tags (to tell the version) and inline credentials
+ * in container env. Nodes are composed, not constructed, so every finding keeps its line and column.
+ */
+final class ManifestReader {
+
+    static final Pattern LITESTREAM_IMAGE = Pattern.compile(
+            "(?:.+/)?litestream/litestream(?::([A-Za-z0-9_][A-Za-z0-9_.-]*))?(?:@sha256:[0-9a-f]+)?");
+    private static final Set<String> KUSTOMIZATION_FILES = Set.of("kustomization.yaml", "kustomization.yml",
+            "Kustomization");
+    /** Variables Litestream reads credentials from (its own and the AWS ones). */
+    static final Set<String> CREDENTIAL_VARIABLES = Set.of("LITESTREAM_ACCESS_KEY_ID",
+            "LITESTREAM_SECRET_ACCESS_KEY", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY");
+
+    private final SourceFile source;
+    private final ReadFile result;
+    private final boolean explicit;
+
+    private ManifestReader(SourceFile source, Path path, boolean explicit) {
+        this.source = source;
+        this.result = new ReadFile(path);
+        this.explicit = explicit;
+    }
+
+    /**
+     * @param explicit named on the command line: a file that is not YAML is an error there, and only a
+     *     warning when found by walking a directory
+     */
+    static ReadFile read(SourceFile source, Path path, boolean explicit) {
+        return new ManifestReader(source, path, explicit).read();
+    }
+
+    private ReadFile read() {
+        List<Node> documents = new ArrayList<>();
+        try {
+            for (Node document : compose(source.text(), source.displayName())) {
+                documents.add(document);
+            }
+        } catch (YamlEngineException e) {
+            result.findings.add(invalid(Positions.direct(source), e, ""));
+            return result;
+        }
+        String fileName = result.path.getFileName().toString();
+        boolean kustomization = KUSTOMIZATION_FILES.contains(fileName);
+        for (int i = 0; i < documents.size(); i++) {
+            Node document = documents.get(i);
+            Optional<String> kind = Nodes.text(document, "kind");
+            boolean object = kind.isPresent() && Nodes.text(document, "apiVersion").isPresent();
+            if (kustomization || object && (kind.get().equals("Kustomization") || kind.get().equals("Component"))) {
+                kustomization(document);
+            } else if (object) {
+                object(document, kind.get(), i);
+            } else if (looksLikeConfig(document)
+                    || document instanceof MappingNode && fileName.startsWith("litestream")) {
+                duplicateKeys(document, Positions.direct(source));
+                result.configs.add(new FoundConfig(result.path, document, Positions.direct(source), ""));
+            }
+        }
+        return result;
+    }
+
+    static Iterable<Node> compose(String text, String label) {
+        LoadSettings settings = LoadSettings.builder()
+                .setLabel(label)
+                .setMaxAliasesForCollections(50)
+                .setCodePointLimit(SourceFile.MAX_BYTES)
+                .build();
+        return new Compose(settings).composeAllFromString(text);
+    }
+
+    /** A mapping with a {@code dbs} key is what Litestream reads; anything else is somebody else's YAML. */
+    static boolean looksLikeConfig(Node node) {
+        return node instanceof MappingNode && Nodes.entry(node, "dbs").isPresent();
+    }
+
+    private void object(Node document, String kind, int index) {
+        String dataKey = kind.equals("ConfigMap") ? "data" : kind.equals("Secret") ? "stringData" : null;
+        if (dataKey != null) {
+            String group = result.path + "#" + index;
+            for (NodeTuple entry : Nodes.entries(Nodes.value(document, dataKey).orElse(null))) {
+                embedded(entry, group);
+            }
+        }
+        scan(document);
+    }
+
+    /**
+     * A data entry named {@code litestream.yml} is a config whatever it holds; another {@code *.yml} entry
+     * is one when it parses to a mapping with {@code dbs}.
+     */
+    private void embedded(NodeTuple entry, String group) {
+        String key = Nodes.key(entry);
+        if (key == null || !(entry.getValueNode() instanceof ScalarNode value)
+                || !(key.endsWith(".yml") || key.endsWith(".yaml"))) {
+            return;
+        }
+        boolean named = key.equals("litestream.yml") || key.equals("litestream.yaml");
+        Positions positions = Positions.embedded(source, entry.getKeyNode(), value);
+        List<Node> documents = new ArrayList<>();
+        try {
+            for (Node document : compose(value.getValue(), source.displayName())) {
+                documents.add(document);
+            }
+        } catch (YamlEngineException e) {
+            if (named) {
+                result.findings.add(invalid(positions, e, " (in data." + key + ")"));
+            }
+            return;
+        }
+        for (Node document : documents) {
+            if (named ? document instanceof MappingNode : looksLikeConfig(document)) {
+                duplicateKeys(document, positions);
+                result.configs.add(new FoundConfig(result.path, document, positions, group));
+            }
+        }
+    }
+
+    /** Litestream images and inline credentials anywhere in an object (pods, templates, CRs). */
+    private void scan(Node node) {
+        if (node instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                String key = Nodes.key(tuple);
+                Node value = tuple.getValueNode();
+                if ("image".equals(key) && value instanceof ScalarNode scalar) {
+                    Matcher image = LITESTREAM_IMAGE.matcher(scalar.getValue());
+                    if (image.matches()) {
+                        result.images.add(new ImageRef(result.path, image.group(1) == null ? "" : image.group(1),
+                                Positions.direct(source).of(scalar), false));
+                    }
+                } else if ("env".equals(key)) {
+                    env(value);
+                }
+                scan(value);
+            }
+        } else if (node instanceof SequenceNode sequence) {
+            sequence.getValue().forEach(this::scan);
+        }
+    }
+
+    private void env(Node list) {
+        for (MappingNode variable : Nodes.mappings(list)) {
+            Optional<String> name = Nodes.text(variable, "name");
+            Optional<Node> value = Nodes.value(variable, "value");
+            if (name.isPresent() && CREDENTIAL_VARIABLES.contains(name.get()) && value.isPresent()
+                    && value.get() instanceof ScalarNode scalar && !scalar.getValue().isBlank()
+                    && !scalar.getValue().matches("\\$\\([A-Za-z_][A-Za-z0-9_]*\\)")) {
+                result.inlineEnv.add(new ReadFile.InlineEnv(name.get(), Positions.direct(source).of(scalar)));
+            }
+        }
+    }
+
+    private void kustomization(Node document) {
+        Path dir = result.path.getParent();
+        for (String key : List.of("resources", "components", "bases", "patchesStrategicMerge")) {
+            for (Node item : Nodes.items(Nodes.value(document, key).orElse(null))) {
+                Nodes.text(item).ifPresent(this::reference);
+            }
+        }
+        for (String key : List.of("patches", "patchesJson6902")) {
+            for (MappingNode patch : Nodes.mappings(Nodes.value(document, key).orElse(null))) {
+                Nodes.text(patch, "path").ifPresent(this::reference);
+            }
+        }
+        for (String key : List.of("configMapGenerator", "secretGenerator")) {
+            for (MappingNode generator : Nodes.mappings(Nodes.value(document, key).orElse(null))) {
+                String group = result.path + "#" + key + "/" + Nodes.text(generator, "name").orElse("");
+                for (Node item : Nodes.items(Nodes.value(generator, "files").orElse(null))) {
+                    Nodes.text(item).map(f -> f.substring(f.indexOf('=') + 1)).ifPresent(file -> {
+                        reference(file);
+                        if (isLocal(file)) {
+                            result.generatedInto.put(dir.resolve(file).normalize(), group);
+                        }
+                    });
+                }
+            }
+        }
+        for (MappingNode image : Nodes.mappings(Nodes.value(document, "images").orElse(null))) {
+            Optional<String> name = Nodes.text(image, "name");
+            Optional<Node> tag = Nodes.value(image, "newTag");
+            if (name.isPresent() && LITESTREAM_IMAGE.matcher(name.get()).matches() && tag.isPresent()
+                    && tag.get() instanceof ScalarNode scalar) {
+                result.images.add(new ImageRef(result.path, scalar.getValue(),
+                        Positions.direct(source).of(scalar), true));
+            }
+        }
+        scan(document);
+    }
+
+    private void reference(String target) {
+        if (isLocal(target)) {
+            result.references.add(result.path.getParent().resolve(target).normalize());
+        }
+    }
+
+    /** Remote bases (git, http) are not read: lint runs nothing and fetches nothing. */
+    private static boolean isLocal(String target) {
+        return !target.isBlank() && !target.contains("://") && !target.startsWith("git@")
+                && !target.startsWith("github.com/") && !target.contains("?ref=");
+    }
+
+    /** Go's YAML decoder refuses a mapping that repeats a key; so does lint. */
+    private void duplicateKeys(Node node, Positions positions) {
+        if (node instanceof MappingNode mapping) {
+            Set<String> seen = new HashSet<>();
+            for (NodeTuple tuple : mapping.getValue()) {
+                String key = Nodes.key(tuple);
+                if (key != null && !key.equals("<<") && !seen.add(key)) {
+                    result.findings.add(Finding.of(Rule.INVALID_YAML, positions.of(tuple.getKeyNode()),
+                            "duplicate key '" + key + "': Litestream refuses a mapping that repeats a key"));
+                }
+                duplicateKeys(tuple.getValueNode(), positions);
+            }
+        } else if (node instanceof SequenceNode sequence) {
+            sequence.getValue().forEach(item -> duplicateKeys(item, positions));
+        }
+    }
+
+    private Finding invalid(Positions positions, YamlEngineException e, String where) {
+        Location location = positions.start();
+        String problem = e.getMessage();
+        if (e instanceof MarkedYamlEngineException marked) {
+            location = marked.getProblemMark().or(marked::getContextMark).map(positions::of)
+                    .orElse(positions.start());
+            problem = marked.getProblem();
+        }
+        String message = "not valid YAML" + where + ": " + firstLine(problem);
+        Finding finding = Finding.of(Rule.INVALID_YAML, location, message);
+        return explicit ? finding : new Finding(location, Severity.WARNING, Rule.INVALID_YAML,
+                message + "; skipped");
+    }
+
+    private static String firstLine(String text) {
+        String trimmed = text == null ? "" : text.strip();
+        int newline = trimmed.indexOf('\n');
+        return newline < 0 ? trimmed : trimmed.substring(0, newline);
+    }
+}
