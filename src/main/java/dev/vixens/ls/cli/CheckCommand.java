@@ -16,10 +16,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "check",
-        description = {
-            "Exits 0 when every generated file on disk is exactly what generate would write, 1 otherwise,",
-            "printing a unified diff (a/ = on disk, b/ = generated) for each missing, edited or stale file.",
-            "Without APP or --all, checks every app. Writes nothing."})
+        description = "Exits 0 when every generated file on disk is exactly what generate would write, 1"
+                + " otherwise, printing a unified diff (a/ = on disk, b/ = generated) for each missing, edited"
+                + " or stale file. Without APP or --all, checks every app. Writes nothing.")
 public final class CheckCommand implements Callable<Integer> {
 
     @Mixin

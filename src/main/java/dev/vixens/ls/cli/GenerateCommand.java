@@ -18,10 +18,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "generate",
-        description = {
-            "Writes the shared building blocks (apps/_shared/litestream/) and, for each app, the Kustomize",
-            "Component <app dir>/litestream/. Only changed files are written, each atomically; files without",
-            "the vixens-ls marker are never overwritten or deleted; bad input writes nothing."})
+        description = "Writes the shared building blocks (apps/_shared/litestream/) and, for each app, the"
+                + " Kustomize Component <app dir>/litestream/. Only changed files are written, each"
+                + " atomically; files without the vixens-ls marker are never overwritten or deleted; bad input"
+                + " writes nothing.")
 public final class GenerateCommand implements Runnable {
 
     @Mixin

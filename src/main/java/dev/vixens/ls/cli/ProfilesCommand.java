@@ -19,9 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "profiles",
-        description = {
-            "Prints the profile matrix (built-in profiles and the repository's own), and every per-database",
-            "override used by the repository's apps."})
+        description = "Prints the profile matrix (built-in profiles and the repository's own), and every"
+                + " per-database override used by the repository's apps.")
 public final class ProfilesCommand implements Runnable {
 
     private static final String ROW = "%-12s %-7s %-6s %-9s %-10s %-16s %s%n";

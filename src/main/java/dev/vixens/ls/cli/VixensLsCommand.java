@@ -43,6 +43,10 @@ public final class VixensLsCommand implements Runnable {
 
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new VixensLsCommand());
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            sub.getCommandSpec().mixinStandardHelpOptions(true);
+            sub.getCommandSpec().versionProvider(new VersionProvider());
+        }
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

@@ -25,6 +25,16 @@ class CommandLineTest {
     }
 
     @Test
+    void everyCommandHasHelp() {
+        for (String command : new String[] {"generate", "check", "profiles", "explain", "apps", "lint"}) {
+            CliRun help = CliRun.run(command, "--help");
+
+            assertThat(help.exitCode()).as(command).isZero();
+            assertThat(help.out()).as(command).startsWith("Usage: vixens-ls " + command);
+        }
+    }
+
+    @Test
     void versionNamesTheTool() {
         CliRun version = CliRun.run("--version");
 
