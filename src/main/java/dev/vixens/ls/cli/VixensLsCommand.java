@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             ProfilesCommand.class,
             ExplainCommand.class,
             AppsCommand.class,
+            RecommendCommand.class,
             AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
