@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             ExplainCommand.class,
             AppsCommand.class,
             RecommendCommand.class,
+            ImportCommand.class,
             AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
