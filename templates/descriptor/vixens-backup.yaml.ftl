@@ -1,7 +1,7 @@
 <#-- A descriptor written by init or import. Values are validated before this runs; quote anything that a
      YAML reader could take for something other than a string. -->
 <#function y value>
-  <#if value?matches("[A-Za-z0-9][A-Za-z0-9._/-]*") && !value?matches("(?i)(true|false|yes|no|on|off|y|n|null|~)") && !value?matches("[0-9][0-9._:eE+-]*")>
+  <#if value?matches("[A-Za-z0-9/][A-Za-z0-9._/-]*") && !value?matches("(?i)(true|false|yes|no|on|off|y|n|null|~)") && !value?matches("[0-9][0-9._:eE+-]*")>
     <#return value>
   </#if>
   <#return '"' + value?replace('\\', '\\\\')?replace('"', '\\"') + '"'>
