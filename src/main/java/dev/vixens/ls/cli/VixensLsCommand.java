@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             AppsCommand.class,
             RecommendCommand.class,
             ImportCommand.class,
+            InitCommand.class,
             AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",

@@ -3,6 +3,7 @@ package dev.vixens.ls.importer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vixens.ls.testing.CliRun;
+import dev.vixens.ls.testing.DescriptorSchema;
 import dev.vixens.ls.testing.Kustomize;
 import dev.vixens.ls.testing.ProjectFiles;
 import java.nio.file.Files;
@@ -85,6 +86,7 @@ class ImportRoundTripTest {
                 .contains("base/deployment.yaml:170:11: init container vacuum-master touches the databases")
                 .contains("init container wait-for-nas: not Litestream's");
 
+        DescriptorSchema.assertValid(repo.resolve(HYDRUS + "/vixens-backup.yaml"));
         CliRun generate = CliRun.inRepo(repo, "generate", "hydrus-client");
         assertThat(generate.exitCode()).as(generate.err()).isZero();
         assertThat(generate.err()).doesNotContain("no overlay");
@@ -130,6 +132,7 @@ class ImportRoundTripTest {
                   - ../../litestream  # added by vixens-ls import
                 """);
 
+        DescriptorSchema.assertValid(repo.resolve(VAULTWARDEN + "/vixens-backup.yaml"));
         assertThat(CliRun.inRepo(repo, "generate", "vaultwarden").exitCode()).isZero();
         List<Map<String, Object>> objects = Kustomize.build(repo.resolve(VAULTWARDEN + "/overlays/prod"));
         Map<String, Object> deployment = Kustomize.find(objects, "Deployment", "vaultwarden");
