@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             RecommendCommand.class,
             ImportCommand.class,
             InitCommand.class,
+            LifecycleCommand.class,
             AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
