@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             ImportCommand.class,
             InitCommand.class,
             LifecycleCommand.class,
+            AnalyzeCommand.class,
             AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
