@@ -36,7 +36,13 @@ public final class BucketAnalyzer {
             List<Declared> declared, ProfileCatalog catalog) {
         Map<String, ReplicaActivity> replicas = new TreeMap<>();
         int unrecognised = 0;
+        int listed = 0;
         for (BucketObject object : objects) {
+            if (object.key().endsWith("/")) {
+                // a folder marker (some servers list directories): not an object anyone wrote
+                continue;
+            }
+            listed++;
             Optional<ReplicaKey> key = ReplicaKey.parse(object.key());
             if (key.isEmpty()) {
                 unrecognised++;
@@ -63,7 +69,7 @@ public final class BucketAnalyzer {
             String app = root.contains("/") ? root.substring(0, root.indexOf('/')) : root;
             reports.add(report(app, null, root, Optional.empty(), Optional.of(activity), catalog));
         }
-        return new AnalysisReport(bucket, prefix, objects.size(), reports, unrecognised);
+        return new AnalysisReport(bucket, prefix, listed, reports, unrecognised);
     }
 
     private static DatabaseReport report(String app, String path, String replica, Optional<String> declared,

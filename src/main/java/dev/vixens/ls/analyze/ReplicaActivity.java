@@ -23,7 +23,7 @@ public record ReplicaActivity(String root, ReplicaKey.Format format, Set<String>
 
     public ReplicaActivity add(ReplicaKey key, BucketObject object) {
         Set<String> groups = new TreeSet<>(generations);
-        if (key.format() == ReplicaKey.Format.V03) {
+        if (key.format() == ReplicaKey.Format.V03 && key.kind() != ReplicaKey.Kind.OTHER) {
             groups.add(key.group());
         }
         boolean snapshot = key.kind() == ReplicaKey.Kind.SNAPSHOT;
