@@ -1,10 +1,14 @@
 package dev.vixens.ls.analyze;
 
 import dev.vixens.ls.analyze.AnalysisReport.DatabaseReport;
+import dev.vixens.ls.generate.Generator;
+import dev.vixens.ls.plan.PlannedDatabase;
 import dev.vixens.ls.profile.Profile;
 import dev.vixens.ls.profile.ProfileCatalog;
 import dev.vixens.ls.recommend.Answers;
 import dev.vixens.ls.recommend.Recommender;
+import dev.vixens.ls.repo.AppRef;
+import dev.vixens.ls.repo.Repository;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +34,18 @@ public final class BucketAnalyzer {
      * @param profile its profile (may be ephemeral)
      */
     public record Declared(String app, String path, String replicaPath, String profile) {
+    }
+
+    /** Every database the repository's descriptors declare, with its replica path and profile. */
+    public static List<Declared> declared(Repository repo) {
+        List<Declared> out = new ArrayList<>();
+        Generator generator = new Generator(repo);
+        for (AppRef app : repo.apps()) {
+            for (PlannedDatabase db : generator.plan(app).databases()) {
+                out.add(new Declared(app.name(), db.path(), db.database().replicaPath(), db.profile().name()));
+            }
+        }
+        return out;
     }
 
     public static AnalysisReport analyze(String bucket, String prefix, List<BucketObject> objects,

@@ -11,16 +11,12 @@ import dev.vixens.ls.analyze.BucketObject;
 import dev.vixens.ls.analyze.ObjectLister;
 import dev.vixens.ls.analyze.S3Listing;
 import dev.vixens.ls.analyze.S3Settings;
-import dev.vixens.ls.generate.Generator;
-import dev.vixens.ls.plan.PlannedDatabase;
 import dev.vixens.ls.profile.ProfileCatalog;
 import dev.vixens.ls.profile.ProfileLoader;
-import dev.vixens.ls.repo.AppRef;
 import dev.vixens.ls.repo.Repository;
 import dev.vixens.ls.source.InputException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -80,7 +76,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 secretAccessKey), System.getenv());
         Optional<Repository> repo = open();
         ProfileCatalog catalog = repo.map(Repository::profiles).orElseGet(() -> ProfileLoader.load(null, Path::toString));
-        List<Declared> declared = repo.map(AnalyzeCommand::declared).orElse(List.of());
+        List<Declared> declared = repo.map(BucketAnalyzer::declared).orElse(List.of());
         List<BucketObject> objects;
         try (ObjectLister lister = S3Listing.open(settings)) {
             objects = lister.list(prefix);
@@ -100,17 +96,6 @@ public final class AnalyzeCommand implements Callable<Integer> {
             AnalysisTable.print(report, out);
         }
         return ExitCodes.OK;
-    }
-
-    private static List<Declared> declared(Repository repo) {
-        List<Declared> out = new ArrayList<>();
-        Generator generator = new Generator(repo);
-        for (AppRef app : repo.apps()) {
-            for (PlannedDatabase db : generator.plan(app).databases()) {
-                out.add(new Declared(app.name(), db.path(), db.database().replicaPath(), db.profile().name()));
-            }
-        }
-        return out;
     }
 
     private Optional<Repository> open() {
