@@ -252,7 +252,7 @@ public final class DescriptorLoader {
     }
 
     /** {@code client.mappings.db} becomes {@code client-mappings}: the file name without its extension. */
-    static String defaultName(String path) {
+    public static String defaultName(String path) {
         String file = path.substring(path.lastIndexOf('/') + 1);
         int dot = file.lastIndexOf('.');
         if (dot > 0) {

@@ -68,7 +68,7 @@ public final class OutputWriter {
         return changes;
     }
 
-    private static void writeAtomically(Path target, String content) {
+    static void writeAtomically(Path target, String content) {
         try {
             Files.createDirectories(target.getParent());
             Path temp = target.resolveSibling("." + target.getFileName() + ".vixens-ls-tmp");

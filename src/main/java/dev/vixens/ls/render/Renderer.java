@@ -47,6 +47,14 @@ public final class Renderer {
         return new GeneratedFile(spec.path(), Marker.header(origin, regenerate) + renderBody(spec));
     }
 
+    /**
+     * Renders a file the user owns afterwards (a descriptor, a migration patch): no generated-file marker,
+     * since generate must never take it over.
+     */
+    public static String renderUserFile(FileSpec spec) {
+        return renderBody(spec);
+    }
+
     static String renderBody(FileSpec spec) {
         try {
             Template template = Holder.FREEMARKER.getTemplate(spec.template());

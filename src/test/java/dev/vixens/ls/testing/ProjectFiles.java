@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /** The project checkout the tests run in, and helpers to copy parts of it into temporary repositories. */
 public final class ProjectFiles {
@@ -29,6 +30,25 @@ public final class ProjectFiles {
         copyTree(root().resolve(".vixens-ls.yaml"), target.resolve(".vixens-ls.yaml"));
         copyTree(root().resolve("profiles"), target.resolve("profiles"));
         copyTree(root().resolve("apps"), target.resolve("apps"));
+    }
+
+    /**
+     * Copies the repository with only the named example apps (and the shared building blocks), for tests
+     * whose expectations depend on which apps exist.
+     */
+    public static void copyExampleRepository(Path target, String... apps) {
+        copyTree(root().resolve(".vixens-ls.yaml"), target.resolve(".vixens-ls.yaml"));
+        copyTree(root().resolve("profiles"), target.resolve("profiles"));
+        copyTree(root().resolve("apps/_shared"), target.resolve("apps/_shared"));
+        for (String app : apps) {
+            try (Stream<Path> layers = Files.list(root().resolve("apps"))) {
+                Path dir = layers.map(layer -> layer.resolve(app)).filter(Files::isDirectory).findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("no example app " + app));
+                copyTree(dir, target.resolve(root().relativize(dir).toString()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     public static void copyTree(Path source, Path target) {

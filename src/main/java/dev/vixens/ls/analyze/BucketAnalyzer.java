@@ -1,0 +1,153 @@
+package dev.vixens.ls.analyze;
+
+import dev.vixens.ls.analyze.AnalysisReport.DatabaseReport;
+import dev.vixens.ls.generate.Generator;
+import dev.vixens.ls.plan.PlannedDatabase;
+import dev.vixens.ls.profile.Profile;
+import dev.vixens.ls.profile.ProfileCatalog;
+import dev.vixens.ls.recommend.Answers;
+import dev.vixens.ls.recommend.Recommender;
+import dev.vixens.ls.repo.AppRef;
+import dev.vixens.ls.repo.Repository;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Turns a bucket listing into per-database activity (ADR-014 Phase 2, "analyze & adjust"): snapshots, WAL or
+ * LTX files and their rate, the profile that rate suggests (the decision tree's write-activity step) next to
+ * the declared one, and the storage each profile would need at that rate.
+ */
+public final class BucketAnalyzer {
+
+    private BucketAnalyzer() {
+    }
+
+    /**
+     * A database some descriptor declares.
+     *
+     * @param replicaPath its key prefix in the bucket
+     * @param profile its profile (may be ephemeral)
+     */
+    public record Declared(String app, String path, String replicaPath, String profile) {
+    }
+
+    /** Every database the repository's descriptors declare, with its replica path and profile. */
+    public static List<Declared> declared(Repository repo) {
+        List<Declared> out = new ArrayList<>();
+        Generator generator = new Generator(repo);
+        for (AppRef app : repo.apps()) {
+            for (PlannedDatabase db : generator.plan(app).databases()) {
+                out.add(new Declared(app.name(), db.path(), db.database().replicaPath(), db.profile().name()));
+            }
+        }
+        return out;
+    }
+
+    public static AnalysisReport analyze(String bucket, String prefix, List<BucketObject> objects,
+            List<Declared> declared, ProfileCatalog catalog) {
+        Map<String, ReplicaActivity> replicas = new TreeMap<>();
+        int unrecognised = 0;
+        int listed = 0;
+        for (BucketObject object : objects) {
+            if (object.key().endsWith("/")) {
+                // a folder marker (some servers list directories): not an object anyone wrote
+                continue;
+            }
+            listed++;
+            Optional<ReplicaKey> key = ReplicaKey.parse(object.key());
+            if (key.isEmpty()) {
+                unrecognised++;
+                continue;
+            }
+            ReplicaKey k = key.get();
+            replicas.put(k.root(), replicas.getOrDefault(k.root(), ReplicaActivity.empty(k.root(), k.format()))
+                    .add(k, object));
+        }
+        List<DatabaseReport> reports = new ArrayList<>();
+        Map<String, Declared> byReplica = new LinkedHashMap<>();
+        for (Declared d : declared) {
+            if (d.replicaPath().startsWith(prefix) || prefix.startsWith(d.replicaPath() + "/")) {
+                byReplica.put(d.replicaPath(), d);
+            }
+        }
+        for (Declared d : byReplica.values()) {
+            ReplicaActivity activity = replicas.remove(d.replicaPath());
+            reports.add(report(d.app(), d.path(), d.replicaPath(), Optional.of(d.profile()),
+                    Optional.ofNullable(activity), catalog));
+        }
+        for (ReplicaActivity activity : replicas.values()) {
+            String root = activity.root();
+            String app = root.contains("/") ? root.substring(0, root.indexOf('/')) : root;
+            reports.add(report(app, null, root, Optional.empty(), Optional.of(activity), catalog));
+        }
+        return new AnalysisReport(bucket, prefix, listed, reports, unrecognised);
+    }
+
+    private static DatabaseReport report(String app, String path, String replica, Optional<String> declared,
+            Optional<ReplicaActivity> measured, ProfileCatalog catalog) {
+        List<String> notes = new ArrayList<>();
+        boolean ephemeral = declared.flatMap(catalog::find).map(p -> p instanceof Profile.Ephemeral).orElse(false);
+        if (measured.isEmpty() || measured.get().isEmpty()) {
+            if (!ephemeral) {
+                notes.add("no replica in the bucket: is the sidecar running, and is this the right bucket?");
+            }
+            return new DatabaseReport(app, path, replica, "-", 0, 0, 0, 0, 0, 0, 0, null, null,
+                    declared.orElse(null), null, false, Map.of(), notes);
+        }
+        ReplicaActivity a = measured.get();
+        if (ephemeral) {
+            notes.add("declared ephemeral, but the bucket holds " + (a.snapshots() + a.changeFiles() + a.otherFiles())
+                    + " objects for it (from before?); the lifecycle rule or a manual delete removes them");
+        }
+        if (path == null) {
+            notes.add("no descriptor declares this replica");
+        }
+        if (a.shortHistory()) {
+            notes.add(String.format(Locale.ROOT, "only %s of history: the rate is extrapolated",
+                    span(a)));
+        }
+        if (a.generations().size() > 1) {
+            notes.add(a.generations().size() + " generations: Litestream started a new one after a restore or a"
+                    + " lost position; old ones go when their retention ends");
+        }
+        String recommended = ephemeral ? null
+                : Recommender.recommend(Answers.writesPerHour(a.changeFilesPerHour())).profile();
+        boolean mismatch = declared.isPresent() && recommended != null && !declared.get().equals(recommended);
+        Map<String, Long> projected = new LinkedHashMap<>();
+        for (Profile profile : catalog.all()) {
+            if (profile instanceof Profile.BackedUp p) {
+                projected.put(p.name(), projection(a, p));
+            }
+        }
+        return new DatabaseReport(app, path, replica, a.format().text(), a.generations().size(), a.snapshots(),
+                a.snapshotBytes(), a.averageSnapshotBytes(), a.changeFiles(), a.changeBytes(),
+                a.changeFilesPerHour() * 24, a.oldest().toString(), a.newest().toString(), declared.orElse(null),
+                recommended, mismatch, projected, notes);
+    }
+
+    /**
+     * Storage a profile keeps at the measured rate: the snapshots inside its retention (plus the one the window
+     * starts from) at the average snapshot size, and the WAL/LTX bytes of retention plus one snapshot interval.
+     */
+    static long projection(ReplicaActivity a, Profile.BackedUp p) {
+        long snapshots = p.retention().millis() / p.snapshotInterval().millis() + 1;
+        double hours = (p.retention().millis() + p.snapshotInterval().millis()) / 3_600_000.0;
+        return Math.round(snapshots * (double) a.averageSnapshotBytes() + a.changeBytesPerHour() * hours);
+    }
+
+    private static String span(ReplicaActivity a) {
+        long seconds = java.time.Duration.between(a.oldest(), a.newest()).getSeconds();
+        if (seconds < 120) {
+            return seconds + "s";
+        }
+        if (seconds < 7200) {
+            return seconds / 60 + "m";
+        }
+        return seconds / 3600 + "h";
+    }
+}

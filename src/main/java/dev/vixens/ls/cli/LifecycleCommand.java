@@ -1,0 +1,72 @@
+package dev.vixens.ls.cli;
+
+import dev.vixens.ls.lifecycle.LifecyclePolicy;
+import dev.vixens.ls.lifecycle.RetentionGuard;
+import dev.vixens.ls.lifecycle.RetentionGuard.Need;
+import dev.vixens.ls.profile.ProfileLoader;
+import dev.vixens.ls.repo.Repository;
+import dev.vixens.ls.source.InputException;
+import dev.vixens.ls.source.Location;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "lifecycle",
+        description = {
+            "Prints ADR-014's Layer-2 bucket lifecycle rule (expire every object after N days) as the JSON that",
+            "`mc ilm import ALIAS/BUCKET` reads. Refuses (exit 2) an expiry that would delete objects inside the",
+            "retention (plus one snapshot interval) of any database of the repository, overrides included."})
+public final class LifecycleCommand implements Runnable {
+
+    @Mixin
+    RepositoryOption repository;
+
+    @Option(names = "--expiry-days", paramLabel = "N", defaultValue = "" + LifecyclePolicy.DEFAULT_EXPIRY_DAYS,
+            description = "Expire objects after N days (default: ${DEFAULT-VALUE}).")
+    int days;
+
+    @Option(names = "--prefix", paramLabel = "PREFIX", defaultValue = "",
+            description = "Apply the rule to keys starting with PREFIX only (e.g. an app's replicas: hydrus-client/).")
+    String prefix;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        if (days < 1) {
+            throw new InputException(Location.startOf("command line"), "--expiry-days " + days
+                    + " must be at least 1");
+        }
+        List<Need> needs;
+        Optional<Repository> repo = open();
+        if (repo.isPresent()) {
+            needs = RetentionGuard.needs(repo.get(), prefix);
+        } else {
+            spec.commandLine().getErr().println("lifecycle: not inside a vixens-ls repository; checked against every"
+                    + " built-in profile");
+            needs = RetentionGuard.needs(ProfileLoader.load(null, Path::toString));
+        }
+        long violations = needs.stream().filter(n -> RetentionGuard.violated(List.of(n), days).isPresent()).count();
+        RetentionGuard.violated(needs, days).ifPresent(need -> {
+            throw new InputException(need.where(), RetentionGuard.message(need, days, (int) violations));
+        });
+        spec.commandLine().getOut().print(LifecyclePolicy.json(days, prefix));
+    }
+
+    private Optional<Repository> open() {
+        if (repository.given()) {
+            return Optional.of(repository.open());
+        }
+        try {
+            return Optional.of(Repository.discover(Path.of("")));
+        } catch (InputException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.vixens.ls.importer;
+
+import dev.vixens.ls.source.Location;
+
+/** Something import noticed in the hand-written manifests, and where: the import report is made of these. */
+public record Finding(Kind kind, Location at, String message) {
+
+    public enum Kind {
+        /** A hand-written part the generated Component does instead, and any defect it had. */
+        REPLACED("replaced by the generated Component"),
+        /** A setting the descriptor has no place for: it is not carried over. */
+        NOT_CARRIED("not carried over (the descriptor has no place for it)"),
+        /** Left where it is: not Litestream's, or not a pattern import recognises. */
+        KEPT("kept as it is"),
+        /** A choice import made that a person should confirm. */
+        REVIEW("to review");
+
+        private final String heading;
+
+        Kind(String heading) {
+            this.heading = heading;
+        }
+
+        public String heading() {
+            return heading;
+        }
+    }
+
+    public String format() {
+        return at + ": " + message;
+    }
+}

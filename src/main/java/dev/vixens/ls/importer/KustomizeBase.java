@@ -1,0 +1,139 @@
+package dev.vixens.ls.importer;
+
+import dev.vixens.ls.source.InputException;
+import dev.vixens.ls.source.Location;
+import dev.vixens.ls.source.SourceFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/**
+ * The objects a hand-written Kustomize base declares: its {@code resources} (local files, and local
+ * directories with their own kustomization, recursively) and its {@code configMapGenerator} files. Remote
+ * resources and patches are not read; they are listed in {@link #notes()}.
+ *
+ * @param kustomization the base's kustomization file
+ * @param namespace the base's {@code namespace:}, if any
+ */
+public record KustomizeBase(Path directory, SourceFile kustomization, Optional<String> namespace,
+        List<YamlDoc> objects, List<GeneratedConfigMap> configMaps, List<Note> notes) {
+
+    public static final List<String> FILE_NAMES = List.of("kustomization.yaml", "kustomization.yml",
+            "Kustomization");
+    private static final int MAX_DEPTH = 5;
+
+    /** A {@code configMapGenerator} entry: ConfigMap name, and its files by key. */
+    public record GeneratedConfigMap(String name, Map<String, SourceFile> files, Location at) {
+    }
+
+    /** Something of the base import did not read, and where. */
+    public record Note(Location at, String message) {
+    }
+
+    /** The kustomization file in {@code dir}, if any. */
+    public static Optional<Path> kustomizationIn(Path dir) {
+        return FILE_NAMES.stream().map(dir::resolve).filter(Files::isRegularFile).findFirst();
+    }
+
+    /**
+     * @param display how a path is shown in messages (repository-relative)
+     * @param inside the directory nothing may be read from outside of (the repository root)
+     */
+    public static KustomizeBase read(Path dir, Function<Path, String> display, Path inside) {
+        Path file = kustomizationIn(dir).orElseThrow(() -> new InputException(Location.startOf(display.apply(dir)),
+                "no kustomization.yaml here; expected the app's Kustomize base"));
+        SourceFile source = SourceFile.read(file, display.apply(file));
+        List<YamlDoc> objects = new ArrayList<>();
+        List<GeneratedConfigMap> configMaps = new ArrayList<>();
+        List<Note> notes = new ArrayList<>();
+        Reader reader = new Reader(display, inside.toAbsolutePath().normalize(), objects, configMaps, notes);
+        Optional<String> namespace = reader.read(dir, source, 0, new HashSet<>());
+        return new KustomizeBase(dir, source, namespace, objects, configMaps, notes);
+    }
+
+    private record Reader(Function<Path, String> display, Path inside, List<YamlDoc> objects,
+            List<GeneratedConfigMap> configMaps, List<Note> notes) {
+
+        Optional<String> read(Path dir, SourceFile source, int depth, Set<Path> seen) {
+            if (!seen.add(dir.toAbsolutePath().normalize())) {
+                return Optional.empty();
+            }
+            List<YamlDoc> docs = YamlDoc.readAll(source);
+            if (docs.isEmpty()) {
+                return Optional.empty();
+            }
+            YamlDoc doc = docs.get(0);
+            Node root = doc.root();
+            for (Node item : YamlDoc.items(YamlDoc.child(root, "resources"))) {
+                String entry = YamlDoc.text(item).orElse("");
+                resource(dir, entry, doc.at(item), depth, seen);
+            }
+            for (Node generator : YamlDoc.items(YamlDoc.child(root, "configMapGenerator"))) {
+                generator(dir, doc, generator);
+            }
+            for (String key : List.of("patches", "patchesStrategicMerge", "patchesJson6902", "components")) {
+                YamlDoc.child(root, key).ifPresent(node -> notes.add(new Note(doc.at(node), key
+                        + " of this kustomization are not read by import; if they add Litestream parts, review them"
+                        + " by hand")));
+            }
+            return YamlDoc.text(root, "namespace");
+        }
+
+        private void resource(Path dir, String entry, Location at, int depth, Set<Path> seen) {
+            if (entry.contains("://") || entry.startsWith("github.com/") || entry.startsWith("git@")) {
+                notes.add(new Note(at, "remote resource '" + entry + "' is not read"));
+                return;
+            }
+            Path target = dir.resolve(entry).normalize();
+            if (!target.toAbsolutePath().normalize().startsWith(inside)) {
+                notes.add(new Note(at, "resource '" + entry + "' is outside the repository; not read"));
+                return;
+            }
+            if (Files.isDirectory(target)) {
+                Optional<Path> nested = kustomizationIn(target);
+                if (nested.isEmpty() || depth >= MAX_DEPTH) {
+                    notes.add(new Note(at, "resource directory '" + entry + "' has no kustomization; not read"));
+                    return;
+                }
+                read(target, SourceFile.read(nested.get(), display.apply(nested.get())), depth + 1, seen);
+                return;
+            }
+            if (!Files.isRegularFile(target)) {
+                throw new InputException(at, "resource '" + entry + "' does not exist");
+            }
+            objects.addAll(YamlDoc.readAll(SourceFile.read(target, display.apply(target))));
+        }
+
+        private void generator(Path dir, YamlDoc doc, Node generator) {
+            String name = YamlDoc.text(generator, "name").orElse("");
+            Map<String, SourceFile> files = new LinkedHashMap<>();
+            for (Node item : YamlDoc.items(YamlDoc.child(generator, "files"))) {
+                String entry = YamlDoc.text(item).orElse("");
+                String key = entry;
+                String path = entry;
+                int eq = entry.indexOf('=');
+                if (eq >= 0) {
+                    key = entry.substring(0, eq);
+                    path = entry.substring(eq + 1);
+                } else {
+                    key = Path.of(entry).getFileName().toString();
+                }
+                Path file = dir.resolve(path).normalize();
+                if (!file.toAbsolutePath().normalize().startsWith(inside) || !Files.isRegularFile(file)) {
+                    throw new InputException(doc.at(item), "configMapGenerator file '" + path + "' does not exist"
+                            + " in the repository");
+                }
+                files.put(key, SourceFile.read(file, display.apply(file)));
+            }
+            configMaps.add(new GeneratedConfigMap(name, files, doc.at(generator)));
+        }
+    }
+}

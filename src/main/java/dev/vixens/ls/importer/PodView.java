@@ -1,0 +1,171 @@
+package dev.vixens.ls.importer;
+
+import dev.vixens.ls.source.Location;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/**
+ * What import needs to know about a Deployment or StatefulSet of the base: its containers, volumes and
+ * security context, each with the node it came from.
+ */
+public record PodView(YamlDoc doc, String kind, String name, Optional<String> namespace,
+        List<ContainerView> initContainers, List<ContainerView> containers, Map<String, VolumeView> volumes,
+        Optional<Long> podRunAsUser, Optional<Long> podRunAsGroup, Optional<Long> fsGroup) {
+
+    public static final List<String> WORKLOAD_KINDS = List.of("Deployment", "StatefulSet");
+
+    /** The Deployments and StatefulSets among the documents. */
+    public static List<PodView> workloads(List<YamlDoc> docs) {
+        List<PodView> out = new ArrayList<>();
+        for (YamlDoc doc : docs) {
+            Optional<String> kind = YamlDoc.text(doc.root(), "kind");
+            if (kind.isEmpty() || !WORKLOAD_KINDS.contains(kind.get())) {
+                continue;
+            }
+            String name = YamlDoc.path(doc.root(), "metadata", "name").flatMap(YamlDoc::text).orElse("");
+            Optional<String> namespace = YamlDoc.path(doc.root(), "metadata", "namespace").flatMap(YamlDoc::text);
+            Optional<Node> spec = YamlDoc.path(doc.root(), "spec", "template", "spec");
+            List<ContainerView> init = new ArrayList<>();
+            List<ContainerView> containers = new ArrayList<>();
+            Map<String, VolumeView> volumes = new LinkedHashMap<>();
+            Optional<Long> runAsUser = Optional.empty();
+            Optional<Long> runAsGroup = Optional.empty();
+            Optional<Long> fsGroup = Optional.empty();
+            if (spec.isPresent()) {
+                for (Node c : YamlDoc.items(YamlDoc.child(spec.get(), "initContainers"))) {
+                    init.add(ContainerView.of(doc, c));
+                }
+                for (Node c : YamlDoc.items(YamlDoc.child(spec.get(), "containers"))) {
+                    containers.add(ContainerView.of(doc, c));
+                }
+                for (Node v : YamlDoc.items(YamlDoc.child(spec.get(), "volumes"))) {
+                    VolumeView volume = new VolumeView(YamlDoc.text(v, "name").orElse(""),
+                            YamlDoc.path(v, "configMap", "name").flatMap(YamlDoc::text), doc.at(v));
+                    volumes.put(volume.name(), volume);
+                }
+                runAsUser = number(YamlDoc.path(spec.get(), "securityContext", "runAsUser"));
+                runAsGroup = number(YamlDoc.path(spec.get(), "securityContext", "runAsGroup"));
+                fsGroup = number(YamlDoc.path(spec.get(), "securityContext", "fsGroup"));
+            }
+            out.add(new PodView(doc, kind.get(), name, namespace, init, containers, volumes, runAsUser, runAsGroup,
+                    fsGroup));
+        }
+        return out;
+    }
+
+    public Location at() {
+        return doc.at(doc.root());
+    }
+
+    static Optional<Long> number(Optional<Node> node) {
+        return node.flatMap(YamlDoc::text).flatMap(text -> {
+            try {
+                return Optional.of(Long.parseLong(text.strip()));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** A pod volume; {@code configMap} is set for ConfigMap volumes. */
+    public record VolumeView(String name, Optional<String> configMap, Location at) {
+    }
+
+    /** One container or init container. */
+    public record ContainerView(YamlDoc doc, Node node, String name, String image, List<String> command,
+            List<String> args, List<EnvVar> env, List<String> envFromSecrets, List<MountView> mounts,
+            Optional<Long> runAsUser, Optional<Long> runAsGroup, Optional<Resources> resources) {
+
+        static ContainerView of(YamlDoc doc, Node node) {
+            List<EnvVar> env = new ArrayList<>();
+            for (Node e : YamlDoc.items(YamlDoc.child(node, "env"))) {
+                Optional<Node> ref = YamlDoc.path(e, "valueFrom", "secretKeyRef");
+                env.add(new EnvVar(YamlDoc.text(e, "name").orElse(""), YamlDoc.text(e, "value"),
+                        ref.flatMap(r -> YamlDoc.text(r, "name")), ref.flatMap(r -> YamlDoc.text(r, "key")),
+                        YamlDoc.child(e, "valueFrom").isPresent() && ref.isEmpty(), doc.at(e)));
+            }
+            List<String> secrets = new ArrayList<>();
+            for (Node from : YamlDoc.items(YamlDoc.child(node, "envFrom"))) {
+                YamlDoc.path(from, "secretRef", "name").flatMap(YamlDoc::text).ifPresent(secrets::add);
+            }
+            List<MountView> mounts = new ArrayList<>();
+            for (Node m : YamlDoc.items(YamlDoc.child(node, "volumeMounts"))) {
+                mounts.add(new MountView(YamlDoc.text(m, "name").orElse(""), YamlDoc.text(m, "mountPath").orElse(""),
+                        YamlDoc.text(m, "subPath"), doc.at(m)));
+            }
+            Optional<Resources> resources = YamlDoc.child(node, "resources").map(r -> new Resources(
+                    YamlDoc.path(r, "requests", "cpu").flatMap(YamlDoc::text),
+                    YamlDoc.path(r, "requests", "memory").flatMap(YamlDoc::text),
+                    YamlDoc.path(r, "limits", "cpu").flatMap(YamlDoc::text),
+                    YamlDoc.path(r, "limits", "memory").flatMap(YamlDoc::text)));
+            return new ContainerView(doc, node, YamlDoc.text(node, "name").orElse(""),
+                    YamlDoc.text(node, "image").orElse(""), YamlDoc.strings(YamlDoc.child(node, "command")),
+                    YamlDoc.strings(YamlDoc.child(node, "args")), env, secrets, mounts,
+                    number(YamlDoc.path(node, "securityContext", "runAsUser")),
+                    number(YamlDoc.path(node, "securityContext", "runAsGroup")), resources);
+        }
+
+        public Location at() {
+            return doc.at(node);
+        }
+
+        /** Command and arguments as one text, for recognising what the container does. */
+        public String script() {
+            List<String> all = new ArrayList<>(command);
+            all.addAll(args);
+            return String.join(" ", all);
+        }
+
+        /** The image repository without tag or digest. */
+        public String imageRepository() {
+            String repo = image;
+            int at = repo.indexOf('@');
+            if (at >= 0) {
+                repo = repo.substring(0, at);
+            }
+            int colon = repo.lastIndexOf(':');
+            return colon > repo.lastIndexOf('/') ? repo.substring(0, colon) : repo;
+        }
+
+        /** The image tag, empty when the image has none (which means latest). */
+        public Optional<String> imageTag() {
+            String repo = image;
+            int at = repo.indexOf('@');
+            if (at >= 0) {
+                repo = repo.substring(0, at);
+            }
+            int colon = repo.lastIndexOf(':');
+            return colon > repo.lastIndexOf('/') ? Optional.of(repo.substring(colon + 1)) : Optional.empty();
+        }
+
+        public boolean usesImage(String fragment) {
+            return imageRepository().contains(fragment);
+        }
+
+        public Optional<MountView> mountOf(String volume) {
+            return mounts.stream().filter(m -> m.volume().equals(volume)).findFirst();
+        }
+
+        public Optional<EnvVar> envVar(String name) {
+            return env.stream().filter(e -> e.name().equals(name)).findFirst();
+        }
+    }
+
+    /**
+     * One {@code env} entry: a literal value, a Secret key, or another source ({@code other}).
+     */
+    public record EnvVar(String name, Optional<String> value, Optional<String> secret, Optional<String> secretKey,
+            boolean other, Location at) {
+    }
+
+    public record MountView(String volume, String mountPath, Optional<String> subPath, Location at) {
+    }
+
+    public record Resources(Optional<String> requestsCpu, Optional<String> requestsMemory,
+            Optional<String> limitsCpu, Optional<String> limitsMemory) {
+    }
+}

@@ -1,0 +1,156 @@
+package dev.vixens.ls.importer;
+
+import dev.vixens.ls.source.InputException;
+import dev.vixens.ls.source.Location;
+import dev.vixens.ls.source.SourceFile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+/**
+ * One YAML document of a hand-written manifest, read at node level (snakeyaml-engine) so that everything
+ * import reports points at the line and column it came from. A document may be embedded in another file
+ * (a {@code litestream.yml} inside a ConfigMap's block scalar); positions are then shifted into that file.
+ *
+ * @param lineOffset lines before the document's first line in {@code source} (0 for a whole file)
+ * @param columnOffset indentation of an embedded block scalar (0 for a whole file)
+ */
+public record YamlDoc(SourceFile source, Node root, int lineOffset, int columnOffset) {
+
+    /** Every document of a (multi-document) file; empty documents are skipped. */
+    public static List<YamlDoc> readAll(SourceFile source) {
+        List<YamlDoc> docs = new ArrayList<>();
+        try {
+            for (Node node : new Compose(settings(source.displayName())).composeAllFromString(source.text())) {
+                if (node != null) {
+                    docs.add(new YamlDoc(source, node, 0, 0));
+                }
+            }
+        } catch (YamlEngineException e) {
+            throw problem(source, 0, 0, e);
+        }
+        return docs;
+    }
+
+    /** The text of a block scalar (a file inside a ConfigMap), read as its own document. */
+    public YamlDoc embedded(ScalarNode scalar) {
+        int line = 0;
+        int column = 0;
+        Optional<Mark> mark = scalar.getStartMark();
+        if (mark.isPresent() && (scalar.getScalarStyle() == ScalarStyle.LITERAL
+                || scalar.getScalarStyle() == ScalarStyle.FOLDED)) {
+            // The scalar starts at its '|' indicator; its content starts on the next line, indented.
+            line = lineOffset + mark.get().getLine() + 1;
+            column = indentationFrom(source.text(), line);
+        } else if (mark.isPresent()) {
+            line = lineOffset + mark.get().getLine();
+            column = columnOffset + mark.get().getColumn();
+        }
+        try {
+            Optional<Node> node = new Compose(settings(source.displayName())).composeString(scalar.getValue());
+            return new YamlDoc(source, node.orElse(new MappingNode(org.snakeyaml.engine.v2.nodes.Tag.MAP,
+                    List.of(), org.snakeyaml.engine.v2.common.FlowStyle.BLOCK)), line, column);
+        } catch (YamlEngineException e) {
+            throw problem(source, line, column, e);
+        }
+    }
+
+    public Location at(Node node) {
+        return node.getStartMark()
+                .map(mark -> source.at(lineOffset + mark.getLine() + 1, columnOffset + mark.getColumn() + 1))
+                .orElse(source.at(lineOffset + 1, columnOffset + 1));
+    }
+
+    /** The value under {@code key} of a mapping node. */
+    public static Optional<Node> child(Node map, String key) {
+        if (map instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
+                    return Optional.of(tuple.getValueNode());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Follows a path of mapping keys. */
+    public static Optional<Node> path(Node node, String... keys) {
+        Optional<Node> current = Optional.of(node);
+        for (String key : keys) {
+            current = current.flatMap(n -> child(n, key));
+        }
+        return current;
+    }
+
+    public static Optional<String> text(Node node) {
+        return node instanceof ScalarNode scalar ? Optional.of(scalar.getValue()) : Optional.empty();
+    }
+
+    public static Optional<String> text(Node map, String key) {
+        return child(map, key).flatMap(YamlDoc::text);
+    }
+
+    public static List<Node> items(Optional<Node> node) {
+        return node.isPresent() && node.get() instanceof SequenceNode sequence ? sequence.getValue() : List.of();
+    }
+
+    public static List<String> strings(Optional<Node> node) {
+        List<String> out = new ArrayList<>();
+        for (Node item : items(node)) {
+            text(item).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /** The keys of a mapping node with their key nodes, in order. */
+    public static List<NodeTuple> entries(Node map) {
+        return map instanceof MappingNode mapping ? mapping.getValue() : List.of();
+    }
+
+    private static int indentationFrom(String text, int fromLine) {
+        String[] lines = text.split("\n", -1);
+        for (int i = fromLine; i < lines.length; i++) {
+            String line = lines[i];
+            if (!line.isBlank()) {
+                int indent = 0;
+                while (indent < line.length() && line.charAt(indent) == ' ') {
+                    indent++;
+                }
+                return indent;
+            }
+        }
+        return 0;
+    }
+
+    private static LoadSettings settings(String label) {
+        return LoadSettings.builder()
+                .setLabel(label)
+                .setAllowDuplicateKeys(false)
+                .setMaxAliasesForCollections(50)
+                .setCodePointLimit(SourceFile.MAX_BYTES)
+                .build();
+    }
+
+    private static InputException problem(SourceFile source, int lineOffset, int columnOffset,
+            YamlEngineException e) {
+        Location at = source.start();
+        if (e instanceof MarkedYamlEngineException marked && marked.getProblemMark().isPresent()) {
+            Mark mark = marked.getProblemMark().get();
+            at = source.at(lineOffset + mark.getLine() + 1, columnOffset + mark.getColumn() + 1);
+        }
+        String message = e instanceof MarkedYamlEngineException marked ? marked.getProblem() : e.getMessage();
+        return new InputException(at, "invalid YAML: " + (message == null ? e.getClass().getSimpleName()
+                : message.strip().lines().findFirst().orElse("")));
+    }
+}

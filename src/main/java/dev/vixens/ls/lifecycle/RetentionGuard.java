@@ -1,0 +1,105 @@
+package dev.vixens.ls.lifecycle;
+
+import dev.vixens.ls.generate.Generator;
+import dev.vixens.ls.plan.AppPlan;
+import dev.vixens.ls.plan.BackupPolicy;
+import dev.vixens.ls.plan.PlannedDatabase;
+import dev.vixens.ls.profile.GoDuration;
+import dev.vixens.ls.profile.Profile;
+import dev.vixens.ls.profile.ProfileCatalog;
+import dev.vixens.ls.repo.AppRef;
+import dev.vixens.ls.repo.Repository;
+import dev.vixens.ls.source.Location;
+import dev.vixens.ls.source.YamlLocator;
+import dev.vixens.ls.source.YamlPath;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Keeps the bucket's lifecycle rule from deleting what Litestream still needs. A database keeps
+ * {@code retention} of history and restores it from the snapshot taken before that window, which can be up
+ * to one {@code snapshotInterval} older; so every object younger than retention + snapshot interval may be
+ * needed, and the expiry must be longer than that for every database the rule's prefix covers (overrides
+ * included).
+ */
+public final class RetentionGuard {
+
+    private static final long HOUR = 3_600_000L;
+    private static final long DAY = 24 * HOUR;
+
+    private RetentionGuard() {
+    }
+
+    /**
+     * One database's need.
+     *
+     * @param where the descriptor position of its profile, or a profile file for repository-less checks
+     */
+    public record Need(Location where, String what, GoDuration retention, GoDuration snapshotInterval) {
+
+        public long millis() {
+            return retention.millis() + snapshotInterval.millis();
+        }
+
+        /** The smallest whole number of days longer than the need. */
+        public int minimumDays() {
+            return (int) (millis() / DAY) + 1;
+        }
+    }
+
+    /** Every backed-up database of the repository whose replica the prefix covers. */
+    public static List<Need> needs(Repository repo, String prefix) {
+        List<Need> needs = new ArrayList<>();
+        Generator generator = new Generator(repo);
+        for (AppRef app : repo.apps()) {
+            AppPlan plan = generator.plan(app);
+            for (PlannedDatabase db : plan.databases()) {
+                if (!(db.policy() instanceof BackupPolicy.Replicated r) || !covers(prefix, db.database().replicaPath())) {
+                    continue;
+                }
+                Location at = YamlLocator.locate(plan.app().source(),
+                        YamlPath.of("databases", db.database().index(), "profile"));
+                String overrides = db.overrideSummary().isEmpty() ? ""
+                        : ", overridden: " + String.join(", ", db.overrideSummary());
+                needs.add(new Need(at, app.name() + " " + db.path() + " (profile " + db.profile().name() + overrides
+                        + ")", r.retention().value(), r.snapshotInterval().value()));
+            }
+        }
+        return needs;
+    }
+
+    /** Outside a repository: every backed-up profile that could be used. */
+    public static List<Need> needs(ProfileCatalog catalog) {
+        List<Need> needs = new ArrayList<>();
+        for (Profile profile : catalog.all()) {
+            if (profile instanceof Profile.BackedUp p) {
+                needs.add(new Need(Location.startOf(p.source()), "profile " + p.name(), p.retention(),
+                        p.snapshotInterval()));
+            }
+        }
+        return needs;
+    }
+
+    /** The longest need an expiry after {@code days} would cut into, if any. */
+    public static Optional<Need> violated(List<Need> needs, int days) {
+        return needs.stream()
+                .filter(need -> (long) days * DAY <= need.millis())
+                .max(Comparator.comparingLong(Need::millis));
+    }
+
+    public static String message(Need need, int days, int violations) {
+        return "an expiry after " + days + " days would delete objects Litestream still needs: " + need.what()
+                + " keeps " + need.retention() + " of history and restores it from a snapshot up to "
+                + need.snapshotInterval() + " older (" + need.millis() / HOUR + "h in all)"
+                + (violations > 1 ? ", and " + (violations - 1) + " more database(s)" : "")
+                + "; use --expiry-days " + need.minimumDays() + " or more";
+    }
+
+    /** A rule for {@code prefix} touches a replica when either key prefix contains the other. */
+    static boolean covers(String prefix, String replicaPath) {
+        String root = replicaPath + "/";
+        return prefix.isEmpty() || root.startsWith(prefix) || prefix.startsWith(root);
+    }
+}

@@ -1,0 +1,260 @@
+package dev.vixens.ls.importer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vixens.ls.testing.CliRun;
+import dev.vixens.ls.testing.DescriptorSchema;
+import dev.vixens.ls.testing.Kustomize;
+import dev.vixens.ls.testing.ProjectFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * import → generate → kubectl kustomize on manifests shaped like ADR-014's observed implementations
+ * (src/test/resources/import/): the built overlays hold one restore per backed-up database, one Litestream
+ * sidecar (the generated one) and nothing left of the hand-written Litestream parts.
+ */
+class ImportRoundTripTest {
+
+    static final Path FIXTURES = ProjectFiles.root().resolve("src/test/resources/import");
+    static final String HYDRUS = "apps/20-media/hydrus-client";
+    static final String VAULTWARDEN = "apps/60-services/vaultwarden";
+
+    @TempDir
+    Path repo;
+
+    @BeforeEach
+    void copyFixtures() {
+        ProjectFiles.copyTree(FIXTURES, repo);
+    }
+
+    @Test
+    void hydrusMultiDatabaseFormImportsGeneratesAndBuildsWithoutLeftovers() throws Exception {
+        CliRun imported = CliRun.inRepo(repo, "import", repo.resolve(HYDRUS).toString(), "--rewrite-kustomization");
+
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(Files.readString(repo.resolve(HYDRUS + "/vixens-backup.yaml"))).isEqualTo("""
+                # Backup descriptor for hydrus-client, written by `vixens-ls import` from apps/20-media/hydrus-client/base/.
+                # Review the import report, then run: vixens-ls generate hydrus-client
+                app: hydrus-client
+                namespace: media
+                workload:
+                  kind: Deployment
+                  name: hydrus-client
+                  container: hydrus-client
+                volume:
+                  name: data
+                  mountPath: /opt/hydrus/db
+                resources:
+                  requests:
+                    cpu: 20m
+                    memory: 128Mi
+                  limits:
+                    cpu: 200m
+                    memory: 256Mi
+                runAs:
+                  uid: 1001
+                  gid: 1001
+                fixPermissions: true
+                databases:
+                  - path: /opt/hydrus/db/client.db
+                    profile: critical  # the old intervals are this profile's
+                  - path: /opt/hydrus/db/client.mappings.db
+                    profile: standard  # the old intervals are this profile's
+                  - path: /opt/hydrus/db/client.master.db
+                    profile: standard  # the old intervals are this profile's
+                  - path: /opt/hydrus/db/client.caches.db
+                    profile: ephemeral  # deleted at start by restore-caches, not backed up
+                """);
+        assertThat(imported.out())
+                .contains("check-integrity: `| grep -q ok` calls a corrupted database healthy")
+                .contains("restore-db: `rm -f /opt/hydrus/db/*-wal` deletes the -wal of every database")
+                .contains("check-integrity: checks every file matching /opt/hydrus/db/*.db instead of the declared")
+                .contains("cleanup-caches: deletes every file matching /opt/hydrus/db/*.caches.db*")
+                .contains("base/litestream.yml:13:9: /opt/hydrus/db/client.db: a further replica"
+                        + " (s3://$OFFSITE_BUCKET/hydrus-client/client.db)")
+                .contains("base/litestream.yml:28:5: /opt/hydrus/db/client.master.db: checkpoint-interval: 5m")
+                .contains("env OFFSITE_BUCKET = 'hydrus-offsite'")
+                .contains("base/deployment.yaml:170:11: init container vacuum-master touches the databases")
+                .contains("init container wait-for-nas: not Litestream's");
+
+        DescriptorSchema.assertValid(repo.resolve(HYDRUS + "/vixens-backup.yaml"));
+        CliRun generate = CliRun.inRepo(repo, "generate", "hydrus-client");
+        assertThat(generate.exitCode()).as(generate.err()).isZero();
+        assertThat(generate.err()).doesNotContain("no overlay");
+
+        for (String overlay : List.of("prod", "staging")) {
+            List<Map<String, Object>> objects = Kustomize.build(repo.resolve(HYDRUS + "/overlays/" + overlay));
+            Map<String, Object> deployment = objects.stream().filter(o -> "Deployment".equals(o.get("kind")))
+                    .findFirst().orElseThrow();
+            List<String> init = Kustomize.names(Kustomize.containers(deployment, "initContainers"));
+            assertThat(init).containsExactly("fix-permissions", "check-integrity", "restore-client",
+                    "restore-client-mappings", "restore-client-master", "cleanup-ephemeral",
+                    "vacuum-master", "wait-for-nas");
+            assertOnlyGeneratedLitestream(objects, deployment, "hydrus-client", Set.of("vacuum-master", "wait-for-nas"));
+        }
+    }
+
+    @Test
+    void vaultwardenSimpleFormImportsGeneratesAndBuildsWithoutLeftovers() throws Exception {
+        CliRun imported = CliRun.inRepo(repo, "import", repo.resolve(VAULTWARDEN).toString(),
+                "--rewrite-kustomization", "--criticality", "mission-critical");
+
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        String descriptor = Files.readString(repo.resolve(VAULTWARDEN + "/vixens-backup.yaml"));
+        assertThat(descriptor)
+                .contains("namespace: services\n")
+                .contains("  - path: /data/db.sqlite3\n    profile: standard  # decision tree: mission-critical"
+                        + " -> standard\n")
+                .doesNotContain("runAs").doesNotContain("resources").doesNotContain("secret");
+        assertThat(imported.out())
+                .contains("base/litestream-config.yaml:14:13: /data/db.sqlite3: replica retention-check-interval: 30m")
+                .contains("added 'namespace: services' to this overlay");
+        assertThat(Files.readString(repo.resolve(VAULTWARDEN + "/overlays/prod/kustomization.yaml"))).isEqualTo("""
+                apiVersion: kustomize.config.k8s.io/v1beta1
+                kind: Kustomization
+                namespace: services
+                resources:
+                  - ../../base
+                images:
+                  - name: vaultwarden/server
+                    newTag: 1.32.7-alpine
+                components:
+                  - ../../litestream-migration  # added by vixens-ls import
+                  - ../../litestream  # added by vixens-ls import
+                """);
+
+        DescriptorSchema.assertValid(repo.resolve(VAULTWARDEN + "/vixens-backup.yaml"));
+        assertThat(CliRun.inRepo(repo, "generate", "vaultwarden").exitCode()).isZero();
+        List<Map<String, Object>> objects = Kustomize.build(repo.resolve(VAULTWARDEN + "/overlays/prod"));
+        Map<String, Object> deployment = Kustomize.find(objects, "Deployment", "vaultwarden");
+        assertThat(Kustomize.names(Kustomize.containers(deployment, "initContainers")))
+                .containsExactly("check-integrity", "restore-db");
+        assertOnlyGeneratedLitestream(objects, deployment, "vaultwarden", Set.of("vaultwarden"));
+        assertThat(Kustomize.find(objects, "Service", "vaultwarden")).isNotNull();
+    }
+
+    @Test
+    void withoutRewriteOnlyTheDescriptorIsWrittenAndTheStepsArePrinted() {
+        Map<String, String> before = ProjectFiles.snapshot(repo);
+
+        CliRun imported = CliRun.inRepo(repo, "import", repo.resolve(VAULTWARDEN).toString());
+
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        Map<String, String> after = ProjectFiles.snapshot(repo);
+        Set<String> added = after.keySet().stream().filter(k -> !before.containsKey(k)).collect(Collectors.toSet());
+        assertThat(added).containsExactly(VAULTWARDEN + "/vixens-backup.yaml");
+        after.remove(VAULTWARDEN + "/vixens-backup.yaml");
+        assertThat(after).isEqualTo(before);
+        assertThat(imported.out())
+                .contains("remove from apps/60-services/vaultwarden/base/deployment.yaml and the base: init container"
+                        + " restore-db, container litestream, volume litestream-config, ConfigMap litestream-config")
+                .contains("components: [../../litestream]");
+    }
+
+    @Test
+    void refusesToOverwriteADescriptorUnlessForced() throws Exception {
+        Files.writeString(repo.resolve(VAULTWARDEN + "/vixens-backup.yaml"), "# mine\n");
+        Map<String, String> before = ProjectFiles.snapshot(repo);
+
+        CliRun refused = CliRun.inRepo(repo, "import", repo.resolve(VAULTWARDEN).toString(), "--rewrite-kustomization");
+
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).isEqualTo("apps/60-services/vaultwarden/vixens-backup.yaml:1:1: a descriptor already"
+                + " exists; pass --force to replace it\n");
+        assertThat(ProjectFiles.snapshot(repo)).isEqualTo(before);
+
+        CliRun forced = CliRun.inRepo(repo, "import", repo.resolve(VAULTWARDEN).toString(), "--force");
+        assertThat(forced.exitCode()).as(forced.err()).isZero();
+        assertThat(Files.readString(repo.resolve(VAULTWARDEN + "/vixens-backup.yaml"))).startsWith("# Backup descriptor");
+    }
+
+    @Test
+    void profilesFromTheCommandLineAndAnExtraEphemeralDatabase() throws Exception {
+        CliRun imported = CliRun.inRepo(repo, "import", repo.resolve(HYDRUS).toString(),
+                "--profile", "client.mappings.db=critical",
+                "--profile", "/opt/hydrus/db/client.thumbnails.db=ephemeral");
+
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(Files.readString(repo.resolve(HYDRUS + "/vixens-backup.yaml")))
+                .contains("  - path: /opt/hydrus/db/client.mappings.db\n    profile: critical  # from --profile\n")
+                .contains("  - path: /opt/hydrus/db/client.thumbnails.db\n    profile: ephemeral  # from --profile\n");
+    }
+
+    @Test
+    void badInputWritesNothing() throws Exception {
+        Map<String, String> before = ProjectFiles.snapshot(repo);
+        CliRun unknownDatabase = CliRun.inRepo(repo, "import", repo.resolve(HYDRUS).toString(),
+                "--profile", "client.nope.db=critical");
+        CliRun unknownProfile = CliRun.inRepo(repo, "import", repo.resolve(HYDRUS).toString(),
+                "--profile", "client.db=platinum");
+        CliRun twoApps = CliRun.inRepo(repo, "import", repo.resolve(VAULTWARDEN).toString(),
+                repo.resolve(HYDRUS).toString(), "--profile", "client.db=platinum");
+        Path plain = repo.resolve("apps/60-services/plain/base");
+        Files.createDirectories(plain);
+        ProjectFiles.copyTree(repo.resolve(VAULTWARDEN + "/base/service.yaml"), plain.resolve("service.yaml"));
+        Files.writeString(plain.resolve("kustomization.yaml"), "resources: [service.yaml]\n");
+        Map<String, String> withPlain = ProjectFiles.snapshot(repo);
+        CliRun noSidecar = CliRun.inRepo(repo, "import", plain.getParent().toString());
+
+        assertThat(unknownDatabase.exitCode()).isEqualTo(2);
+        assertThat(unknownDatabase.err()).contains("--profile client.nope.db=critical: no database of hydrus-client is"
+                + " called 'client.nope.db'");
+        assertThat(unknownProfile.exitCode()).isEqualTo(2);
+        assertThat(unknownProfile.err()).contains("unknown profile; known profiles: critical, standard, relaxed,"
+                + " ephemeral");
+        assertThat(twoApps.exitCode()).isEqualTo(2);
+        assertThat(noSidecar.exitCode()).isEqualTo(2);
+        assertThat(noSidecar.err()).isEqualTo("apps/60-services/plain/base/kustomization.yaml:1:1: no Deployment or"
+                + " StatefulSet of this base runs a Litestream sidecar (a litestream container with 'replicate');"
+                + " nothing to import\n");
+        withPlain.keySet().removeIf(k -> k.startsWith("apps/60-services/plain/"));
+        assertThat(withPlain).isEqualTo(before);
+        assertThat(ProjectFiles.snapshot(repo).keySet()).noneMatch(k -> k.endsWith("vixens-backup.yaml"));
+    }
+
+    /**
+     * The only Litestream container is the generated sidecar; no hand-written Litestream container, script
+     * defect or ConfigMap survives; every ConfigMap volume names a ConfigMap of the build. {@code kept} are
+     * the user's own containers (not checked for pinned images).
+     */
+    @SuppressWarnings("unchecked")
+    static void assertOnlyGeneratedLitestream(List<Map<String, Object>> objects, Map<String, Object> workload,
+            String app, Set<String> kept) {
+        List<Map<String, Object>> all = new ArrayList<>(Kustomize.containers(workload, "initContainers"));
+        all.addAll(Kustomize.containers(workload, "containers"));
+        List<Map<String, Object>> sidecars = Kustomize.containers(workload, "containers").stream()
+                .filter(c -> String.valueOf(c.get("image")).startsWith("litestream/")).toList();
+        assertThat(sidecars).hasSize(1);
+        assertThat((List<String>) sidecars.get(0).get("args"))
+                .containsExactly("replicate", "-config", "/etc/litestream/litestream.yml");
+        assertThat(Kustomize.names(all)).doesNotHaveDuplicates();
+        for (Map<String, Object> c : all) {
+            String text = String.valueOf(c.get("command")) + c.get("args");
+            assertThat(text).doesNotContain("grep -q").doesNotContain("*-wal").doesNotContain("/etc/litestream.yml");
+            if (!kept.contains(String.valueOf(c.get("name")))) {
+                assertThat(String.valueOf(c.get("image"))).as(c.get("name") + " image").doesNotEndWith(":latest");
+            }
+        }
+        List<String> configMaps = objects.stream().filter(o -> "ConfigMap".equals(o.get("kind")))
+                .map(o -> String.valueOf(Kustomize.metadata(o).get("name"))).toList();
+        assertThat(configMaps).noneMatch(name -> name.startsWith("litestream-config"));
+        assertThat(configMaps).anyMatch(name -> name.startsWith(app + "-litestream"));
+        List<Map<String, Object>> volumes = (List<Map<String, Object>>) Kustomize.podSpec(workload).get("volumes");
+        assertThat(volumes.stream().map(v -> v.get("name")).toList()).doesNotHaveDuplicates();
+        for (Map<String, Object> volume : volumes) {
+            Map<String, Object> configMap = (Map<String, Object>) volume.get("configMap");
+            if (configMap != null) {
+                assertThat(configMaps).contains(String.valueOf(configMap.get("name")));
+            }
+        }
+    }
+}
