@@ -26,6 +26,9 @@ patches:
 configMapGenerator:
 <#list component.configMaps as generator>
   - name: ${generator.name}
+<#if generator.namespace.present>
+    namespace: ${generator.namespace.get()}
+</#if>
     files:
 <#list generator.files as file>
       - ${file}

@@ -4,6 +4,7 @@ apiVersion: monitoring.coreos.com/v1
 kind: PodMonitor
 metadata:
   name: ${monitor.name}
+  namespace: ${monitor.namespace}
 spec:
   selector:
     matchLabels:

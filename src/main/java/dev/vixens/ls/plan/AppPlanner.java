@@ -67,7 +67,7 @@ public final class AppPlanner {
                 plan.podLabels);
         String dir = app.directory() + "/" + COMPONENT_DIR;
         List<ConfigMapGenerator> configMaps = plan.processes.isEmpty() ? List.of()
-                : List.of(new ConfigMapGenerator(plan.configMapName,
+                : List.of(new ConfigMapGenerator(plan.configMapName, Optional.of(app.namespace()),
                         plan.processes.stream().map(LitestreamProcess::configFile).toList()));
         List<String> resources = new ArrayList<>(plan.extraResources);
         ComponentPlan component = new ComponentPlan(List.of(), List.of(new Patch(PATCH_FILE, Optional.empty())), configMaps,

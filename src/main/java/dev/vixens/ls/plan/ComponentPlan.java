@@ -20,7 +20,12 @@ public record ComponentPlan(List<String> components, List<Patch> patches, List<C
     public record Patch(String path, Optional<String> targetKind) {
     }
 
-    public record ConfigMapGenerator(String name, List<String> files) {
+    /**
+     * @param namespace the app's namespace; without it, a base that sets the namespace while the overlay does
+     *     not leaves the ConfigMap in another namespace, and Kustomize no longer rewrites the volume's
+     *     reference to the hashed name
+     */
+    public record ConfigMapGenerator(String name, Optional<String> namespace, List<String> files) {
         public ConfigMapGenerator {
             files = List.copyOf(files);
         }

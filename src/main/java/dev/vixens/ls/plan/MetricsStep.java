@@ -28,7 +28,8 @@ final class MetricsStep implements PlanStep {
         }
         if (plan.processes.size() > 1) {
             plan.podLabels.put(POD_LABEL, plan.app.app());
-            PodMonitorPlan monitor = new PodMonitorPlan(plan.configMapName, Map.of(POD_LABEL, plan.app.app()),
+            PodMonitorPlan monitor = new PodMonitorPlan(plan.configMapName, plan.app.namespace(),
+                    Map.of(POD_LABEL, plan.app.app()),
                     plan.processes.stream().map(LitestreamProcess::portName).toList(), PATH);
             String dir = plan.app.directory() + "/" + AppPlanner.COMPONENT_DIR;
             plan.extraResources.add(PODMONITOR_FILE);

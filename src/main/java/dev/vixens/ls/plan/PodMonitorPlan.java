@@ -9,7 +9,7 @@ import java.util.Map;
  *
  * @param selector pod labels it selects on; the Component's own patch puts them on the pod
  */
-public record PodMonitorPlan(String name, Map<String, String> selector, List<String> portNames, String path) {
+public record PodMonitorPlan(String name, String namespace, Map<String, String> selector, List<String> portNames, String path) {
 
     public PodMonitorPlan {
         selector = Map.copyOf(selector);

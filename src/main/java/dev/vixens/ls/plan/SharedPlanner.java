@@ -84,7 +84,7 @@ public final class SharedPlanner {
         LitestreamProcess process = process(Optional.of(profile));
         ConfigDialect dialect = ConfigDialect.of(settings.litestreamVersion());
         ComponentPlan component = new ComponentPlan(List.of(), List.of(),
-                List.of(new ConfigMapGenerator(CONFIG_MAP, List.of(process.configFile()))), List.of());
+                List.of(new ConfigMapGenerator(CONFIG_MAP, Optional.empty(), List.of(process.configFile()))), List.of());
         files.add(new FileSpec(dir + "/" + piece + "/kustomization.yaml", "component/kustomization.yaml.ftl",
                 Map.of("component", component)));
         files.add(new FileSpec(dir + "/" + piece + "/" + process.configFile(), dialect.configTemplate(),
