@@ -1,6 +1,7 @@
 package dev.vixens.ls.cli;
 
 import dev.vixens.ls.generate.Generator;
+import dev.vixens.ls.output.CheckCache;
 import dev.vixens.ls.output.GenerationOutput;
 import dev.vixens.ls.output.OutputChecker;
 import dev.vixens.ls.output.OutputChecker.Difference;
@@ -20,6 +21,9 @@ import picocli.CommandLine.Spec;
                 + " otherwise, printing a unified diff (a/ = on disk, b/ = generated) for each missing, edited"
                 + " or stale file. Without APP or --all, checks every app. Writes nothing.")
 public final class CheckCommand implements Callable<Integer> {
+
+    /** The line a successful check prints; the fast path ({@link FastPath}) prints the same. */
+    static final String CURRENT = "check: %d generated files are current%n";
 
     @Mixin
     RepositoryOption repository;
@@ -43,7 +47,9 @@ public final class CheckCommand implements Callable<Integer> {
             out.print(difference.diff());
         }
         if (differences.isEmpty()) {
-            out.printf("check: %d generated files are current%n", output.files().size());
+            CheckCache.record(repo.root(), new CheckCache.Snapshot(CheckCache.selectionKey(all, selection.apps),
+                    repo.config().appDirs(), repo.config().profilesDir(), repo.inputFiles(), output));
+            out.printf(CURRENT, output.files().size());
             return ExitCodes.OK;
         }
         for (Difference difference : differences) {

@@ -3,6 +3,7 @@ package dev.vixens.ls.cli;
 import dev.vixens.ls.generate.FormatChange;
 import dev.vixens.ls.generate.Generator;
 import dev.vixens.ls.generate.OverlayHint;
+import dev.vixens.ls.output.CheckCache;
 import dev.vixens.ls.output.GenerationOutput;
 import dev.vixens.ls.output.OutputWriter;
 import dev.vixens.ls.output.OutputWriter.Change;
@@ -42,6 +43,10 @@ public final class GenerateCommand implements Runnable {
         GenerationOutput output = generator.renderPlans(plans);
         List<String> formatChanges = FormatChange.warnings(repo, plans);
         List<Change> changes = OutputWriter.write(repo.root(), output);
+        if (selection.all) {
+            CheckCache.record(repo.root(), new CheckCache.Snapshot(CheckCache.selectionKey(true, List.of()),
+                    repo.config().appDirs(), repo.config().profilesDir(), repo.inputFiles(), output));
+        }
         PrintWriter out = spec.commandLine().getOut();
         for (Change change : changes) {
             out.printf("%-9s %s%n", change.action().name().toLowerCase(Locale.ROOT), change.path());

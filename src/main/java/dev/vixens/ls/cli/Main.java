@@ -12,7 +12,7 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = VixensLsCommand.execute(args, out, err);
+        int code = FastPath.tryAnswer(args, out) ? ExitCodes.OK : VixensLsCommand.execute(args, out, err);
         out.flush();
         err.flush();
         System.exit(code);

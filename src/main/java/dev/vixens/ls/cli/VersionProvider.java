@@ -7,7 +7,6 @@ public final class VersionProvider implements IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        String version = VersionProvider.class.getPackage().getImplementationVersion();
-        return new String[] {"vixens-ls " + (version == null ? "dev" : version)};
+        return new String[] {Version.text()};
     }
 }

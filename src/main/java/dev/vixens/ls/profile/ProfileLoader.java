@@ -1,6 +1,7 @@
 package dev.vixens.ls.profile;
 
 import dev.vixens.ls.source.InputException;
+import dev.vixens.ls.source.InputFiles;
 import dev.vixens.ls.source.SourceFile;
 import dev.vixens.ls.source.Suggestions;
 import dev.vixens.ls.source.YamlBinder;
@@ -11,13 +12,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Reads profile files. The four ADR profiles ship inside the tool; a repository adds or replaces profiles by
@@ -41,7 +40,7 @@ public final class ProfileLoader {
             profiles.put(name, parse(name, builtIn(name)));
         }
         if (repoDir != null && Files.isDirectory(repoDir)) {
-            for (Path file : repoFiles(repoDir)) {
+            for (Path file : InputFiles.profiles(repoDir)) {
                 String fileName = file.getFileName().toString();
                 String name = fileName.substring(0, fileName.length() - ".yaml".length());
                 SourceFile source = SourceFile.read(file, display.apply(file));
@@ -53,18 +52,6 @@ public final class ProfileLoader {
             }
         }
         return new ProfileCatalog(profiles);
-    }
-
-    private static List<Path> repoFiles(Path dir) {
-        try (Stream<Path> files = Files.list(dir)) {
-            List<Path> yaml = new ArrayList<>(files
-                    .filter(f -> f.getFileName().toString().endsWith(".yaml") && Files.isRegularFile(f))
-                    .toList());
-            yaml.sort(Path::compareTo);
-            return yaml;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static SourceFile builtIn(String name) {

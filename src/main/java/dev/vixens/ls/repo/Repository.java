@@ -5,15 +5,11 @@ import dev.vixens.ls.descriptor.DescriptorLoader;
 import dev.vixens.ls.profile.ProfileCatalog;
 import dev.vixens.ls.profile.ProfileLoader;
 import dev.vixens.ls.source.InputException;
+import dev.vixens.ls.source.InputFiles;
 import dev.vixens.ls.source.Location;
 import dev.vixens.ls.source.SourceFile;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -27,7 +23,6 @@ import java.util.Map;
 public final class Repository {
 
     public static final String CONFIG_FILE = ".vixens-ls.yaml";
-    private static final int MAX_DEPTH = 5;
 
     private final Path root;
     private final RepoConfig config;
@@ -42,14 +37,24 @@ public final class Repository {
     /** Walks up from {@code start} to the first directory holding {@value #CONFIG_FILE}. */
     public static Repository discover(Path start) {
         Path dir = start.toAbsolutePath().normalize();
-        for (Path candidate = dir; candidate != null; candidate = candidate.getParent()) {
-            if (Files.isRegularFile(candidate.resolve(CONFIG_FILE))) {
-                return open(candidate);
-            }
+        Path root = findRoot(dir);
+        if (root != null) {
+            return open(root);
         }
         throw new InputException(Location.startOf(dir.toString()), "no " + CONFIG_FILE + " found here or in any"
                 + " parent directory; create one at your repository root (see README: Repository configuration)"
                 + " or pass --repo DIR");
+    }
+
+    /** The nearest directory at or above {@code start} holding {@value #CONFIG_FILE}, or null. */
+    public static Path findRoot(Path start) {
+        for (Path candidate = start.toAbsolutePath().normalize(); candidate != null;
+                candidate = candidate.getParent()) {
+            if (Files.isRegularFile(candidate.resolve(CONFIG_FILE))) {
+                return candidate;
+            }
+        }
+        return null;
     }
 
     /** Opens the repository rooted exactly at {@code root}. */
@@ -101,6 +106,18 @@ public final class Repository {
         return apps.values();
     }
 
+    /**
+     * Every file whose content can change what generate writes: the repository config, the repository's
+     * profile files and every descriptor (all of them, since any can make another app's name a duplicate).
+     */
+    public List<Path> inputFiles() {
+        List<Path> files = new ArrayList<>();
+        files.add(root.resolve(CONFIG_FILE));
+        files.addAll(InputFiles.profiles(resolve(config.profilesDir())));
+        apps().forEach(app -> files.add(app.descriptor()));
+        return files;
+    }
+
     public AppRef app(String name) {
         apps();
         AppRef app = apps.get(name);
@@ -122,9 +139,7 @@ public final class Repository {
         List<AppRef> found = new ArrayList<>();
         for (String dir : config.appDirs()) {
             Path start = resolve(dir);
-            if (Files.isDirectory(start)) {
-                found.addAll(scan(start));
-            }
+            found.addAll(scan(start));
         }
         found.sort((a, b) -> a.name().equals(b.name())
                 ? a.directory().compareTo(b.directory())
@@ -143,26 +158,9 @@ public final class Repository {
 
     private List<AppRef> scan(Path start) {
         List<AppRef> found = new ArrayList<>();
-        try {
-            Files.walkFileTree(start, java.util.Set.of(), MAX_DEPTH, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                    boolean skipped = !dir.equals(start) && (name.startsWith(".") || name.startsWith("_"));
-                    return skipped ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile() && file.getFileName().toString().equals(DescriptorLoader.FILE_NAME)) {
-                        Path dir = file.getParent();
-                        found.add(new AppRef(dir.getFileName().toString(), display(dir), file));
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (Path file : InputFiles.descriptors(start, DescriptorLoader.FILE_NAME)) {
+            Path dir = file.getParent();
+            found.add(new AppRef(dir.getFileName().toString(), display(dir), file));
         }
         return found;
     }

@@ -1,0 +1,246 @@
+package dev.vixens.ls.output;
+
+import dev.vixens.ls.descriptor.DescriptorLoader;
+import dev.vixens.ls.repo.Repository;
+import dev.vixens.ls.source.InputFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.zip.Adler32;
+import java.util.zip.CRC32C;
+
+/**
+ * Lets {@code check} prove "nothing changed" without parsing YAML or running a template.
+ *
+ * <p>After a full check (or {@code generate --all}) found every generated file current, the digests of
+ * every input file (repository config, profile files, descriptors) and every generated file are kept in the
+ * user's cache directory, keyed by the repository root and the exact tool build. The next check recomputes
+ * those digests from disk: when the build, the selection, every input, the set of descriptors and profile
+ * files, every generated file and the set of marked files in the managed directories are all the same, the
+ * output of the full pipeline would be the same too, and check answers at once. Any difference at all falls
+ * back to the full pipeline, which is the only one that reports differences.
+ *
+ * <p>The cache lives outside the repository ({@code $VIXENS_LS_CACHE} or the system property
+ * {@code vixens.cache}, else {@code $XDG_CACHE_HOME/vixens-ls},
+ * else {@code ~/.cache/vixens-ls}); {@code VIXENS_LS_CACHE=off} disables it. It is a cache: deleting it only
+ * makes the next check slower.
+ */
+public final class CheckCache {
+
+    private static final String HEADER = "vixens-ls check cache 1";
+
+    /** What the full pipeline saw, to be recorded. */
+    public record Snapshot(String selection, List<String> appDirs, String profilesDir, List<Path> inputs,
+            GenerationOutput output) {
+    }
+
+    private CheckCache() {
+    }
+
+    /** How a selection of apps is written in the cache: {@code all}, or the app names in order. */
+    public static String selectionKey(boolean all, List<String> apps) {
+        return all ? "all" : "apps:" + String.join(",", new java.util.LinkedHashSet<>(apps));
+    }
+
+    /** The number of generated files proven current, or -1 when the full check must run. */
+    public static int filesProvenCurrent(Path root, String selection) {
+        try {
+            Path file = location(root);
+            String build = buildId();
+            if (file == null || build == null) {
+                return -1;
+            }
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            } catch (NoSuchFileException e) {
+                return -1;
+            }
+            return verify(root.toAbsolutePath().normalize(), lines, build, selection);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static int verify(Path root, List<String> lines, String build, String selection) throws IOException {
+        if (lines.size() < 3 || !lines.get(0).equals(HEADER) || !lines.get(1).equals("build\t" + build)
+                || !lines.get(2).equals("selection\t" + selection)) {
+            return -1;
+        }
+        Set<String> inputs = new HashSet<>();
+        Set<String> outputs = new HashSet<>();
+        List<String> appDirs = new ArrayList<>();
+        List<String> managed = new ArrayList<>();
+        String profilesDir = null;
+        for (String line : lines.subList(3, lines.size())) {
+            String[] f = line.split("\t", -1);
+            String kind = f[0];
+            if (kind.equals("appdir")) {
+                appDirs.add(f[1]);
+            } else if (kind.equals("profiles")) {
+                profilesDir = f[1];
+            } else if (kind.equals("managed")) {
+                managed.add(f[1]);
+            } else if (kind.equals("input") || kind.equals("output")) {
+                if (!digest(root.resolve(f[1])).equals(f[2])) {
+                    return -1;
+                }
+                (kind.equals("input") ? inputs : outputs).add(f[1]);
+            } else {
+                return -1;
+            }
+        }
+        if (profilesDir == null) {
+            return -1;
+        }
+        Set<String> current = new HashSet<>();
+        current.add(relative(root, root.resolve(Repository.CONFIG_FILE)));
+        for (Path profile : InputFiles.profiles(root.resolve(profilesDir))) {
+            current.add(relative(root, profile));
+        }
+        for (String dir : appDirs) {
+            for (Path descriptor : InputFiles.descriptors(root.resolve(dir), DescriptorLoader.FILE_NAME)) {
+                current.add(relative(root, descriptor));
+            }
+        }
+        if (!current.equals(inputs)) {
+            return -1;
+        }
+        for (String dir : managed) {
+            Path start = root.resolve(dir);
+            if (!Files.isDirectory(start)) {
+                continue;
+            }
+            for (Path p : InputFiles.regularFiles(start)) {
+                if (!outputs.contains(relative(root, p)) && carriesMarker(p)) {
+                    return -1;
+                }
+            }
+        }
+        return outputs.size();
+    }
+
+    /** Records what a full check (or generate) found current. Failing to write the cache is not an error. */
+    public static void record(Path root, Snapshot snapshot) {
+        try {
+            Path file = location(root);
+            String build = buildId();
+            if (file == null || build == null) {
+                return;
+            }
+            Path absolute = root.toAbsolutePath().normalize();
+            StringBuilder out = new StringBuilder();
+            out.append(HEADER).append('\n');
+            out.append("build\t").append(build).append('\n');
+            out.append("selection\t").append(snapshot.selection()).append('\n');
+            for (String dir : snapshot.appDirs()) {
+                out.append("appdir\t").append(dir).append('\n');
+            }
+            out.append("profiles\t").append(snapshot.profilesDir()).append('\n');
+            for (String dir : snapshot.output().managedDirs()) {
+                out.append("managed\t").append(dir).append('\n');
+            }
+            for (Path input : snapshot.inputs()) {
+                out.append("input\t").append(relative(absolute, input)).append('\t').append(digest(input))
+                        .append('\n');
+            }
+            for (GeneratedFile generated : snapshot.output().files()) {
+                out.append("output\t").append(generated.path()).append('\t')
+                        .append(digest(generated.content().getBytes(StandardCharsets.UTF_8))).append('\n');
+            }
+            Files.createDirectories(file.getParent());
+            Path temp = Files.createTempFile(file.getParent(), "check", ".tmp");
+            Files.writeString(temp, out, StandardCharsets.UTF_8);
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            // a cache that cannot be written only makes the next check slower
+        }
+    }
+
+    /** The cache file of a repository, or null when caching is off. */
+    static Path location(Path root) {
+        String configured = System.getProperty("vixens.cache", System.getenv("VIXENS_LS_CACHE"));
+        Path dir;
+        if (configured != null && !configured.isEmpty()) {
+            if (configured.equals("off")) {
+                return null;
+            }
+            dir = Path.of(configured);
+        } else {
+            String xdg = System.getenv("XDG_CACHE_HOME");
+            String home = System.getProperty("user.home");
+            if (xdg != null && !xdg.isEmpty()) {
+                dir = Path.of(xdg, "vixens-ls");
+            } else if (home != null && !home.isEmpty()) {
+                dir = Path.of(home, ".cache", "vixens-ls");
+            } else {
+                return null;
+            }
+        }
+        String key = digest(root.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
+        return dir.resolve("check-" + key + ".tsv");
+    }
+
+    /**
+     * Identifies this exact build of the tool: the jar's path, size and modification time. A run from
+     * classes (tests) has no stable identity and does not cache unless {@code vixens.buildId} is set.
+     */
+    static String buildId() {
+        String configured = System.getProperty("vixens.buildId");
+        if (configured != null) {
+            return configured;
+        }
+        try {
+            Path code = Path.of(CheckCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (!Files.isRegularFile(code)) {
+                return null;
+            }
+            return code.toAbsolutePath() + "|" + Files.size(code) + "|" + Files.getLastModifiedTime(code).toMillis();
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static boolean carriesMarker(Path file) throws IOException {
+        byte[] prefix = new byte[Marker.PREFIX.length()];
+        try (InputStream in = Files.newInputStream(file)) {
+            int read = in.readNBytes(prefix, 0, prefix.length);
+            if (read < prefix.length) {
+                return false;
+            }
+        }
+        return new String(prefix, StandardCharsets.UTF_8).equals(Marker.PREFIX);
+    }
+
+    private static String relative(Path root, Path file) {
+        return root.relativize(file.toAbsolutePath().normalize()).toString()
+                .replace(root.getFileSystem().getSeparator(), "/");
+    }
+
+    private static String digest(Path file) throws IOException {
+        return Files.isRegularFile(file) ? digest(Files.readAllBytes(file)) : "absent";
+    }
+
+    /**
+     * Length, CRC-32C and Adler-32 of the content: enough to notice any edit (this is a cache of "did it
+     * change", not a security boundary), and cheap at start-up, unlike the JCA providers behind
+     * MessageDigest.
+     */
+    static String digest(byte[] bytes) {
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, 0, bytes.length);
+        Adler32 adler = new Adler32();
+        adler.update(bytes, 0, bytes.length);
+        return Integer.toString(bytes.length) + '-' + Long.toHexString(crc.getValue()) + '-'
+                + Long.toHexString(adler.getValue());
+    }
+}

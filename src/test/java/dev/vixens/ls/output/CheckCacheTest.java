@@ -1,0 +1,179 @@
+package dev.vixens.ls.output;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vixens.ls.testing.CliRun;
+import dev.vixens.ls.testing.ProjectFiles;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The fast check may only ever say "current" when the full check would: every kind of change to inputs,
+ * outputs or the tool must send it back to the full pipeline.
+ */
+class CheckCacheTest {
+
+    @TempDir
+    Path repo;
+
+    @TempDir
+    Path cache;
+
+    @BeforeEach
+    void enableCache() {
+        System.setProperty("vixens.cache", cache.toString());
+        System.setProperty("vixens.buildId", "test-build-1");
+        ProjectFiles.copyExampleRepository(repo, "hydrus-client", "vaultwarden");
+    }
+
+    @AfterEach
+    void disableCache() {
+        System.clearProperty("vixens.cache");
+        System.clearProperty("vixens.buildId");
+    }
+
+    private int proven() {
+        return CheckCache.filesProvenCurrent(repo, CheckCache.selectionKey(true, java.util.List.of()));
+    }
+
+    private CliRun fullCheck() {
+        return CliRun.inRepo(repo, "check", "--all");
+    }
+
+    @Test
+    void aFullCheckThatFindsEverythingCurrentLetsTheNextCheckProveItAlone() {
+        assertThat(proven()).isEqualTo(-1);
+        CliRun full = fullCheck();
+        assertThat(full.exitCode()).isZero();
+
+        assertThat(proven()).isPositive();
+        assertThat(full.out()).isEqualTo("check: " + proven() + " generated files are current\n");
+    }
+
+    @Test
+    void theFastAnswerOfTheJarEntryPointIsTheLineOfTheFullCheck() throws Exception {
+        CliRun full = fullCheck();
+        StringWriter out = new StringWriter();
+        Class<?> fastPath = Class.forName("dev.vixens.ls.cli.FastPath");
+        var method = fastPath.getDeclaredMethod("tryAnswer", String[].class, PrintWriter.class);
+        method.setAccessible(true);
+
+        boolean answered = (boolean) method.invoke(null, new String[] {"check", "--repo", repo.toString()},
+                new PrintWriter(out, true));
+
+        assertThat(answered).isTrue();
+        assertThat(out.toString()).isEqualTo(full.out());
+    }
+
+    @Test
+    void generateAllRecordsTooSoTheFirstCheckAfterItIsFast() {
+        CliRun.inRepo(repo, "generate", "--all");
+
+        assertThat(proven()).isPositive();
+    }
+
+    @Test
+    void anEditedGeneratedFileIsNotProven() throws Exception {
+        assertChangeFallsBack(r -> append(r.resolve("apps/20-media/hydrus-client/litestream/litestream.yml"), "#"));
+    }
+
+    @Test
+    void aDeletedGeneratedFileIsNotProven() throws Exception {
+        assertChangeFallsBack(r -> delete(r.resolve("apps/60-services/vaultwarden/litestream/workload-patch.yaml")));
+    }
+
+    @Test
+    void aStaleMarkedFileInAManagedDirectoryIsNotProven() throws Exception {
+        assertChangeFallsBack(r -> write(r.resolve("apps/_shared/litestream/old/x.yaml"),
+                Marker.header("x", "y") + "a: 1\n"));
+    }
+
+    @Test
+    void anEditedDescriptorEvenOnlyAComment() throws Exception {
+        assertChangeFallsBack(r -> append(r.resolve("apps/20-media/hydrus-client/vixens-backup.yaml"), "# note\n"));
+    }
+
+    @Test
+    void aNewDescriptorIsNotProven() throws Exception {
+        assertChangeFallsBack(r -> write(r.resolve("apps/20-media/new-app/vixens-backup.yaml"), "app: new-app\n"));
+    }
+
+    @Test
+    void aNewOrEditedProfileOrRepositoryConfigIsNotProven() throws Exception {
+        assertChangeFallsBack(r -> write(r.resolve("profiles/audit.yaml"), "backup: false\n"));
+        assertChangeFallsBack(r -> append(r.resolve("profiles/critical.yaml"), "\n"));
+        assertChangeFallsBack(r -> append(r.resolve(".vixens-ls.yaml"), "\n"));
+    }
+
+    @Test
+    void anotherBuildOfTheToolOrAnotherSelectionIsNotProven() {
+        fullCheck();
+        System.setProperty("vixens.buildId", "test-build-2");
+        assertThat(proven()).isEqualTo(-1);
+        System.setProperty("vixens.buildId", "test-build-1");
+        assertThat(CheckCache.filesProvenCurrent(repo, CheckCache.selectionKey(false,
+                java.util.List.of("hydrus-client")))).isEqualTo(-1);
+        assertThat(proven()).isPositive();
+    }
+
+    @Test
+    void aFileWithoutTheMarkerDoesNotMatterToEitherCheck() throws Exception {
+        fullCheck();
+        write(repo.resolve("apps/20-media/hydrus-client/litestream/NOTES.md"), "mine\n");
+
+        assertThat(proven()).isPositive();
+    }
+
+    @Test
+    void cachingCanBeSwitchedOff() {
+        System.setProperty("vixens.cache", "off");
+        fullCheck();
+
+        assertThat(proven()).isEqualTo(-1);
+    }
+
+    private void assertChangeFallsBack(Consumer<Path> change) {
+        fullCheck();
+        assertThat(proven()).as("proven before the change").isPositive();
+        change.accept(repo);
+        assertThat(proven()).as("proven after the change").isEqualTo(-1);
+        CliRun.inRepo(repo, "generate", "--all");
+        try {
+            Files.deleteIfExists(repo.resolve("apps/20-media/new-app/vixens-backup.yaml"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void append(Path file, String text) {
+        try {
+            Files.writeString(file, Files.readString(file) + text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.delete(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
