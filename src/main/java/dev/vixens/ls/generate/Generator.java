@@ -72,11 +72,8 @@ public final class Generator {
     }
 
     public List<AppPlan> plan(List<AppRef> apps) {
-        List<AppPlan> plans = new ArrayList<>();
-        for (AppRef app : apps) {
-            plans.add(plan(app));
-        }
-        return plans;
+        repo.profiles();
+        return InOrder.map(apps, this::plan);
     }
 
     /** Renders the shared building blocks and the apps already planned. */
@@ -91,11 +88,19 @@ public final class Generator {
         }
         for (AppPlan plan : plans) {
             managed.add(plan.outputDir());
-            for (FileSpec spec : plan.files()) {
-                files.add(Renderer.render(spec, plan.app().source().displayName(),
-                        "vixens-ls generate " + plan.app().app()));
-            }
+        }
+        for (List<GeneratedFile> appFiles : InOrder.map(plans, Generator::renderApp)) {
+            files.addAll(appFiles);
         }
         return new GenerationOutput(files, managed);
+    }
+
+    private static List<GeneratedFile> renderApp(AppPlan plan) {
+        List<GeneratedFile> files = new ArrayList<>();
+        for (FileSpec spec : plan.files()) {
+            files.add(Renderer.render(spec, plan.app().source().displayName(),
+                    "vixens-ls generate " + plan.app().app()));
+        }
+        return files;
     }
 }
