@@ -30,6 +30,7 @@ public final class SettingsResolver {
             true,
             new Settings.Resources("10m", "64Mi", "100m", "128Mi"),
             new Settings.RunAs(1000, 1000),
+            false,
             false);
 
     /** One layer of settings and where it was written. */
@@ -95,8 +96,10 @@ public final class SettingsResolver {
         long gid = id(s -> s.runAs() == null ? null : s.runAs().gid(), d.runAs().gid(), "runAs", "gid");
         boolean fixPermissions = pick(SettingsDocument::fixPermissions, "fixPermissions")
                 .map(Value::value, d.fixPermissions());
+        boolean nativeSidecar = pick(SettingsDocument::nativeSidecar, "nativeSidecar")
+                .map(Value::value, d.nativeSidecar());
         return new Settings(image, version, sqlite, busybox, secret, bucketEnv, endpointEnv, port, annotations,
-                resources, new Settings.RunAs(uid, gid), fixPermissions);
+                resources, new Settings.RunAs(uid, gid), fixPermissions, nativeSidecar);
     }
 
     private String text(Function<SettingsDocument, String> getter, String fallback, Predicate<String> valid,

@@ -49,6 +49,24 @@ final class DrillRepo {
         return app.resolve("overlays/prod");
     }
 
+    /**
+     * A copy of this project's example repository in which the descriptor of {@code app} gets {@code extra}
+     * (top-level keys) appended, regenerated; returns the app's overlay directory.
+     */
+    static Path exampleWith(Path root, String appDirectory, String extra) {
+        dev.vixens.ls.testing.ProjectFiles.copyExampleRepository(root);
+        Path app = root.resolve(appDirectory);
+        Path descriptor = app.resolve("vixens-backup.yaml");
+        try {
+            Files.writeString(descriptor, Files.readString(descriptor) + extra);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        CliRun generate = CliRun.inRepo(root, "generate", app.getFileName().toString());
+        assertThat(generate.exitCode()).as(generate.out() + generate.err()).isZero();
+        return app.resolve("overlays/prod");
+    }
+
     /** A Deployment {@code name} whose container {@code app} mounts the PVC-backed volume {@code data}. */
     static String deployment(String name, String mountPath) {
         return """

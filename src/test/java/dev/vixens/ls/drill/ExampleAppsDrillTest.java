@@ -92,7 +92,9 @@ class ExampleAppsDrillTest {
             }
             List<PodSandbox.Running> sidecars = new ArrayList<>();
             for (LitestreamProcess process : plan.processes()) {
-                sidecars.add(pod.background(process.containerName()));
+                // A native sidecar was started by the start-up sequence itself.
+                sidecars.add(app.settings().nativeSidecar() ? pod.sidecar(process.containerName())
+                        : pod.background(process.containerName()));
             }
             Path probe = Files.createDirectories(work.resolve("probe"));
             for (PlannedDatabase db : plan.databases()) {
@@ -111,6 +113,7 @@ class ExampleAppsDrillTest {
 
             pod.wipe(app.volume().name());
             PodSandbox.StartUp restart = pod.start();
+            pod.close();
 
             assertThat(restart.succeeded()).as(restart.log()).isTrue();
             for (String db : backedUp) {

@@ -1,0 +1,20 @@
+package dev.vixens.ls.plan;
+
+import java.util.List;
+
+/**
+ * The restore drill's CronJob: its Job restores every backed-up database into a scratch volume (init
+ * container), then checks and counts what came back (container). Nothing of the app's pod is touched.
+ *
+ * @param name the CronJob's name
+ * @param configVolume the ConfigMap volume holding the Litestream config(s)
+ * @param scratchVolume the emptyDir the databases are restored into
+ */
+public record RestoreDrill(String name, String schedule, List<ContainerPlan> initContainers,
+        List<ContainerPlan> containers, PodPatch.Volume configVolume, String scratchVolume) {
+
+    public RestoreDrill {
+        initContainers = List.copyOf(initContainers);
+        containers = List.copyOf(containers);
+    }
+}
