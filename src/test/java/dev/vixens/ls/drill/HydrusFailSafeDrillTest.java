@@ -1,5 +1,6 @@
 package dev.vixens.ls.drill;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vixens.ls.testing.ProjectFiles;
@@ -175,6 +176,15 @@ class HydrusFailSafeDrillTest {
             Path movedAside = pod.volume("data").resolve(files.stream()
                     .filter(f -> f.startsWith("client.db.corrupt-")).findFirst().orElseThrow());
             assertThat(Files.size(movedAside)).as("the corrupted file is kept for inspection").isPositive();
+
+            // Litestream's state directory still describes the corrupted file: replication of the restored
+            // one must go on correctly (a new generation), proven by restoring what it ships.
+            PodSandbox.Running litestream = pod.background("litestream");
+            Sqlite.insertRows(client, "files", 1001, 25);
+            Map<String, String> after = Replication.await(pod, "litestream", work.resolve("probe"), BACKED_UP);
+            litestream.stop();
+            assertThat(after.get(CLIENT)).contains("row 1025 ");
+            assertThat(Sqlite.count(mappings, "mappings")).isEqualTo(2002);
         }
     }
 
@@ -288,6 +298,8 @@ class HydrusFailSafeDrillTest {
             Sqlite.create(data.resolve("notes.db"), "CREATE TABLE notes(text TEXT); INSERT INTO notes"
                     + " VALUES ('mine');");
             Files.writeString(data.resolve("client.db.bak"), "not the database");
+            // A -wal left without its database: it belongs to no restored file and must not be replayed.
+            Files.writeString(Path.of(pod.hostPath(MASTER) + "-wal"), "orphaned wal");
 
             PodSandbox.StartUp startUp = pod.start();
 
@@ -299,8 +311,12 @@ class HydrusFailSafeDrillTest {
             assertThat(tables(pod.hostPath(MAPPINGS))).containsExactly("mappings");
             assertThat(tables(pod.hostPath(MASTER))).containsExactly("tags");
             assertThat(startUp.run("cleanup-ephemeral").output()).contains("removed " + pod.hostPath(CACHES));
-            assertThat(files(data)).containsExactlyInAnyOrder("client.db", "client.mappings.db",
-                    "client.master.db", "client.caches.db.bak", "client.db.bak", "notes.db");
+            List<String> left = files(data);
+            assertThat(left).filteredOn(f -> !f.contains(".orphan-")).containsExactlyInAnyOrder("client.db",
+                    "client.mappings.db", "client.master.db", "client.caches.db.bak", "client.db.bak", "notes.db");
+            assertThat(left).filteredOn(f -> f.contains(".orphan-")).singleElement(as(
+                    org.assertj.core.api.InstanceOfAssertFactories.STRING)).matches(
+                    "client\\.master\\.db-wal\\.orphan-\\d{8}T\\d{6}Z");
             assertThat(Files.readString(data.resolve("client.caches.db.bak"))).isEqualTo("a backup the user made");
             assertThat(Files.readString(data.resolve("client.db.bak"))).isEqualTo("not the database");
             assertThat(Sqlite.exec(data.resolve("notes.db"), "SELECT text FROM notes;").strip()).isEqualTo("mine");
