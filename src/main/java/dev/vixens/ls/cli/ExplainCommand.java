@@ -7,6 +7,7 @@ import dev.vixens.ls.plan.BackupPolicy;
 import dev.vixens.ls.plan.ContainerPlan;
 import dev.vixens.ls.plan.LitestreamProcess;
 import dev.vixens.ls.plan.PlannedDatabase;
+import dev.vixens.ls.plan.RestoreDrill;
 import dev.vixens.ls.plan.Setting;
 import dev.vixens.ls.repo.Repository;
 import java.io.PrintWriter;
@@ -72,8 +73,9 @@ public final class ExplainCommand implements Runnable {
             out.printf("  %-27s metrics port %d (%s), config %s, %d database(s)%n", p.containerName(),
                     p.metricsPort(), p.portName(), p.configFile(), p.replicas().size());
         }
-        d.drill().ifPresent(drill -> out.printf("Restore drill: CronJob %s-drill, schedule \"%s\" (restores every"
-                + " backed-up database into scratch, checks and counts it)%n", d.app(), drill.schedule()));
+        d.drill().ifPresent(drill -> out.printf("Restore drill: CronJob %s, schedule \"%s\" (restores every"
+                + " backed-up database into scratch, checks and counts it)%n", RestoreDrill.nameFor(d.app()),
+                drill.schedule()));
         out.printf("Single writer: replicas %s%s%n", plan.patch().replicas().map(String::valueOf).orElse("-"),
                 plan.patch().recreate() ? ", strategy Recreate" : "");
     }

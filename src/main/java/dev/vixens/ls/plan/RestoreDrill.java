@@ -17,4 +17,9 @@ public record RestoreDrill(String name, String schedule, List<ContainerPlan> ini
         initContainers = List.copyOf(initContainers);
         containers = List.copyOf(containers);
     }
+
+    /** {@code <app>-drill}: app names have at most 40 characters, CronJob names at most 52. */
+    public static String nameFor(String app) {
+        return app + "-drill";
+    }
 }

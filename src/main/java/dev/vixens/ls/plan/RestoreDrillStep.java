@@ -54,8 +54,9 @@ final class RestoreDrillStep implements PlanStep {
         ContainerPlan verify = new ContainerPlan("verify", plan.app.settings().sqliteImage(),
                 Optional.of(new Script("drill-verify.sh", verifyArgs)), List.of(), List.of(), List.of(scratch),
                 Optional.of(plan.runAs()), Optional.empty(), List.of(), Optional.empty());
-        RestoreDrill cronJob = new RestoreDrill(plan.app.app() + "-drill", drill.get().schedule(), List.of(restore),
-                List.of(verify), new PodPatch.Volume(PlanContext.CONFIG_VOLUME, plan.configMapName), SCRATCH_VOLUME);
+        RestoreDrill cronJob = new RestoreDrill(RestoreDrill.nameFor(plan.app.app()), drill.get().schedule(),
+                List.of(restore), List.of(verify), new PodPatch.Volume(PlanContext.CONFIG_VOLUME, plan.configMapName),
+                SCRATCH_VOLUME);
         String dir = plan.app.directory() + "/" + AppPlanner.COMPONENT_DIR;
         plan.extraFiles.add(new FileSpec(dir + "/" + FILE, "component/restore-drill.yaml.ftl",
                 Map.of("drill", cronJob)));

@@ -8,6 +8,7 @@ import dev.vixens.ls.repo.Repository;
 import dev.vixens.ls.testing.Kustomize;
 import dev.vixens.ls.testing.ProjectFiles;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -89,7 +90,7 @@ class EmittedScriptsShellcheckTest {
             return Processes.run(new ProcessBuilder(DrillTools.require().shellcheck().toString(), "--norc",
                     "--shell=sh", "--severity=style", "--format=gcc", file.toString()));
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

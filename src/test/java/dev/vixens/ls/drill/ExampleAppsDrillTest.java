@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -36,7 +37,7 @@ class ExampleAppsDrillTest {
     private static S3Proxy s3;
 
     @BeforeAll
-    static void startServer(@org.junit.jupiter.api.io.TempDir Path serverDir) {
+    static void startServer(@TempDir Path serverDir) {
         s3 = S3Proxy.start(serverDir);
     }
 
@@ -61,7 +62,7 @@ class ExampleAppsDrillTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("litestream03Apps")
-    void everyCommittedRowComesBackAfterTheDiskIsLost(String name, @org.junit.jupiter.api.io.TempDir Path work)
+    void everyCommittedRowComesBackAfterTheDiskIsLost(String name, @TempDir Path work)
             throws IOException {
         Repository repo = Repository.open(ProjectFiles.root());
         AppRef ref = repo.app(name);

@@ -1,16 +1,20 @@
 package dev.vixens.ls.drill;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.Dump;
@@ -54,7 +58,8 @@ public final class PodSandbox implements AutoCloseable {
 
     private static final String LITESTREAM_IMAGE = "litestream/litestream:";
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
-    private static final Pattern GO_ENV = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}|\\$([A-Za-z_][A-Za-z0-9_]*)");
+    private static final Pattern GO_ENV = Pattern.compile(
+            "\\$\\{([A-Za-z_][A-Za-z0-9_]*)}|\\$([A-Za-z_][A-Za-z0-9_]*)");
 
     private final Map<String, Object> spec;
     private final KubeEnv.Sources sources;
@@ -63,7 +68,7 @@ public final class PodSandbox implements AutoCloseable {
     private final Path bin;
     private final Map<String, Integer> metricsPorts = new LinkedHashMap<>();
     /** Containers whose ConfigMap volumes are on disk: written once, as a running process may read them. */
-    private final java.util.Set<String> materialised = new java.util.HashSet<>();
+    private final Set<String> materialised = new HashSet<>();
     private final List<Running> running = new ArrayList<>();
 
     private PodSandbox(Map<String, Object> spec, KubeEnv.Sources sources, Path root, DrillTools tools, Path bin) {
@@ -90,7 +95,7 @@ public final class PodSandbox implements AutoCloseable {
     }
 
     private static void link(Path link, Path target) throws IOException {
-        if (!Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
             Files.createSymbolicLink(link, target);
         }
     }
@@ -314,7 +319,7 @@ public final class PodSandbox implements AutoCloseable {
         try {
             Process process = Processes.command(prepared.argv(), prepared.env(), root)
                     .redirectErrorStream(true).redirectOutput(log.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
             Running started = new Running(name, process, log);
             running.add(started);
             return started;

@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * Waits, without blind sleeps, until Litestream has shipped what was committed: restores each database from
  * its replica into a scratch file (with the sidecar's own config and credentials) until the restored content
- * equals the live database's.
+ * equals the live database's. Gives up after 60 s ({@code -Dvixens.drill.replicationTimeout=SECONDS}).
  */
 public final class Replication {
 

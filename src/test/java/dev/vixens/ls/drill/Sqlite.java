@@ -1,9 +1,15 @@
 package dev.vixens.ls.drill;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /** The real {@code sqlite3} on host files: how the drills write data and read what came back. */
 public final class Sqlite {
@@ -39,8 +45,8 @@ public final class Sqlite {
     public static void create(Path db, String schema) {
         try {
             Files.createDirectories(db.getParent());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         exec(db, "PRAGMA journal_mode=WAL;", schema);
     }
@@ -62,10 +68,10 @@ public final class Sqlite {
         try {
             Process process = new ProcessBuilder(DrillTools.require().sqlite3().toString(), db.toString())
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            var stdin = process.getOutputStream();
-            stdin.write(("PRAGMA cache_size=2;\nBEGIN;\n" + sql + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            OutputStream stdin = process.getOutputStream();
+            stdin.write(("PRAGMA cache_size=2;\nBEGIN;\n" + sql + "\n").getBytes(StandardCharsets.UTF_8));
             stdin.flush();
-            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (!(Files.exists(journal) && Files.size(journal) > 512)) {
                 if (System.nanoTime() > deadline || !process.isAlive()) {
                     process.destroyForcibly();
@@ -76,8 +82,8 @@ public final class Sqlite {
             // Let the statement finish spilling pages, then kill -9: no commit, no rollback.
             S3Proxy.sleep(300);
             process.destroyForcibly().waitFor();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
@@ -95,7 +101,7 @@ public final class Sqlite {
      */
     public static String dump(Path db) {
         return exec(db, ".dump").lines().filter(line -> !line.contains("_litestream_"))
-                .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+                .collect(Collectors.joining("\n", "", "\n"));
     }
 
     /** {@code PRAGMA integrity_check} output, stripped. */
