@@ -15,7 +15,16 @@ for db in "$@"; do
     echo "check-integrity: $db is absent; the restore step decides what to do"
     continue
   fi
-  result=$(sqlite3 "$db" 'PRAGMA integrity_check;' 2>&1)
+  # Read-only: the check must not change what it judges. A writable connection checkpoints the -wal into
+  # the database when it closes, so a corrupted file would swallow its -wal before being moved aside.
+  result=$(sqlite3 -readonly "$db" 'PRAGMA integrity_check;' 2>&1)
+  case "$result" in
+    *"attempt to write a readonly database"*)
+      # A hot rollback journal (a crash in the middle of a transaction) must be rolled back before the
+      # database can be read, which only a writable connection does, as the app itself would on opening.
+      result=$(sqlite3 "$db" 'PRAGMA integrity_check;' 2>&1)
+      ;;
+  esac
   case "$result" in
     ok)
       echo "check-integrity: $db is healthy"

@@ -7,6 +7,7 @@ import dev.vixens.ls.plan.BackupPolicy;
 import dev.vixens.ls.plan.ContainerPlan;
 import dev.vixens.ls.plan.LitestreamProcess;
 import dev.vixens.ls.plan.PlannedDatabase;
+import dev.vixens.ls.plan.RestoreDrill;
 import dev.vixens.ls.plan.Setting;
 import dev.vixens.ls.repo.Repository;
 import java.io.PrintWriter;
@@ -63,13 +64,19 @@ public final class ExplainCommand implements Runnable {
         int step = 1;
         for (ContainerPlan c : plan.patch().initContainers()) {
             out.printf("  %d. %-24s %s%n", step++, c.name(), c.script()
-                    .map(s -> s.file() + " " + String.join(" ", s.arguments())).orElse(""));
+                    .map(s -> s.file() + " " + String.join(" ", s.arguments()))
+                    .orElse(c.restartPolicy().isPresent() ? "native sidecar: starts here, stops after the app"
+                            : ""));
         }
-        out.println("Sidecars:");
+        out.println(d.settings().nativeSidecar() ? "Sidecars (native, in the start-up sequence above):"
+                : "Sidecars:");
         for (LitestreamProcess p : plan.processes()) {
             out.printf("  %-27s metrics port %d (%s), config %s, %d database(s)%n", p.containerName(),
                     p.metricsPort(), p.portName(), p.configFile(), p.replicas().size());
         }
+        d.drill().ifPresent(drill -> out.printf("Restore drill: CronJob %s, schedule \"%s\" (restores every"
+                + " backed-up database into scratch, checks and counts it)%n", RestoreDrill.nameFor(d.app()),
+                drill.schedule()));
         out.printf("Single writer: replicas %s%s%n", plan.patch().replicas().map(String::valueOf).orElse("-"),
                 plan.patch().recreate() ? ", strategy Recreate" : "");
     }

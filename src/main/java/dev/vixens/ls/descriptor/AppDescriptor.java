@@ -2,6 +2,7 @@ package dev.vixens.ls.descriptor;
 
 import dev.vixens.ls.source.SourceFile;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One application's backup descriptor after validation: every name and path checked, defaults applied.
@@ -9,7 +10,7 @@ import java.util.List;
  * @param directory the app's directory, relative to the repository root, '/'-separated
  */
 public record AppDescriptor(String app, String namespace, Workload workload, DataVolume volume,
-        List<Database> databases, Settings settings, SourceFile source, String directory) {
+        List<Database> databases, Settings settings, SourceFile source, String directory, Optional<Drill> drill) {
 
     public AppDescriptor {
         databases = List.copyOf(databases);
@@ -27,6 +28,10 @@ public record AppDescriptor(String app, String namespace, Workload workload, Dat
         public String kind() {
             return kind;
         }
+    }
+
+    /** The restore drill's CronJob schedule (standard five-field cron, or a macro such as {@code @weekly}). */
+    public record Drill(String schedule) {
     }
 
     /** The Deployment or StatefulSet in the app's base that runs the application. */

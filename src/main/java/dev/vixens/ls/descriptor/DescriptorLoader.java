@@ -17,11 +17,14 @@ import dev.vixens.ls.source.YamlBinder;
 import dev.vixens.ls.source.YamlLocator;
 import dev.vixens.ls.source.YamlPath;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Reads and validates one app descriptor ({@value #FILE_NAME}). */
 public final class DescriptorLoader {
@@ -30,6 +33,10 @@ public final class DescriptorLoader {
     public static final String FILE_NAME = "vixens-backup.yaml";
 
     private static final List<String> SQLITE_SIDE_FILES = List.of("-wal", "-shm", "-journal");
+    /** A drill schedule: five cron fields, or one of the macros Kubernetes' CronJob controller understands. */
+    private static final Pattern CRON_FIELD = Pattern.compile("[0-9A-Za-z*/,?-]+");
+    private static final List<String> CRON_MACROS = List.of("@yearly", "@annually", "@monthly", "@weekly",
+            "@daily", "@midnight", "@hourly");
 
     /**
      * What the text values of a descriptor (and of the repository's defaults) look like, for messages about a
@@ -90,7 +97,25 @@ public final class DescriptorLoader {
             layers.add(defaults);
         }
         Settings settings = SettingsResolver.resolve(layers);
-        return new AppDescriptor(app, namespace, workload, volume, databases, settings, source, directory);
+        return new AppDescriptor(app, namespace, workload, volume, databases, settings, source, directory,
+                drill());
+    }
+
+    private Optional<AppDescriptor.Drill> drill() {
+        if (doc.drill() == null) {
+            return Optional.empty();
+        }
+        YamlPath at = YamlPath.of("drill", "schedule");
+        String schedule = required(doc.drill().schedule(), at, "a cron schedule such as \"0 4 * * 0\"").strip();
+        String[] fields = schedule.split("\\s+");
+        boolean valid = CRON_MACROS.contains(schedule)
+                || fields.length == 5 && Arrays.stream(fields).allMatch(f -> CRON_FIELD.matcher(f).matches());
+        if (!valid) {
+            throw problem(at, "drill.schedule: '" + schedule + "' is not a cron schedule; write five fields (minute"
+                    + " hour day-of-month month day-of-week), e.g. \"0 4 * * 0\", or one of "
+                    + String.join(", ", CRON_MACROS));
+        }
+        return Optional.of(new AppDescriptor.Drill(schedule));
     }
 
     private Workload workload() {

@@ -16,21 +16,21 @@ public final class Documents {
     public record DescriptorDocument(String app, String namespace, WorkloadDocument workload, VolumeDocument volume,
             List<DatabaseDocument> databases, LitestreamDocument litestream, ImagesDocument images, String secret,
             String bucketEnv, String endpointEnv, MetricsDocument metrics, ResourcesDocument resources,
-            RunAsDocument runAs, Boolean fixPermissions) {
+            RunAsDocument runAs, Boolean fixPermissions, DrillDocument drill, Boolean nativeSidecar) {
 
         public SettingsDocument settings() {
             return new SettingsDocument(litestream, images, secret, bucketEnv, endpointEnv, metrics, resources,
-                    runAs, fixPermissions);
+                    runAs, fixPermissions, nativeSidecar);
         }
     }
 
     /** The optional settings a descriptor may set and a repository may default. */
     public record SettingsDocument(LitestreamDocument litestream, ImagesDocument images, String secret,
             String bucketEnv, String endpointEnv, MetricsDocument metrics, ResourcesDocument resources,
-            RunAsDocument runAs, Boolean fixPermissions) {
+            RunAsDocument runAs, Boolean fixPermissions, Boolean nativeSidecar) {
 
         public static final SettingsDocument EMPTY = new SettingsDocument(null, null, null, null, null, null, null,
-                null, null);
+                null, null, null);
     }
 
     public record WorkloadDocument(String kind, String name, String container) {
@@ -63,5 +63,9 @@ public final class Documents {
     }
 
     public record RunAsDocument(Long uid, Long gid) {
+    }
+
+    /** The optional restore drill: a CronJob that restores every backed-up database and checks it. */
+    public record DrillDocument(String schedule) {
     }
 }

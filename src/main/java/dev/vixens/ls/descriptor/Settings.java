@@ -12,7 +12,7 @@ import dev.vixens.ls.litestream.LitestreamVersion;
 public record Settings(String litestreamImage, LitestreamVersion litestreamVersion, String sqliteImage,
         String busyboxImage, String secret, String bucketEnv, String endpointEnv, int metricsPort,
         boolean metricsAnnotations, Resources resources, RunAs runAs, boolean fixPermissions,
-        String replicaPrefix) {
+        String replicaPrefix, boolean nativeSidecar) {
 
     public String litestreamImageReference() {
         return litestreamImage + ":" + litestreamVersion.text();

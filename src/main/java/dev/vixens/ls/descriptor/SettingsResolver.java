@@ -32,7 +32,8 @@ public final class SettingsResolver {
             new Settings.Resources("10m", "64Mi", "100m", "128Mi"),
             new Settings.RunAs(1000, 1000),
             false,
-            "");
+            "",
+            false);
 
     /** One layer of settings and where it was written. */
     public record Layer(SettingsDocument document, SourceFile source, YamlPath base) {
@@ -97,6 +98,8 @@ public final class SettingsResolver {
         long gid = id(s -> s.runAs() == null ? null : s.runAs().gid(), d.runAs().gid(), "runAs", "gid");
         boolean fixPermissions = pick(SettingsDocument::fixPermissions, "fixPermissions")
                 .map(Value::value, d.fixPermissions());
+        boolean nativeSidecar = pick(SettingsDocument::nativeSidecar, "nativeSidecar")
+                .map(Value::value, d.nativeSidecar());
         String replicaPrefix = pick(s -> s.litestream() == null ? null : s.litestream().replicaPrefix(),
                 "litestream", "replicaPrefix").map(v -> {
                     String problem = Names.relativePathProblem(v.value());
@@ -106,7 +109,7 @@ public final class SettingsResolver {
                     return v.value();
                 }, d.replicaPrefix());
         return new Settings(image, version, sqlite, busybox, secret, bucketEnv, endpointEnv, port, annotations,
-                resources, new Settings.RunAs(uid, gid), fixPermissions, replicaPrefix);
+                resources, new Settings.RunAs(uid, gid), fixPermissions, replicaPrefix, nativeSidecar);
     }
 
     private String text(Function<SettingsDocument, String> getter, String fallback, Predicate<String> valid,

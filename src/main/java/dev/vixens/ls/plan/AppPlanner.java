@@ -30,7 +30,8 @@ public final class AppPlanner {
             new EphemeralCleanupStep(),
             new LitestreamSidecarStep(),
             new MetricsStep(),
-            new DefaultContainerStep());
+            new DefaultContainerStep(),
+            new RestoreDrillStep());
 
     private AppPlanner() {
     }

@@ -1,0 +1,35 @@
+<#import "/lib/k8s.ftl" as k>
+<#-- The containers macro writes list items for a pod spec 6 spaces deep; a CronJob's is 6 deeper. -->
+<#macro deeper c><#assign text><@k.container c/></#assign>${text?replace("(?m)^(?=.)", "      ", "r")}</#macro>
+apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: ${drill.name}
+spec:
+  schedule: ${k.q(drill.schedule)}
+  concurrencyPolicy: Forbid
+  successfulJobsHistoryLimit: 3
+  failedJobsHistoryLimit: 3
+  jobTemplate:
+    spec:
+      backoffLimit: 0
+      template:
+        metadata:
+          labels:
+            app.kubernetes.io/component: restore-drill
+        spec:
+          restartPolicy: Never
+          initContainers:
+<#list drill.initContainers as container>
+<@deeper container/>
+</#list>
+          containers:
+<#list drill.containers as container>
+<@deeper container/>
+</#list>
+          volumes:
+            - name: ${drill.configVolume.name}
+              configMap:
+                name: ${drill.configVolume.configMap}
+            - name: ${drill.scratchVolume}
+              emptyDir: {}
