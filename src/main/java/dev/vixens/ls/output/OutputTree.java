@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -22,6 +24,8 @@ import java.util.stream.Stream;
 final class OutputTree {
 
     private final Path root;
+    /** Directories already found not to be links: thousands of files share a few directories. */
+    private final Set<Path> checkedDirectories = ConcurrentHashMap.newKeySet();
 
     OutputTree(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -39,9 +43,15 @@ final class OutputTree {
                     + root);
         }
         for (Path p = target; !p.equals(root); p = p.getParent()) {
+            if (p != target && checkedDirectories.contains(p)) {
+                break;
+            }
             if (Files.isSymbolicLink(p)) {
                 throw new InputException(Location.startOf(relative), "refusing to write through the symbolic link "
                         + root.relativize(p).toString().replace('\\', '/'));
+            }
+            if (p != target) {
+                checkedDirectories.add(p);
             }
         }
         return target;
