@@ -17,7 +17,7 @@ import java.util.Optional;
 public record S3Settings(Optional<URI> endpoint, String bucket, String region, String accessKeyId,
         String secretAccessKey) {
 
-    private static final Location WHERE = Location.startOf("command line");
+    private static final Location WHERE = Location.commandLine();
 
     /** The flags of {@code analyze}; null = not given. */
     public record Flags(String endpoint, String bucket, String region, String accessKeyId, String secretAccessKey) {

@@ -69,12 +69,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!format.equals("table") && !format.equals("json")) {
-            throw new InputException(dev.vixens.ls.source.Location.startOf("command line"), "--format " + format
+            throw new InputException(dev.vixens.ls.source.Location.commandLine(), "--format " + format
                     + ": use table or json");
         }
         S3Settings settings = S3Settings.resolve(new S3Settings.Flags(endpoint, bucket, region, accessKeyId,
                 secretAccessKey), System.getenv());
-        Optional<Repository> repo = open();
+        Optional<Repository> repo = repository.openIfPresent();
         ProfileCatalog catalog = repo.map(Repository::profiles).orElseGet(() -> ProfileLoader.load(null, Path::toString));
         List<Declared> declared = repo.map(BucketAnalyzer::declared).orElse(List.of());
         List<BucketObject> objects;
@@ -98,14 +98,4 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private Optional<Repository> open() {
-        if (repository.given()) {
-            return Optional.of(repository.open());
-        }
-        try {
-            return Optional.of(Repository.discover(Path.of("")));
-        } catch (InputException e) {
-            return Optional.empty();
-        }
-    }
 }

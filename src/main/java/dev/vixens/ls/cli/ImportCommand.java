@@ -66,7 +66,7 @@ public final class ImportCommand implements Runnable {
         Repository repo = repository.given() ? repository.open()
                 : Repository.discover(appDirs.get(0).toAbsolutePath().getParent());
         if (namespace != null && appDirs.size() > 1) {
-            throw new InputException(Location.startOf("command line"), "--namespace applies to one app; import"
+            throw new InputException(Location.commandLine(), "--namespace applies to one app; import"
                     + " the apps one at a time");
         }
         Importer importer = new Importer(repo);

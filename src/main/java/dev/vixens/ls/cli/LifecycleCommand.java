@@ -40,11 +40,11 @@ public final class LifecycleCommand implements Runnable {
     @Override
     public void run() {
         if (days < 1) {
-            throw new InputException(Location.startOf("command line"), "--expiry-days " + days
+            throw new InputException(Location.commandLine(), "--expiry-days " + days
                     + " must be at least 1");
         }
         List<Need> needs;
-        Optional<Repository> repo = open();
+        Optional<Repository> repo = repository.openIfPresent();
         if (repo.isPresent()) {
             needs = RetentionGuard.needs(repo.get(), prefix);
         } else {
@@ -59,14 +59,4 @@ public final class LifecycleCommand implements Runnable {
         spec.commandLine().getOut().print(LifecyclePolicy.json(days, prefix));
     }
 
-    private Optional<Repository> open() {
-        if (repository.given()) {
-            return Optional.of(repository.open());
-        }
-        try {
-            return Optional.of(Repository.discover(Path.of("")));
-        } catch (InputException e) {
-            return Optional.empty();
-        }
-    }
 }

@@ -49,7 +49,7 @@ public final class LintCommand implements Callable<Integer> {
             try {
                 given = Optional.of(Linter.parseVersion(version));
             } catch (IllegalArgumentException e) {
-                throw new InputException(Location.startOf("command line"), "--litestream-version: "
+                throw new InputException(Location.commandLine(), "--litestream-version: "
                         + e.getMessage());
             }
         }
@@ -66,7 +66,7 @@ public final class LintCommand implements Callable<Integer> {
         try {
             return ReportFormat.valueOf(text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InputException(Location.startOf("command line"), "--format: '" + text
+            throw new InputException(Location.commandLine(), "--format: '" + text
                     + "' is not one of: text, json, sarif");
         }
     }

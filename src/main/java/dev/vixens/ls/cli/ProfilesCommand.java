@@ -8,7 +8,6 @@ import dev.vixens.ls.profile.ProfileCatalog;
 import dev.vixens.ls.profile.ProfileLoader;
 import dev.vixens.ls.repo.AppRef;
 import dev.vixens.ls.repo.Repository;
-import dev.vixens.ls.source.InputException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,7 +33,10 @@ public final class ProfilesCommand implements Runnable {
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
-        Repository repo = openIfAny(out);
+        Repository repo = repository.openIfPresent().orElse(null);
+        if (repo == null) {
+            out.println("(not inside a vixens-ls repository: built-in profiles only)");
+        }
         ProfileCatalog catalog = repo == null ? ProfileLoader.load(null, Path::toString) : repo.profiles();
         out.printf(ROW, "PROFILE", "BACKUP", "SYNC", "SNAPSHOT", "RETENTION", "INTEGRITY CHECK", "SOURCE");
         for (Profile profile : catalog.all()) {
@@ -64,15 +66,4 @@ public final class ProfilesCommand implements Runnable {
         overrides.forEach(out::println);
     }
 
-    private Repository openIfAny(PrintWriter out) {
-        try {
-            return repository.open();
-        } catch (InputException e) {
-            if (repository.given()) {
-                throw e;
-            }
-            out.println("(not inside a vixens-ls repository: built-in profiles only)");
-            return null;
-        }
-    }
 }

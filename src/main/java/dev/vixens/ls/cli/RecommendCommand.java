@@ -36,7 +36,7 @@ public final class RecommendCommand implements Runnable {
     public void run() {
         Answers answers = options.answers();
         if (answers.isEmpty()) {
-            throw new InputException(Location.startOf("command line"), "answer at least one question: --cache,"
+            throw new InputException(Location.commandLine(), "answer at least one question: --cache,"
                     + " --loss-tolerance, --writes-per-hour or --criticality (see vixens-ls recommend --help)");
         }
         Recommendation recommendation = Recommender.recommend(answers);

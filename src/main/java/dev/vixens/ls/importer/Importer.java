@@ -154,7 +154,7 @@ public final class Importer {
             }
             for (String key : request.profiles().keySet()) {
                 if (!usedProfileKeys.contains(key)) {
-                    throw new InputException(Location.startOf("command line"), "--profile " + key + "="
+                    throw new InputException(Location.commandLine(), "--profile " + key + "="
                             + request.profiles().get(key) + ": no database of " + app + " is called '" + key
                             + "'; known: " + String.join(", ", databases.stream().map(FoundDatabase::path).toList()));
                 }
@@ -353,11 +353,11 @@ public final class Importer {
             for (String key : request.profiles().keySet()) {
                 if (key.startsWith("/") && !seen.contains(key)) {
                     if (!key.startsWith(mountPath + "/")) {
-                        throw new InputException(Location.startOf("command line"), "--profile " + key + ": not below"
+                        throw new InputException(Location.commandLine(), "--profile " + key + ": not below"
                                 + " the data volume mounted at " + mountPath);
                     }
                     seen.add(key);
-                    out.add(new FoundDatabase(key, Location.startOf("command line"), Optional.empty(), "--profile"));
+                    out.add(new FoundDatabase(key, Location.commandLine(), Optional.empty(), "--profile"));
                 }
             }
             return out;
@@ -367,7 +367,7 @@ public final class Importer {
             Optional<String> explicit = explicitProfile(db.path());
             if (explicit.isPresent()) {
                 if (repo.profiles().find(explicit.get()).isEmpty()) {
-                    throw new InputException(Location.startOf("command line"), "--profile " + db.path() + "="
+                    throw new InputException(Location.commandLine(), "--profile " + db.path() + "="
                             + explicit.get() + ": unknown profile; known profiles: "
                             + String.join(", ", repo.profiles().names()));
                 }

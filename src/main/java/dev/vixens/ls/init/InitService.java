@@ -50,7 +50,7 @@ import java.util.stream.Stream;
  */
 public final class InitService {
 
-    private static final Location COMMAND_LINE = Location.startOf("command line");
+    private static final Location COMMAND_LINE = Location.commandLine();
 
     private final Repository repo;
     private final Prompter prompter;

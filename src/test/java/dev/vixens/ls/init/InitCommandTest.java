@@ -140,7 +140,7 @@ class InitCommandTest {
                 "--db", "/data/a.db");
 
         assertThat(nowhere.exitCode()).isEqualTo(2);
-        assertThat(nowhere.err()).isEqualTo("command line:1:1: where does newapp go? pass --layer LAYER (it becomes"
+        assertThat(nowhere.err()).isEqualTo("vixens-ls: where does newapp go? pass --layer LAYER (it becomes"
                 + " apps/LAYER/newapp) or --dir DIR\n");
         assertThat(existing.exitCode()).isEqualTo(2);
         assertThat(existing.err()).isEqualTo("apps/20-media/hydrus-client/vixens-backup.yaml:1:1: a descriptor already"

@@ -252,11 +252,11 @@ class LintSourcesTest {
                         + ":1:1: no Litestream config found");
         LintRun badVersion = lint(dir, "0.4.0", files("litestream.yml", INCIDENT_CONFIG));
         assertThat(badVersion.exitCode()).isEqualTo(2);
-        assertThat(badVersion.err()).isEqualTo("command line:1:1: --litestream-version: '0.4.0' is not a Litestream"
+        assertThat(badVersion.err()).isEqualTo("vixens-ls: --litestream-version: '0.4.0' is not a Litestream"
                 + " version lint knows (0.3.x or 0.5.x)\n");
         LintRun badFormat = lint(dir, "0.3.13", files("litestream.yml", INCIDENT_CONFIG), "--format", "xml");
         assertThat(badFormat.exitCode()).isEqualTo(2);
-        assertThat(badFormat.err()).isEqualTo("command line:1:1: --format: 'xml' is not one of: text, json, sarif\n");
+        assertThat(badFormat.err()).isEqualTo("vixens-ls: --format: 'xml' is not one of: text, json, sarif\n");
     }
 
     @Test
