@@ -27,13 +27,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "analyze",
-        description = {
-            "Lists the replica bucket over the S3 API and reports, per database (<app>/<db> as generate lays it",
-            "out; mapped through the repository's descriptors): snapshots, WAL (0.3) or LTX (0.5) files and their",
-            "rate, sizes, oldest and newest object, the profile the measured activity suggests next to the",
-            "declared one (! = they differ), and the storage each profile would take at that rate.",
-            "Endpoint, bucket and credentials: flags, else LITESTREAM_ENDPOINT, LITESTREAM_BUCKET,",
-            "LITESTREAM_ACCESS_KEY_ID, LITESTREAM_SECRET_ACCESS_KEY (or the AWS_* names). Writes nothing."})
+        description = "Lists the replica bucket over the S3 API and reports, per database (<app>/<db> as generate"
+                + " lays it out; mapped through the repository's descriptors): snapshots, WAL (0.3) or LTX"
+                + " (0.5) files and their rate, sizes, oldest and newest object, the profile the measured"
+                + " activity suggests next to the declared one (! = they differ), and the storage each profile"
+                + " would take at that rate. Endpoint, bucket and credentials: flags, else"
+                + " LITESTREAM_ENDPOINT, LITESTREAM_BUCKET, LITESTREAM_ACCESS_KEY_ID,"
+                + " LITESTREAM_SECRET_ACCESS_KEY (or the AWS_* names). Writes nothing.")
 public final class AnalyzeCommand implements Callable<Integer> {
 
     @Mixin

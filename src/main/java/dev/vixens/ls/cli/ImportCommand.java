@@ -23,13 +23,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "import",
-        description = {
-            "Reads apps whose Litestream setup is hand-written (a base with restore init containers, a Litestream",
-            "sidecar and a ConfigMap with litestream.yml) and writes their descriptor, <app dir>/vixens-backup.yaml.",
-            "Reports what it replaced, what it could not carry over and what to review. With",
-            "--rewrite-kustomization it also writes <app dir>/litestream-migration/, a Component that deletes the",
-            "hand-written parts, and lists it before the generated Component in each overlay.",
-            "Nothing is written unless every app imports cleanly."})
+        description = "Reads apps whose Litestream setup is hand-written (a base with restore init containers, a"
+                + " Litestream sidecar and a ConfigMap with litestream.yml) and writes their descriptor, <app"
+                + " dir>/vixens-backup.yaml. Reports what it replaced, what it could not carry over and what"
+                + " to review. With --rewrite-kustomization it also writes <app dir>/litestream-migration/, a"
+                + " Component that deletes the hand-written parts, and lists it before the generated Component"
+                + " in each overlay. Nothing is written unless every app imports cleanly.")
 public final class ImportCommand implements Runnable {
 
     @Mixin

@@ -22,12 +22,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "init",
-        description = {
-            "Writes the descriptor of a new app: <apps dir>/<layer>/<app>/vixens-backup.yaml (--layer), the",
-            "directory given with --dir, or the one existing directory named APP. Workload, container, data",
-            "volume and namespace are read from the app's base/ when it exists; profiles come from",
-            "--db PATH=PROFILE or the decision tree (recommend's options). At a terminal, init asks for what is",
-            "missing. The descriptor is checked like generate would before it is written."})
+        description = "Writes the descriptor of a new app: <apps dir>/<layer>/<app>/vixens-backup.yaml (--layer),"
+                + " the directory given with --dir, or the one existing directory named APP. Workload,"
+                + " container, data volume and namespace are read from the app's base/ when it exists;"
+                + " profiles come from --db PATH=PROFILE or the decision tree (recommend's options). At a"
+                + " terminal, init asks for what is missing. The descriptor is checked like generate would"
+                + " before it is written.")
 public final class InitCommand implements Runnable {
 
     @Mixin

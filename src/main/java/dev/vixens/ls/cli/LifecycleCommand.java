@@ -17,10 +17,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "lifecycle",
-        description = {
-            "Prints ADR-014's Layer-2 bucket lifecycle rule (expire every object after N days) as the JSON that",
-            "`mc ilm import ALIAS/BUCKET` reads. Refuses (exit 2) an expiry that would delete objects inside the",
-            "retention (plus one snapshot interval) of any database of the repository, overrides included."})
+        description = "Prints ADR-014's Layer-2 bucket lifecycle rule (expire every object after N days) as the"
+                + " JSON that `mc ilm import ALIAS/BUCKET` reads. Refuses (exit 2) an expiry that would delete"
+                + " objects inside the retention (plus one snapshot interval) of any database of the"
+                + " repository, overrides included.")
 public final class LifecycleCommand implements Runnable {
 
     @Mixin

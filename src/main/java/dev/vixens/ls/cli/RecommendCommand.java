@@ -17,10 +17,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "recommend",
-        description = {
-            "Chooses a backup profile for one database with ADR-014's decision tree, and prints the reason for",
-            "each step: cache data is ephemeral; otherwise the most protective profile that the data-loss",
-            "tolerance, the write activity or the criticality asks for."})
+        description = "Chooses a backup profile for one database with ADR-014's decision tree, and prints the"
+                + " reason for each step: cache data is ephemeral; otherwise the most protective profile that"
+                + " the data-loss tolerance, the write activity or the criticality asks for.")
 public final class RecommendCommand implements Runnable {
 
     @Mixin
