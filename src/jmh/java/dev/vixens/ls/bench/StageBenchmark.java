@@ -13,9 +13,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What every stage benchmark shares (JMH inherits these annotations): average time per operation in
- * milliseconds, on a synthetic repository of {@link #apps} apps × 4 databases; one fork, 3 warm-up and 5
- * measured iterations of one second, which is stable enough on two cores and keeps the whole suite (every
- * stage, 100 and 1000 apps) within a few minutes.
+ * milliseconds, on a synthetic repository of {@link #apps} apps × 4 databases; one fork, 5 warm-up and 5
+ * measured iterations of one second. Three warm-up seconds were too few for the slowest operation (load, plan
+ * and render of 1000 apps, about half a second each, was still getting faster); five keep the whole suite
+ * (every stage, 100 and 1000 apps) at about five minutes on two cores.
  *
  * <p>The numbers are steady-state, with the JIT warmed up: they show where the work of each stage goes and
  * whether a change made it slower, not how long a cold command-line run takes (README, Performance).
@@ -24,7 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(1)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 public abstract class StageBenchmark {
 
