@@ -7,20 +7,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vixens.ls.recommend.Answers;
 import dev.vixens.ls.recommend.Recommender;
 import dev.vixens.ls.testing.CliRun;
+import dev.vixens.ls.testing.Processes;
 import dev.vixens.ls.testing.ProjectFiles;
 import dev.vixens.ls.testing.S3ProxyServer;
+import dev.vixens.ls.testing.Sqlite;
 import dev.vixens.ls.testing.TestTools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,12 +57,12 @@ class AnalyzeEndToEndTest {
     void replicateWithTheRealLitestream() throws Exception {
         repo = Files.createDirectories(work.resolve("repo"));
         ProjectFiles.copyExampleRepository(repo, "hydrus-client");
-        s3 = S3ProxyServer.start(Files.createDirectories(work.resolve("s3")), BUCKET);
+        s3 = S3ProxyServer.start(work.resolve("s3"));
+        s3.createBucket(BUCKET);
         Path data = Files.createDirectories(work.resolve("data"));
         StringBuilder config = new StringBuilder("dbs:\n");
         for (String db : DATABASES) {
-            TestTools.run(List.of("sqlite3", data.resolve(db).toString(), "PRAGMA journal_mode=WAL;"
-                    + " CREATE TABLE t(id INTEGER PRIMARY KEY, v TEXT);"), data);
+            Sqlite.create(data.resolve(db), "CREATE TABLE t(id INTEGER PRIMARY KEY, v TEXT);");
             config.append("  - path: ").append(data.resolve(db)).append('\n')
                     .append("    monitor-interval: 100ms\n    checkpoint-interval: 1s\n    replicas:\n")
                     .append("      - url: s3://").append(BUCKET).append("/hydrus-client/").append(db).append('\n')
@@ -88,10 +90,7 @@ class AnalyzeEndToEndTest {
             }
             awaitQuietStorage();
         } finally {
-            litestream.destroy();
-            if (!litestream.waitFor(20, TimeUnit.SECONDS)) {
-                litestream.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
+            Processes.stop(litestream, Duration.ofSeconds(20));
         }
         Files.writeString(s3.storage().resolve(BUCKET).resolve("README.txt"), "not a replica\n");
         now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -200,8 +199,7 @@ class AnalyzeEndToEndTest {
 
     private static void write(Path data, String db, int i) {
         // Litestream checkpoints the database while we write: wait for its lock instead of failing.
-        TestTools.run(List.of("sqlite3", "-cmd", ".timeout 10000", data.resolve(db).toString(), "INSERT INTO t(v) VALUES ('row " + i
-                + " of " + db + "');"), data);
+        Sqlite.exec(data.resolve(db), ".timeout 10000", "INSERT INTO t(v) VALUES ('row " + i + " of " + db + "');");
     }
 
     /** Waits until Litestream has stopped adding objects (at most 20 s). */

@@ -2,12 +2,11 @@ package dev.vixens.ls.analyze;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vixens.ls.testing.Processes;
 import dev.vixens.ls.testing.ProjectFiles;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,9 +49,6 @@ class SdkLoadingTest {
             ProjectFiles.copyExampleRepository(scratch);
             command.set(command.indexOf(ProjectFiles.root().toString()), scratch.toString());
         }
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        byte[] out = process.getInputStream().readAllBytes();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return new String(out, StandardCharsets.UTF_8);
+        return Processes.run(new ProcessBuilder(command)).output();
     }
 }

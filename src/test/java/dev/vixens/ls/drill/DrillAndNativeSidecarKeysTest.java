@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vixens.ls.testing.CliRun;
 import dev.vixens.ls.testing.Kustomize;
 import dev.vixens.ls.testing.ProjectFiles;
+import dev.vixens.ls.testing.TestRepo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,14 +28,12 @@ class DrillAndNativeSidecarKeysTest {
     Path repo;
 
     private void write(String descriptor) {
-        DrillRepo.write(repo.resolve(".vixens-ls.yaml"), "apps: [apps]\n");
-        DrillRepo.write(repo.resolve("apps/10-drill/notes/vixens-backup.yaml"), descriptor);
-        DrillRepo.write(repo.resolve("apps/10-drill/notes/base/deployment.yaml"),
-                DrillRepo.deployment("notes", "/data"));
-        DrillRepo.write(repo.resolve("apps/10-drill/notes/base/kustomization.yaml"),
-                "resources: [deployment.yaml]\n");
-        DrillRepo.write(repo.resolve("apps/10-drill/notes/overlays/prod/kustomization.yaml"),
-                "resources: [../../base]\ncomponents: [../../litestream]\n");
+        TestRepo.create(repo)
+                .write("apps/10-drill/notes/vixens-backup.yaml", descriptor)
+                .write("apps/10-drill/notes/base/deployment.yaml", DrillRepo.deployment("notes", "/data"))
+                .write("apps/10-drill/notes/base/kustomization.yaml", "resources: [deployment.yaml]\n")
+                .write("apps/10-drill/notes/overlays/prod/kustomization.yaml",
+                        "resources: [../../base]\ncomponents: [../../litestream]\n");
     }
 
     @Test
@@ -95,7 +94,7 @@ class DrillAndNativeSidecarKeysTest {
     @Test
     void nativeSidecarCanBeARepositoryDefaultAndADescriptorCanTurnItOff() throws IOException {
         write(BASE + "databases:\n  - {path: /data/notes.db, profile: standard}\n");
-        DrillRepo.write(repo.resolve(".vixens-ls.yaml"), "apps: [apps]\ndefaults:\n  nativeSidecar: true\n");
+        ProjectFiles.write(repo.resolve(".vixens-ls.yaml"), "apps: [apps]\ndefaults:\n  nativeSidecar: true\n");
 
         assertThat(CliRun.inRepo(repo, "generate", "notes").exitCode()).isZero();
         Map<String, Object> deployment = Kustomize.find(Kustomize.build(repo.resolve(

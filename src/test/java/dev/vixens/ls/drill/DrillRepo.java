@@ -3,6 +3,8 @@ package dev.vixens.ls.drill;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vixens.ls.testing.CliRun;
+import dev.vixens.ls.testing.ProjectFiles;
+import dev.vixens.ls.testing.TestRepo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,17 +27,17 @@ final class DrillRepo {
      * @param deployment the base Deployment (the workload the descriptor names)
      */
     static Path create(Path root, String name, String descriptor, String deployment) {
-        Path app = root.resolve("apps/10-drill").resolve(name);
-        write(root.resolve(".vixens-ls.yaml"), "apps: [apps]\n");
-        write(app.resolve("vixens-backup.yaml"), descriptor);
-        write(app.resolve("base/deployment.yaml"), deployment);
-        write(app.resolve("base/kustomization.yaml"), """
+        String app = "apps/10-drill/" + name;
+        TestRepo.create(root)
+                .write(app + "/vixens-backup.yaml", descriptor)
+                .write(app + "/base/deployment.yaml", deployment)
+                .write(app + "/base/kustomization.yaml", """
                 apiVersion: kustomize.config.k8s.io/v1beta1
                 kind: Kustomization
                 resources:
                   - deployment.yaml
-                """);
-        write(app.resolve("overlays/prod/kustomization.yaml"), """
+                """)
+                .write(app + "/overlays/prod/kustomization.yaml", """
                 apiVersion: kustomize.config.k8s.io/v1beta1
                 kind: Kustomization
                 namespace: drill
@@ -46,7 +48,7 @@ final class DrillRepo {
                 """);
         CliRun generate = CliRun.inRepo(root, "generate", "--all");
         assertThat(generate.exitCode()).as(generate.out() + generate.err()).isZero();
-        return app.resolve("overlays/prod");
+        return root.resolve(app).resolve("overlays/prod");
     }
 
     /**
@@ -54,7 +56,7 @@ final class DrillRepo {
      * (top-level keys) appended, regenerated; returns the app's overlay directory.
      */
     static Path exampleWith(Path root, String appDirectory, String extra) {
-        dev.vixens.ls.testing.ProjectFiles.copyExampleRepository(root);
+        ProjectFiles.copyExampleRepository(root);
         Path app = root.resolve(appDirectory);
         Path descriptor = app.resolve("vixens-backup.yaml");
         try {
@@ -92,14 +94,5 @@ final class DrillRepo {
                           persistentVolumeClaim:
                             claimName: %1$s-data
                 """.formatted(name, mountPath);
-    }
-
-    static void write(Path file, String text) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

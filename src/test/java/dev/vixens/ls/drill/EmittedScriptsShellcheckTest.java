@@ -6,7 +6,9 @@ import dev.vixens.ls.output.Marker;
 import dev.vixens.ls.repo.AppRef;
 import dev.vixens.ls.repo.Repository;
 import dev.vixens.ls.testing.Kustomize;
+import dev.vixens.ls.testing.Processes;
 import dev.vixens.ls.testing.ProjectFiles;
+import dev.vixens.ls.testing.TestTools;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -87,7 +89,7 @@ class EmittedScriptsShellcheckTest {
         try {
             Path file = Files.createTempFile(dir, "script-", ".sh");
             Files.writeString(file, script.endsWith("\n") ? script : script + "\n");
-            return Processes.run(new ProcessBuilder(DrillTools.require().shellcheck().toString(), "--norc",
+            return Processes.run(new ProcessBuilder(TestTools.shellcheck().toString(), "--norc",
                     "--shell=sh", "--severity=style", "--format=gcc", file.toString()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

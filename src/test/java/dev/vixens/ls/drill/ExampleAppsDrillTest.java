@@ -12,6 +12,8 @@ import dev.vixens.ls.plan.PlannedDatabase;
 import dev.vixens.ls.repo.AppRef;
 import dev.vixens.ls.repo.Repository;
 import dev.vixens.ls.testing.ProjectFiles;
+import dev.vixens.ls.testing.S3ProxyServer;
+import dev.vixens.ls.testing.Sqlite;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,11 +36,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ExampleAppsDrillTest {
 
-    private static S3Proxy s3;
+    private static S3ProxyServer s3;
 
     @BeforeAll
     static void startServer(@TempDir Path serverDir) {
-        s3 = S3Proxy.start(serverDir);
+        s3 = S3ProxyServer.start(serverDir);
     }
 
     @AfterAll

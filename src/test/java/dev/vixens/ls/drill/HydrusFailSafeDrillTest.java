@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vixens.ls.testing.ProjectFiles;
+import dev.vixens.ls.testing.S3ProxyServer;
+import dev.vixens.ls.testing.Sqlite;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -36,7 +38,7 @@ class HydrusFailSafeDrillTest {
     private static final List<String> INIT_CONTAINERS = List.of("fix-permissions", "check-integrity",
             "restore-client", "restore-client-mappings", "restore-client-master", "cleanup-ephemeral");
 
-    private static S3Proxy s3;
+    private static S3ProxyServer s3;
     private static Manifests manifests;
 
     @TempDir
@@ -45,7 +47,7 @@ class HydrusFailSafeDrillTest {
     @BeforeAll
     static void startServer(@TempDir Path serverDir) {
         manifests = Manifests.build(ProjectFiles.root().resolve("apps/20-media/hydrus-client/overlays/prod"));
-        s3 = S3Proxy.start(serverDir);
+        s3 = S3ProxyServer.start(serverDir);
     }
 
     @AfterAll
@@ -244,7 +246,7 @@ class HydrusFailSafeDrillTest {
         Map<String, String> secret = new LinkedHashMap<>(s3.secret(bucket));
         switch (failure) {
             case "unreachable endpoint" -> secret.put("LITESTREAM_ENDPOINT", "http://127.0.0.1:"
-                    + S3Proxy.freeLoopbackPort());
+                    + S3ProxyServer.freeLoopbackPort());
             case "wrong secret key" -> secret.put("LITESTREAM_SECRET_ACCESS_KEY", "not-the-secret");
             case "wrong access key" -> secret.put("LITESTREAM_ACCESS_KEY_ID", "nobody");
             case "missing bucket" -> secret.put("LITESTREAM_BUCKET", bucket + "-gone");

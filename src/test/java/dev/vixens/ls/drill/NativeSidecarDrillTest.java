@@ -3,6 +3,8 @@ package dev.vixens.ls.drill;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vixens.ls.testing.Kustomize;
+import dev.vixens.ls.testing.S3ProxyServer;
+import dev.vixens.ls.testing.Sqlite;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +26,7 @@ class NativeSidecarDrillTest {
     private static final String MAPPINGS = "/opt/hydrus/db/client.mappings.db";
     private static final String MASTER = "/opt/hydrus/db/client.master.db";
 
-    private static S3Proxy s3;
+    private static S3ProxyServer s3;
     private static Manifests manifests;
 
     @TempDir
@@ -34,7 +36,7 @@ class NativeSidecarDrillTest {
     static void generateAndStartServer(@TempDir Path repo, @TempDir Path serverDir) {
         manifests = Manifests.build(DrillRepo.exampleWith(repo, "apps/20-media/hydrus-client",
                 "nativeSidecar: true\n"));
-        s3 = S3Proxy.start(serverDir);
+        s3 = S3ProxyServer.start(serverDir);
     }
 
     @AfterAll

@@ -1,5 +1,9 @@
 package dev.vixens.ls.drill;
 
+import dev.vixens.ls.testing.Processes;
+import dev.vixens.ls.testing.ProjectFiles;
+import dev.vixens.ls.testing.S3ProxyServer;
+import dev.vixens.ls.testing.TestTools;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -64,31 +68,28 @@ public final class PodSandbox implements AutoCloseable {
     private final Map<String, Object> spec;
     private final KubeEnv.Sources sources;
     private final Path root;
-    private final DrillTools tools;
     private final Path bin;
     private final Map<String, Integer> metricsPorts = new LinkedHashMap<>();
     /** Containers whose ConfigMap volumes are on disk: written once, as a running process may read them. */
     private final Set<String> materialised = new HashSet<>();
     private final List<Running> running = new ArrayList<>();
 
-    private PodSandbox(Map<String, Object> spec, KubeEnv.Sources sources, Path root, DrillTools tools, Path bin) {
+    private PodSandbox(Map<String, Object> spec, KubeEnv.Sources sources, Path root, Path bin) {
         this.spec = spec;
         this.sources = sources;
         this.root = root;
-        this.tools = tools;
         this.bin = bin;
     }
 
     /** A sandbox for the pod {@code spec} under {@code root} (a fresh directory per test). */
     public static PodSandbox of(Map<String, Object> spec, KubeEnv.Sources sources, Path root) {
-        DrillTools tools = DrillTools.require();
         try {
             Path bin = Files.createDirectories(root.resolve("bin"));
-            link(bin.resolve("litestream"), tools.litestream());
-            link(bin.resolve("sqlite3"), tools.sqlite3());
+            link(bin.resolve("litestream"), TestTools.litestream());
+            link(bin.resolve("sqlite3"), TestTools.sqlite3());
             Files.createDirectories(root.resolve("home"));
             Files.createDirectories(root.resolve("logs"));
-            return new PodSandbox(spec, sources, root, tools, bin);
+            return new PodSandbox(spec, sources, root, bin);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -368,7 +369,7 @@ public final class PodSandbox implements AutoCloseable {
 
     private List<String> entrypoint(String container, String image) {
         if (image.startsWith(LITESTREAM_IMAGE)) {
-            return List.of(tools.litestream().toString());
+            return List.of(TestTools.litestream().toString());
         }
         throw new AssertionError("container " + container + " has no command and the harness does not know the"
                 + " entrypoint of image " + image);
@@ -454,14 +455,10 @@ public final class PodSandbox implements AutoCloseable {
         }
         try {
             Files.createDirectories(dir);
-            for (Map.Entry<String, String> file : files.entrySet()) {
-                Path target = dir.resolve(file.getKey());
-                Files.createDirectories(target.getParent());
-                Files.writeString(target, file.getValue());
-            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        ProjectFiles.writeAll(dir, files);
     }
 
     /** See the class comment: database paths onto the sandbox volumes, the metrics address onto loopback. */
@@ -486,7 +483,7 @@ public final class PodSandbox implements AutoCloseable {
                     }
                 }
                 if (config.containsKey("addr")) {
-                    int port = metricsPorts.computeIfAbsent(container, c -> S3Proxy.freeLoopbackPort());
+                    int port = metricsPorts.computeIfAbsent(container, c -> S3ProxyServer.freeLoopbackPort());
                     config.put("addr", "127.0.0.1:" + port);
                 }
                 Files.writeString(file, new Dump(DumpSettings.builder().build()).dumpToString(config));

@@ -1,5 +1,7 @@
 package dev.vixens.ls.drill;
 
+import dev.vixens.ls.testing.Processes;
+import dev.vixens.ls.testing.Sqlite;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -52,7 +54,7 @@ public final class Replication {
                     throw new AssertionError("the replica of " + db + " did not catch up within " + TIMEOUT
                             + "; last restore said:\n" + last + "\n" + sidecar + " printed:\n" + pod.log(sidecar));
                 }
-                S3Proxy.sleep(250);
+                Processes.sleep(250);
             }
         }
         try (var files = Files.list(scratch)) {

@@ -2,6 +2,8 @@ package dev.vixens.ls.drill;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vixens.ls.testing.S3ProxyServer;
+import dev.vixens.ls.testing.Sqlite;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +28,7 @@ class RestoreDrillCronJobTest {
     private static final String MASTER = "/opt/hydrus/db/client.master.db";
     private static final String CRONJOB = "hydrus-client-drill";
 
-    private static S3Proxy s3;
+    private static S3ProxyServer s3;
     private static Manifests manifests;
 
     @TempDir
@@ -36,7 +38,7 @@ class RestoreDrillCronJobTest {
     static void generateAndStartServer(@TempDir Path repo, @TempDir Path serverDir) {
         manifests = Manifests.build(DrillRepo.exampleWith(repo, "apps/20-media/hydrus-client",
                 "drill:\n  schedule: \"0 4 * * 0\"\n"));
-        s3 = S3Proxy.start(serverDir);
+        s3 = S3ProxyServer.start(serverDir);
     }
 
     @AfterAll
@@ -139,7 +141,7 @@ class RestoreDrillCronJobTest {
     @Test
     void aDrillAgainstAnUnreachableBucketFails() {
         Map<String, String> secret = new LinkedHashMap<>(s3.secret(s3.createBucket()));
-        secret.put("LITESTREAM_ENDPOINT", "http://127.0.0.1:" + S3Proxy.freeLoopbackPort());
+        secret.put("LITESTREAM_ENDPOINT", "http://127.0.0.1:" + S3ProxyServer.freeLoopbackPort());
         try (PodSandbox drill = drillPod(secret)) {
             PodSandbox.StartUp restore = drill.start();
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vixens.ls.testing.Kustomize;
 import dev.vixens.ls.testing.ProjectFiles;
+import dev.vixens.ls.testing.S3ProxyServer;
+import dev.vixens.ls.testing.Sqlite;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +27,7 @@ class SharedPiecesDrillTest {
     private static final String DB = "/data/db.sqlite3";
     private static final String CACHE = "/data/icon cache.db";
 
-    private static S3Proxy s3;
+    private static S3ProxyServer s3;
     private static Manifests manifests;
 
     @TempDir
@@ -35,9 +37,9 @@ class SharedPiecesDrillTest {
     static void buildAndStartServer(@TempDir Path repo, @TempDir Path serverDir) {
         ProjectFiles.copyExampleRepository(repo);
         Path app = repo.resolve("apps/40-hand/vault");
-        DrillRepo.write(app.resolve("base/deployment.yaml"), DrillRepo.deployment("vault", "/data"));
-        DrillRepo.write(app.resolve("base/kustomization.yaml"), "resources: [deployment.yaml]\n");
-        DrillRepo.write(app.resolve("overlays/prod/kustomization.yaml"), """
+        ProjectFiles.write(app.resolve("base/deployment.yaml"), DrillRepo.deployment("vault", "/data"));
+        ProjectFiles.write(app.resolve("base/kustomization.yaml"), "resources: [deployment.yaml]\n");
+        ProjectFiles.write(app.resolve("overlays/prod/kustomization.yaml"), """
                 apiVersion: kustomize.config.k8s.io/v1beta1
                 kind: Kustomization
                 namespace: security
@@ -56,7 +58,7 @@ class SharedPiecesDrillTest {
                       - LITESTREAM_EPHEMERAL_DB_PATH=/data/icon cache.db
                 """);
         manifests = Manifests.build(app.resolve("overlays/prod"));
-        s3 = S3Proxy.start(serverDir);
+        s3 = S3ProxyServer.start(serverDir);
     }
 
     @AfterAll

@@ -4,6 +4,8 @@ import static dev.vixens.ls.drill.HydrusFailSafeDrillTest.files;
 import static dev.vixens.ls.drill.HydrusFailSafeDrillTest.walOnlyInsert;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vixens.ls.testing.S3ProxyServer;
+import dev.vixens.ls.testing.Sqlite;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +39,7 @@ class SpacesAndRelaxedDrillTest {
     private static final String JOURNAL = "/srv/lab data/journal.db";
     private static final String CACHE = "/srv/lab data/scratch cache.db";
 
-    private static S3Proxy s3;
+    private static S3ProxyServer s3;
     private static Manifests manifests;
 
     @TempDir
@@ -47,7 +49,7 @@ class SpacesAndRelaxedDrillTest {
     static void generateAndStartServer(@TempDir Path repo, @TempDir Path serverDir) {
         manifests = Manifests.build(DrillRepo.create(repo, "lab", DESCRIPTOR,
                 DrillRepo.deployment("lab", "/srv/lab data")));
-        s3 = S3Proxy.start(serverDir);
+        s3 = S3ProxyServer.start(serverDir);
     }
 
     @AfterAll

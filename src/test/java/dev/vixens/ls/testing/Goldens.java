@@ -43,11 +43,7 @@ public final class Goldens {
                     Files.delete(dir.resolve(stale));
                 }
             }
-            for (Map.Entry<String, String> file : files.entrySet()) {
-                Path target = dir.resolve(file.getKey());
-                Files.createDirectories(target.getParent());
-                Files.writeString(target, file.getValue());
-            }
+            ProjectFiles.writeAll(dir, files);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -76,6 +76,23 @@ public final class ProjectFiles {
         }
     }
 
+    /** Writes {@code content} to {@code file}, creating the directories above it. */
+    public static void write(Path file, String content) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes each file of {@code files} (content by '/'-separated path relative to {@code dir}). */
+    public static void writeAll(Path dir, Map<String, String> files) {
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            write(dir.resolve(file.getKey()), file.getValue());
+        }
+    }
+
     /** Every regular file under {@code dir} with its content, keyed by '/'-separated relative path. */
     public static Map<String, String> snapshot(Path dir) {
         Map<String, String> files = new TreeMap<>();

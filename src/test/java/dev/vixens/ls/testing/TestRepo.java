@@ -1,8 +1,5 @@
 package dev.vixens.ls.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Builds a small repository on disk (or on Jimfs) for a test: config, profiles, one file at a time. */
@@ -26,13 +23,7 @@ public final class TestRepo {
     }
 
     public TestRepo write(String relative, String content) {
-        try {
-            Path file = root.resolve(relative);
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, content);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ProjectFiles.write(root.resolve(relative), content);
         return this;
     }
 

@@ -1,4 +1,4 @@
-package dev.vixens.ls.drill;
+package dev.vixens.ls.testing;
 
 import java.io.File;
 import java.io.IOException;
@@ -11,37 +11,37 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs real programs for the drills: output merged into a log file (no pipe can fill up), bounded in time. */
-final class Processes {
+/**
+ * Runs real programs for the tests: output merged into a log file (no pipe can fill up), no standard input,
+ * bounded in time.
+ */
+public final class Processes {
 
-    static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
 
     private Processes() {
     }
 
     /** A finished process: exit code and its stdout and stderr, interleaved as written. */
-    record Result(int exitCode, String output) {
+    public record Result(int exitCode, String output) {
     }
 
-    static ProcessBuilder command(String... argv) {
-        return new ProcessBuilder(argv);
-    }
-
-    static ProcessBuilder command(List<String> argv, Map<String, String> env, Path dir) {
+    /** {@code argv} run in {@code dir} with exactly {@code env} (nothing inherited from this JVM). */
+    public static ProcessBuilder command(List<String> argv, Map<String, String> env, Path dir) {
         ProcessBuilder builder = new ProcessBuilder(argv).directory(dir.toFile());
         builder.environment().clear();
         builder.environment().putAll(env);
         return builder;
     }
 
-    static Result run(ProcessBuilder builder) {
+    public static Result run(ProcessBuilder builder) {
         return run(builder, DEFAULT_TIMEOUT);
     }
 
-    static Result run(ProcessBuilder builder, Duration timeout) {
+    public static Result run(ProcessBuilder builder, Duration timeout) {
         Path log = null;
         try {
-            log = Files.createTempFile("vixens-drill-", ".log");
+            log = Files.createTempFile("vixens-test-", ".log");
             Process process = builder.redirectErrorStream(true).redirectOutput(log.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -66,8 +66,18 @@ final class Processes {
         }
     }
 
+    /** Runs {@code builder} to its end and returns its output; a non-zero exit fails the test with it. */
+    public static String output(ProcessBuilder builder) {
+        Result result = run(builder);
+        if (result.exitCode() != 0) {
+            throw new AssertionError(String.join(" ", builder.command()) + " failed (exit " + result.exitCode()
+                    + "):\n" + result.output());
+        }
+        return result.output();
+    }
+
     /** Stops a process the way the kubelet does: SIGTERM, then SIGKILL after the grace period. */
-    static int stop(Process process, Duration grace) {
+    public static int stop(Process process, Duration grace) {
         process.destroy();
         try {
             if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -79,6 +89,16 @@ final class Processes {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
             return -1;
+        }
+    }
+
+    /** A pause between two looks at something a process is doing; an interrupt fails the test. */
+    public static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 }

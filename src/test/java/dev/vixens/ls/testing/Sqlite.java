@@ -1,4 +1,4 @@
-package dev.vixens.ls.drill;
+package dev.vixens.ls.testing;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-/** The real {@code sqlite3} on host files: how the drills write data and read what came back. */
+/** The real {@code sqlite3} on host files: how the tests write data and read what came back. */
 public final class Sqlite {
 
     private Sqlite() {
@@ -20,22 +20,17 @@ public final class Sqlite {
     /** Runs each argument as one sqlite3 command line (SQL or dot-command) on {@code db}; fails on an error. */
     public static String exec(Path db, String... commands) {
         List<String> argv = new ArrayList<>();
-        argv.add(DrillTools.require().sqlite3().toString());
+        argv.add(TestTools.sqlite3().toString());
         argv.add("-bail");
         argv.add(db.toString());
         argv.addAll(List.of(commands));
-        Processes.Result result = Processes.run(new ProcessBuilder(argv));
-        if (result.exitCode() != 0) {
-            throw new AssertionError("sqlite3 " + db + " " + String.join(" ", commands) + " failed ("
-                    + result.exitCode() + "):\n" + result.output());
-        }
-        return result.output();
+        return Processes.output(new ProcessBuilder(argv));
     }
 
     /** Like {@link #exec} without failing: the exit code and output, for databases expected to be broken. */
     public static Processes.Result tryExec(Path db, String... commands) {
         List<String> argv = new ArrayList<>();
-        argv.add(DrillTools.require().sqlite3().toString());
+        argv.add(TestTools.sqlite3().toString());
         argv.add(db.toString());
         argv.addAll(List.of(commands));
         return Processes.run(new ProcessBuilder(argv));
@@ -66,7 +61,7 @@ public final class Sqlite {
     public static void crashMidTransaction(Path db, String sql) {
         Path journal = Path.of(db + "-journal");
         try {
-            Process process = new ProcessBuilder(DrillTools.require().sqlite3().toString(), db.toString())
+            Process process = new ProcessBuilder(TestTools.sqlite3().toString(), db.toString())
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             OutputStream stdin = process.getOutputStream();
             stdin.write(("PRAGMA cache_size=2;\nBEGIN;\n" + sql + "\n").getBytes(StandardCharsets.UTF_8));
@@ -77,10 +72,10 @@ public final class Sqlite {
                     process.destroyForcibly();
                     throw new AssertionError("sqlite3 never wrote a rollback journal for " + db);
                 }
-                S3Proxy.sleep(20);
+                Processes.sleep(20);
             }
             // Let the statement finish spilling pages, then kill -9: no commit, no rollback.
-            S3Proxy.sleep(300);
+            Processes.sleep(300);
             process.destroyForcibly().waitFor();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
