@@ -210,15 +210,16 @@ public final class CheckCache {
         }
     }
 
+    /** {@link Marker#carries} on the start of the file only: enough to tell, without reading it all. */
     private static boolean carriesMarker(Path file) throws IOException {
-        byte[] prefix = new byte[Marker.PREFIX.length()];
+        byte[] start = new byte[512];
+        int read;
         try (InputStream in = Files.newInputStream(file)) {
-            int read = in.readNBytes(prefix, 0, prefix.length);
-            if (read < prefix.length) {
-                return false;
-            }
+            read = in.readNBytes(start, 0, start.length);
         }
-        return new String(prefix, StandardCharsets.UTF_8).equals(Marker.PREFIX);
+        String head = new String(start, 0, read, StandardCharsets.UTF_8);
+        // A first line longer than the buffer: assume marked, which only sends check to the full path.
+        return head.indexOf('\n') < 0 && read == start.length ? head.startsWith(Marker.PREFIX) : Marker.carries(head);
     }
 
     private static String relative(Path root, Path file) {
