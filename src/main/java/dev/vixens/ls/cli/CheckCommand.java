@@ -41,6 +41,9 @@ public final class CheckCommand implements Callable<Integer> {
         boolean all = selection.all || selection.apps.isEmpty();
         List<AppRef> apps = generator.select(all, selection.apps);
         GenerationOutput output = generator.render(apps);
+        if (all) {
+            output = output.managingAlso(generator.orphanedComponents());
+        }
         List<Difference> differences = OutputChecker.check(repo.root(), output);
         PrintWriter out = spec.commandLine().getOut();
         for (Difference difference : differences) {

@@ -41,6 +41,9 @@ public final class GenerateCommand implements Runnable {
         List<AppRef> apps = generator.select(selection.all, selection.apps);
         List<AppPlan> plans = generator.plan(apps);
         GenerationOutput output = generator.renderPlans(plans);
+        if (selection.all) {
+            output = output.managingAlso(generator.orphanedComponents());
+        }
         List<String> formatChanges = FormatChange.warnings(repo, plans);
         List<Change> changes = OutputWriter.write(repo.root(), output);
         if (selection.all) {

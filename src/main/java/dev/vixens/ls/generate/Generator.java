@@ -1,6 +1,7 @@
 package dev.vixens.ls.generate;
 
 import dev.vixens.ls.descriptor.AppDescriptor;
+import dev.vixens.ls.descriptor.DescriptorLoader;
 import dev.vixens.ls.descriptor.Settings;
 import dev.vixens.ls.descriptor.SettingsResolver;
 import dev.vixens.ls.output.GeneratedFile;
@@ -14,7 +15,10 @@ import dev.vixens.ls.render.Renderer;
 import dev.vixens.ls.repo.AppRef;
 import dev.vixens.ls.repo.Repository;
 import dev.vixens.ls.source.InputException;
+import dev.vixens.ls.source.InputFiles;
 import dev.vixens.ls.source.Location;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -74,6 +78,23 @@ public final class Generator {
     public List<AppPlan> plan(List<AppRef> apps) {
         repo.profiles();
         return InOrder.map(apps, this::plan);
+    }
+
+    /**
+     * Generated Components of apps whose descriptor is gone ({@code <dir>/litestream} without
+     * {@code <dir>/vixens-backup.yaml}). With {@code --all} they are managed too, so their marked files count as
+     * stale: check reports them, generate deletes them (files without the marker stay).
+     */
+    public List<String> orphanedComponents() {
+        List<String> orphans = new ArrayList<>();
+        for (String dir : repo.config().appDirs()) {
+            for (Path component : InputFiles.directoriesNamed(repo.resolve(dir), AppPlanner.COMPONENT_DIR)) {
+                if (!Files.isRegularFile(component.resolveSibling(DescriptorLoader.FILE_NAME))) {
+                    orphans.add(repo.display(component));
+                }
+            }
+        }
+        return orphans;
     }
 
     /** Renders the shared building blocks and the apps already planned. */

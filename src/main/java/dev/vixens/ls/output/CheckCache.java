@@ -36,7 +36,9 @@ import java.util.zip.CRC32C;
  */
 public final class CheckCache {
 
-    private static final String HEADER = "vixens-ls check cache 1";
+    private static final String HEADER = "vixens-ls check cache 2";
+    /** {@code AppPlanner.COMPONENT_DIR}, repeated so the fast path does not load the planner. */
+    static final String COMPONENT_DIR = "litestream";
 
     /** What the full pipeline saw, to be recorded. */
     public record Snapshot(String selection, List<String> appDirs, String profilesDir, List<Path> inputs,
@@ -80,6 +82,7 @@ public final class CheckCache {
         Set<String> outputs = new HashSet<>();
         List<String> appDirs = new ArrayList<>();
         List<String> managed = new ArrayList<>();
+        Set<String> components = new HashSet<>();
         String profilesDir = null;
         for (String line : lines.subList(3, lines.size())) {
             String[] f = line.split("\t", -1);
@@ -90,6 +93,8 @@ public final class CheckCache {
                 profilesDir = f[1];
             } else if (kind.equals("managed")) {
                 managed.add(f[1]);
+            } else if (kind.equals("component")) {
+                components.add(f[1]);
             } else if (kind.equals("input") || kind.equals("output")) {
                 if (!digest(root.resolve(f[1])).equals(f[2])) {
                     return -1;
@@ -112,7 +117,7 @@ public final class CheckCache {
                 current.add(relative(root, descriptor));
             }
         }
-        if (!current.equals(inputs)) {
+        if (!current.equals(inputs) || !components.equals(componentDirs(root, appDirs))) {
             return -1;
         }
         for (String dir : managed) {
@@ -149,6 +154,9 @@ public final class CheckCache {
             for (String dir : snapshot.output().managedDirs()) {
                 out.append("managed\t").append(dir).append('\n');
             }
+            for (String dir : componentDirs(absolute, snapshot.appDirs())) {
+                out.append("component\t").append(dir).append('\n');
+            }
             for (Path input : snapshot.inputs()) {
                 out.append("input\t").append(relative(absolute, input)).append('\t').append(digest(input))
                         .append('\n');
@@ -164,6 +172,20 @@ public final class CheckCache {
         } catch (IOException | RuntimeException e) {
             // a cache that cannot be written only makes the next check slower
         }
+    }
+
+    /**
+     * Every generated-Component directory below the app directories: one appearing where no descriptor is
+     * (a copied or orphaned Component) changes what the full check manages, so it must be seen here too.
+     */
+    private static Set<String> componentDirs(Path root, List<String> appDirs) {
+        Set<String> dirs = new HashSet<>();
+        for (String dir : appDirs) {
+            for (Path component : InputFiles.directoriesNamed(root.resolve(dir), COMPONENT_DIR)) {
+                dirs.add(relative(root, component));
+            }
+        }
+        return dirs;
     }
 
     /** The cache file of a repository, or null when caching is off. */

@@ -12,4 +12,11 @@ public record GenerationOutput(List<GeneratedFile> files, List<String> managedDi
         files = List.copyOf(files);
         managedDirs = List.copyOf(managedDirs);
     }
+
+    /** The same files, with more directories whose marked files are stale unless generated. */
+    public GenerationOutput managingAlso(List<String> more) {
+        List<String> all = new java.util.ArrayList<>(managedDirs);
+        all.addAll(more);
+        return new GenerationOutput(files, all);
+    }
 }

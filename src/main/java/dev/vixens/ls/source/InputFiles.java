@@ -57,6 +57,33 @@ public final class InputFiles {
         return found;
     }
 
+    /** Every directory named {@code name} below {@code start}, with the same skipping rules as descriptors. */
+    public static List<Path> directoriesNamed(Path start, String name) {
+        List<Path> found = new ArrayList<>();
+        if (!Files.isDirectory(start)) {
+            return found;
+        }
+        try {
+            Files.walkFileTree(start, Set.of(), MAX_DEPTH, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    String dirName = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                    if (!dir.equals(start) && (dirName.startsWith(".") || dirName.startsWith("_"))) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    if (!dir.equals(start) && dirName.equals(name)) {
+                        found.add(dir);
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return found;
+    }
+
     /** The {@code *.yaml} profile files of a repository's profiles directory, sorted; none when it is absent. */
     public static List<Path> profiles(Path dir) {
         List<Path> yaml = new ArrayList<>();

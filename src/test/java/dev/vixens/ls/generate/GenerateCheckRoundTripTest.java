@@ -97,4 +97,24 @@ class GenerateCheckRoundTripTest {
                 + " to overwrite");
         assertThat(ProjectFiles.snapshot(repo)).isEqualTo(before);
     }
+
+    @Test
+    void theComponentOfAnAppWhoseDescriptorIsGoneIsStaleUnderAll() throws Exception {
+        ProjectFiles.copyExampleRepository(repo, "hydrus-client", "vaultwarden");
+        Path vaultwarden = repo.resolve("apps/60-services/vaultwarden");
+        Files.delete(vaultwarden.resolve("vixens-backup.yaml"));
+        Files.writeString(vaultwarden.resolve("litestream/NOTES.md"), "mine\n");
+
+        CliRun check = CliRun.inRepo(repo, "check", "--all");
+        CliRun onlyHydrus = CliRun.inRepo(repo, "check", "hydrus-client");
+
+        assertThat(check.exitCode()).isEqualTo(1);
+        assertThat(check.out()).contains("check: stale apps/60-services/vaultwarden/litestream/workload-patch.yaml");
+        assertThat(onlyHydrus.exitCode()).as(onlyHydrus.out()).isZero();
+        CliRun generate = CliRun.inRepo(repo, "generate", "--all");
+        assertThat(generate.out()).contains("deleted   apps/60-services/vaultwarden/litestream/kustomization.yaml");
+        assertThat(vaultwarden.resolve("litestream/workload-patch.yaml")).doesNotExist();
+        assertThat(vaultwarden.resolve("litestream/NOTES.md")).exists();
+        assertThat(CliRun.inRepo(repo, "check", "--all").exitCode()).isZero();
+    }
 }

@@ -124,6 +124,17 @@ class CheckCacheTest {
     }
 
     @Test
+    void aComponentDirectoryWithoutDescriptorIsNotProven() throws Exception {
+        assertChangeFallsBack(r -> write(r.resolve("apps/20-media/copied/litestream/x.yaml"),
+                Marker.header("x", "y") + "a: 1\n"));
+    }
+
+    @Test
+    void theComponentDirectoryNameIsThePlanners() {
+        assertThat(CheckCache.COMPONENT_DIR).isEqualTo(dev.vixens.ls.plan.AppPlanner.COMPONENT_DIR);
+    }
+
+    @Test
     void aFileWithoutTheMarkerDoesNotMatterToEitherCheck() throws Exception {
         fullCheck();
         write(repo.resolve("apps/20-media/hydrus-client/litestream/NOTES.md"), "mine\n");
