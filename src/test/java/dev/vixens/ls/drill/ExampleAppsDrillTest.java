@@ -13,6 +13,7 @@ import dev.vixens.ls.repo.AppRef;
 import dev.vixens.ls.repo.Repository;
 import dev.vixens.ls.testing.ProjectFiles;
 import dev.vixens.ls.testing.S3ProxyServer;
+import dev.vixens.ls.testing.SharedS3Proxy;
 import dev.vixens.ls.testing.Sqlite;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,8 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,21 +35,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  * writes replicated by its own sidecar(s), the disk lost, the start-up sequence run; every backed-up
  * database must come back with every committed row and every ephemeral one must be gone.
  */
+@ExtendWith(SharedS3Proxy.class)
 class ExampleAppsDrillTest {
 
     private static S3ProxyServer s3;
 
     @BeforeAll
-    static void startServer(@TempDir Path serverDir) {
-        s3 = S3ProxyServer.start(serverDir);
+    static void startServer() {
+        s3 = SharedS3Proxy.server();
     }
 
-    @AfterAll
-    static void stopServer() {
-        if (s3 != null) {
-            s3.close();
-        }
-    }
 
     static Stream<String> litestream03Apps() {
         Repository repo = Repository.open(ProjectFiles.root());

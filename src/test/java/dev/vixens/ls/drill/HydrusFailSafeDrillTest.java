@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vixens.ls.testing.ProjectFiles;
 import dev.vixens.ls.testing.S3ProxyServer;
+import dev.vixens.ls.testing.SharedS3Proxy;
 import dev.vixens.ls.testing.Sqlite;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -14,9 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,6 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code kubectl kustomize apps/20-media/hydrus-client/overlays/prod}, the real Litestream 0.3.13 and
  * sqlite3, and S3Proxy on loopback with a bucket per test.
  */
+@ExtendWith(SharedS3Proxy.class)
 class HydrusFailSafeDrillTest {
 
     private static final String SECRET = "litestream-shared-secrets";
@@ -45,17 +47,11 @@ class HydrusFailSafeDrillTest {
     Path work;
 
     @BeforeAll
-    static void startServer(@TempDir Path serverDir) {
+    static void startServer() {
         manifests = Manifests.build(ProjectFiles.root().resolve("apps/20-media/hydrus-client/overlays/prod"));
-        s3 = S3ProxyServer.start(serverDir);
+        s3 = SharedS3Proxy.server();
     }
 
-    @AfterAll
-    static void stopServer() {
-        if (s3 != null) {
-            s3.close();
-        }
-    }
 
     private PodSandbox pod(Map<String, String> secret) {
         return PodSandbox.of(manifests.podSpec("Deployment", "hydrus-client"),

@@ -4,15 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vixens.ls.testing.Kustomize;
 import dev.vixens.ls.testing.S3ProxyServer;
+import dev.vixens.ls.testing.SharedS3Proxy;
 import dev.vixens.ls.testing.Sqlite;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (Kubernetes 1.29+), started after the restore steps and before the app. Built with kubectl kustomize and
  * run like the kubelet would: the sidecar starts as part of the start-up and replicates the app's writes.
  */
+@ExtendWith(SharedS3Proxy.class)
 class NativeSidecarDrillTest {
 
     private static final String CLIENT = "/opt/hydrus/db/client.db";
@@ -33,18 +35,12 @@ class NativeSidecarDrillTest {
     Path work;
 
     @BeforeAll
-    static void generateAndStartServer(@TempDir Path repo, @TempDir Path serverDir) {
+    static void generateAndStartServer(@TempDir Path repo) {
         manifests = Manifests.build(DrillRepo.exampleWith(repo, "apps/20-media/hydrus-client",
                 "nativeSidecar: true\n"));
-        s3 = S3ProxyServer.start(serverDir);
+        s3 = SharedS3Proxy.server();
     }
 
-    @AfterAll
-    static void stopServer() {
-        if (s3 != null) {
-            s3.close();
-        }
-    }
 
     @Test
     void litestreamIsTheLastInitContainerAndRestartsAlways() {

@@ -3,6 +3,7 @@ package dev.vixens.ls.drill;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vixens.ls.testing.S3ProxyServer;
+import dev.vixens.ls.testing.SharedS3Proxy;
 import dev.vixens.ls.testing.Sqlite;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,9 +11,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * it: the Hydrus example with {@code drill: {schedule: "0 4 * * 0"}}, its app pod replicating real writes to
  * S3Proxy, then the CronJob's pod restoring into its scratch volume, checking and counting.
  */
+@ExtendWith(SharedS3Proxy.class)
 class RestoreDrillCronJobTest {
 
     private static final String SECRET = "litestream-shared-secrets";
@@ -35,18 +37,12 @@ class RestoreDrillCronJobTest {
     Path work;
 
     @BeforeAll
-    static void generateAndStartServer(@TempDir Path repo, @TempDir Path serverDir) {
+    static void generateAndStartServer(@TempDir Path repo) {
         manifests = Manifests.build(DrillRepo.exampleWith(repo, "apps/20-media/hydrus-client",
                 "drill:\n  schedule: \"0 4 * * 0\"\n"));
-        s3 = S3ProxyServer.start(serverDir);
+        s3 = SharedS3Proxy.server();
     }
 
-    @AfterAll
-    static void stopServer() {
-        if (s3 != null) {
-            s3.close();
-        }
-    }
 
     private KubeEnv.Sources sources(Map<String, String> secret) {
         return manifests.sources(Map.of(SECRET, secret), Map.of());

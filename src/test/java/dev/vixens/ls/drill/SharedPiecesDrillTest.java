@@ -6,14 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vixens.ls.testing.Kustomize;
 import dev.vixens.ls.testing.ProjectFiles;
 import dev.vixens.ls.testing.S3ProxyServer;
+import dev.vixens.ls.testing.SharedS3Proxy;
 import dev.vixens.ls.testing.Sqlite;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * expansion from the {@code litestream-db} ConfigMap, and reaches Litestream through its own
  * {@code ${VAR}} expansion of the config.
  */
+@ExtendWith(SharedS3Proxy.class)
 class SharedPiecesDrillTest {
 
     private static final String DB = "/data/db.sqlite3";
@@ -34,7 +36,7 @@ class SharedPiecesDrillTest {
     Path work;
 
     @BeforeAll
-    static void buildAndStartServer(@TempDir Path repo, @TempDir Path serverDir) {
+    static void buildAndStartServer(@TempDir Path repo) {
         ProjectFiles.copyExampleRepository(repo);
         Path app = repo.resolve("apps/40-hand/vault");
         ProjectFiles.write(app.resolve("base/deployment.yaml"), DrillRepo.deployment("vault", "/data"));
@@ -58,15 +60,9 @@ class SharedPiecesDrillTest {
                       - LITESTREAM_EPHEMERAL_DB_PATH=/data/icon cache.db
                 """);
         manifests = Manifests.build(app.resolve("overlays/prod"));
-        s3 = S3ProxyServer.start(serverDir);
+        s3 = SharedS3Proxy.server();
     }
 
-    @AfterAll
-    static void stopServer() {
-        if (s3 != null) {
-            s3.close();
-        }
-    }
 
     @Test
     void aHandWrittenAppOnTheSharedPiecesGetsEveryRowBackAndItsCacheCleaned() throws IOException {

@@ -5,21 +5,23 @@ import static dev.vixens.ls.drill.HydrusFailSafeDrillTest.walOnlyInsert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vixens.ls.testing.S3ProxyServer;
+import dev.vixens.ls.testing.SharedS3Proxy;
 import dev.vixens.ls.testing.Sqlite;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Drills for descriptors the examples do not have, generated into a throw-away repository: a data volume
  * and databases whose paths contain spaces, and a relaxed database whose integrity check is off.
  */
+@ExtendWith(SharedS3Proxy.class)
 class SpacesAndRelaxedDrillTest {
 
     private static final String DESCRIPTOR = """
@@ -46,18 +48,12 @@ class SpacesAndRelaxedDrillTest {
     Path work;
 
     @BeforeAll
-    static void generateAndStartServer(@TempDir Path repo, @TempDir Path serverDir) {
+    static void generateAndStartServer(@TempDir Path repo) {
         manifests = Manifests.build(DrillRepo.create(repo, "lab", DESCRIPTOR,
                 DrillRepo.deployment("lab", "/srv/lab data")));
-        s3 = S3ProxyServer.start(serverDir);
+        s3 = SharedS3Proxy.server();
     }
 
-    @AfterAll
-    static void stopServer() {
-        if (s3 != null) {
-            s3.close();
-        }
-    }
 
     private PodSandbox pod(String bucket) {
         return PodSandbox.of(manifests.podSpec("Deployment", "lab"),
