@@ -1,5 +1,6 @@
 package dev.vixens.ls.lint;
 
+import dev.vixens.ls.kustomize.Kustomization;
 import dev.vixens.ls.source.InputException;
 import dev.vixens.ls.source.Location;
 import dev.vixens.ls.source.SourceFile;
@@ -27,9 +28,6 @@ import java.util.function.Function;
  * overlay reaches its base and Components. Nothing is run and nothing remote is fetched.
  */
 final class LintInputs {
-
-    private static final List<String> KUSTOMIZATION_NAMES = List.of("kustomization.yaml", "kustomization.yml",
-            "Kustomization");
 
     private record Pending(Path path, boolean explicit) {
     }
@@ -80,7 +78,7 @@ final class LintInputs {
             file.generatedInto.clear();
             generated.forEach((target, group) -> file.generatedInto.put(real(target), group));
             for (Path reference : file.references) {
-                Path target = Files.isDirectory(reference) ? kustomizationIn(reference) : reference;
+                Path target = Files.isDirectory(reference) ? Kustomization.fileIn(reference).orElse(null) : reference;
                 if (target == null || !Files.isRegularFile(target) || !isYaml(target)) {
                     continue;
                 }
@@ -102,16 +100,6 @@ final class LintInputs {
                     : new Finding(at, Severity.WARNING, Rule.INVALID_YAML, e.problem().message() + "; skipped"));
             return unreadable;
         }
-    }
-
-    private static Path kustomizationIn(Path dir) {
-        for (String name : KUSTOMIZATION_NAMES) {
-            Path file = dir.resolve(name);
-            if (Files.isRegularFile(file)) {
-                return file;
-            }
-        }
-        return null;
     }
 
     static boolean isYaml(Path file) {

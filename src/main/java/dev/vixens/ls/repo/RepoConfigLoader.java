@@ -15,7 +15,8 @@ import java.util.List;
 /** Reads {@value Repository#CONFIG_FILE}. */
 final class RepoConfigLoader {
 
-    record RepoConfigDocument(List<String> apps, String shared, String profiles, SettingsDocument defaults) {
+    record RepoConfigDocument(List<String> apps, String shared, String profiles, SettingsDocument defaults,
+            VerifyConfig.VerifyDocument verify) {
     }
 
     private RepoConfigLoader() {
@@ -23,7 +24,7 @@ final class RepoConfigLoader {
 
     static RepoConfig load(SourceFile source) {
         RepoConfigDocument doc = YamlBinder.bindOrDefault(source, RepoConfigDocument.class,
-                new RepoConfigDocument(null, null, null, null), DescriptorLoader.EXPECTATIONS);
+                new RepoConfigDocument(null, null, null, null, null), DescriptorLoader.EXPECTATIONS);
         List<String> apps = doc.apps() == null ? List.of(RepoConfig.DEFAULT_APPS) : doc.apps();
         if (apps.isEmpty()) {
             throw new InputException(YamlLocator.locate(source, YamlPath.of("apps")),
@@ -40,7 +41,7 @@ final class RepoConfigLoader {
         SettingsResolver.Layer layer = new SettingsResolver.Layer(defaults, source, YamlPath.of("defaults"));
         // Validate the defaults once, where they are written, even if no app uses them.
         SettingsResolver.resolve(List.of(layer));
-        return new RepoConfig(List.copyOf(apps), shared, profiles, layer);
+        return new RepoConfig(List.copyOf(apps), shared, profiles, layer, VerifyConfig.of(source, doc.verify()));
     }
 
     private static void relative(SourceFile source, YamlPath at, String path) {
