@@ -57,7 +57,7 @@ final class RestoreDrillStep implements PlanStep {
         RestoreDrill cronJob = new RestoreDrill(RestoreDrill.nameFor(plan.app.app()), drill.get().schedule(),
                 List.of(restore), List.of(verify), new PodPatch.Volume(PlanContext.CONFIG_VOLUME, plan.configMapName),
                 SCRATCH_VOLUME);
-        String dir = plan.app.directory() + "/" + AppPlanner.COMPONENT_DIR;
+        String dir = plan.componentDir;
         plan.extraFiles.add(new FileSpec(dir + "/" + FILE, "component/restore-drill.yaml.ftl",
                 Map.of("drill", cronJob)));
         plan.extraResources.add(FILE);
