@@ -32,12 +32,15 @@ final class FastPath {
 
     private static boolean tryCheck(String[] args, PrintWriter out) {
         boolean all = false;
+        boolean verify = true;
         String repo = null;
         List<String> apps = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--all")) {
                 all = true;
+            } else if (arg.equals("--no-verify")) {
+                verify = false;
             } else if ((arg.equals("--repo") || arg.equals("-C")) && i + 1 < args.length && repo == null) {
                 repo = args[++i];
             } else if (arg.startsWith("--repo=") && repo == null) {
@@ -55,11 +58,11 @@ final class FastPath {
         if (root == null) {
             return false;
         }
-        int files = CheckCache.filesProvenCurrent(root, CheckCache.selectionKey(all || apps.isEmpty(), apps));
-        if (files < 0) {
+        String summary = CheckCache.provenSummary(root, CheckCache.selectionKey(all || apps.isEmpty(), apps, verify));
+        if (summary == null) {
             return false;
         }
-        out.println("check: " + files + " generated files are current");
+        out.println(summary);
         return true;
     }
 }

@@ -52,29 +52,41 @@ public record KustomizeCommand(List<String> argv) {
      * of {@link #AUTO} whose program is installed. None found is bad input: check cannot prove anything.
      */
     public static KustomizeCommand resolve(List<String> configured, Location configuredAt) {
-        if (!configured.isEmpty()) {
-            Path program = executable(configured.get(0));
-            if (program == null) {
-                throw new InputException(configuredAt, "verify.kustomize: '" + configured.get(0) + "' is not an"
-                        + " executable on the PATH; install it, correct the command, or set verify.enabled: false"
-                        + " (check --no-verify) to compare the generated files only");
-            }
-            List<String> argv = new ArrayList<>(configured);
-            argv.set(0, program.toString());
-            return new KustomizeCommand(argv);
+        Optional<KustomizeCommand> found = find(configured);
+        if (found.isPresent()) {
+            return found.get();
         }
-        for (List<String> candidate : AUTO) {
-            Path program = executable(candidate.get(0));
-            if (program != null) {
-                List<String> argv = new ArrayList<>(candidate);
-                argv.set(0, program.toString());
-                return new KustomizeCommand(argv);
-            }
+        if (!configured.isEmpty()) {
+            throw new InputException(configuredAt, "verify.kustomize: '" + configured.get(0) + "' is not an"
+                    + " executable on the PATH; install it, correct the command, or set verify.enabled: false"
+                    + " (check --no-verify) to compare the generated files only");
         }
         throw new InputException(Location.commandLine(), "check builds every overlay to verify the backup in what"
                 + " the cluster will run, but neither kustomize nor kubectl is on the PATH; install one, name the"
                 + " command in .vixens-ls.yaml (verify.kustomize), or run check --no-verify (verify.enabled: false)"
                 + " to compare the generated files only");
+    }
+
+    /** The program {@link #resolve} would run, or null; for the fast check, which must notice another one. */
+    public static Path program(List<String> configured) {
+        return find(configured).map(KustomizeCommand::program).orElse(null);
+    }
+
+    /** The executable this command runs. */
+    public Path program() {
+        return Path.of(argv.get(0));
+    }
+
+    private static Optional<KustomizeCommand> find(List<String> configured) {
+        for (List<String> candidate : configured.isEmpty() ? AUTO : List.of(configured)) {
+            Path program = executable(candidate.get(0));
+            if (program != null) {
+                List<String> argv = new ArrayList<>(candidate);
+                argv.set(0, program.toString());
+                return Optional.of(new KustomizeCommand(argv));
+            }
+        }
+        return Optional.empty();
     }
 
     /**
