@@ -40,7 +40,7 @@ class CheckCacheTest {
     }
 
     private int proven() {
-        return CheckCache.filesProvenCurrent(repo, CheckCache.selectionKey(true, java.util.List.of()));
+        return CheckCache.filesProvenCurrent(repo, CheckCache.selectionKey(true, java.util.List.of(), true));
     }
 
     private CliRun fullCheck() {
@@ -54,7 +54,8 @@ class CheckCacheTest {
         assertThat(full.exitCode()).isZero();
 
         assertThat(proven()).isPositive();
-        assertThat(full.out()).isEqualTo("check: " + proven() + " generated files are current\n");
+        assertThat(full.out()).isEqualTo("check: " + proven() + " generated files are current, 2 overlays verified"
+                + " with kubectl kustomize\n");
     }
 
     @Test
@@ -73,10 +74,12 @@ class CheckCacheTest {
     }
 
     @Test
-    void generateAllRecordsTooSoTheFirstCheckAfterItIsFast() {
+    void generateAllRecordsForACheckOfTheGeneratedFilesOnlyNotForOneThatVerifiesTheOverlays() {
         CliRun.inRepo(repo, "generate", "--all");
 
-        assertThat(proven()).isPositive();
+        assertThat(CheckCache.filesProvenCurrent(repo, CheckCache.selectionKey(true, java.util.List.of(), false)))
+                .isPositive();
+        assertThat(proven()).isEqualTo(-1);
     }
 
     @Test
@@ -119,7 +122,9 @@ class CheckCacheTest {
         assertThat(proven()).isEqualTo(-1);
         System.setProperty("vixens.buildId", "test-build-1");
         assertThat(CheckCache.filesProvenCurrent(repo, CheckCache.selectionKey(false,
-                java.util.List.of("hydrus-client")))).isEqualTo(-1);
+                java.util.List.of("hydrus-client"), true))).isEqualTo(-1);
+        assertThat(CheckCache.filesProvenCurrent(repo, CheckCache.selectionKey(true, java.util.List.of(), false)))
+                .as("a check of the generated files only is another selection").isEqualTo(-1);
         assertThat(proven()).isPositive();
     }
 
