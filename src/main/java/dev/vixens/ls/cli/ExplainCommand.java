@@ -9,8 +9,14 @@ import dev.vixens.ls.plan.LitestreamProcess;
 import dev.vixens.ls.plan.PlannedDatabase;
 import dev.vixens.ls.plan.RestoreDrill;
 import dev.vixens.ls.plan.Setting;
+import dev.vixens.ls.descriptor.Settings;
 import dev.vixens.ls.repo.Repository;
+import dev.vixens.ls.source.InputException;
+import dev.vixens.ls.source.Problem;
+import dev.vixens.ls.verify.OverlayVerifier;
+import dev.vixens.ls.verify.OverlayVerifier.Verification;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,7 +25,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "explain",
         description = "Shows what generate decides for one app: each database's effective values (overrides"
-                + " marked *), the start-up sequence in order, the sidecars and the single-writer guard.")
+                + " marked *), the start-up sequence in order, the sidecars and the single-writer guard; and what"
+                + " check finds in each of its overlays, built with kustomize.")
 public final class ExplainCommand implements Runnable {
 
     private static final String ROW = "  %-40s %-10s %-6s %-9s %-10s %-6s %s%n";
@@ -42,8 +49,15 @@ public final class ExplainCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%s: %s %s in namespace %s, Litestream %s%n", d.app(), d.workload().kind().kind(),
                 d.workload().name(), d.namespace(), d.settings().litestreamVersion().text());
-        out.printf("descriptor: %s%ncomponent:  %s/ (include it from each overlay)%n%n",
+        out.printf("descriptor: %s%ncomponent:  %s/ (include it from each overlay)%n",
                 d.source().displayName(), plan.outputDir());
+        for (AppPlan overlay : plan.overlayPlans()) {
+            Settings s = overlay.app().settings();
+            out.printf("            %s/ (overlay %s includes it instead: Secret %s, bucket $%s%s)%n",
+                    overlay.outputDir(), overlay.overlay().orElseThrow(), s.secret(), s.bucketEnv(),
+                    s.replicaPrefix().isEmpty() ? "" : ", replica prefix " + s.replicaPrefix());
+        }
+        out.println();
         out.println("Databases (* = overridden in the descriptor):");
         out.printf(ROW, "PATH", "PROFILE", "SYNC", "SNAPSHOT", "RETENTION", "CHECK", "REPLICA");
         for (PlannedDatabase db : plan.databases()) {
@@ -79,6 +93,35 @@ public final class ExplainCommand implements Runnable {
                 drill.schedule()));
         out.printf("Single writer: replicas %s%s%n", plan.patch().replicas().map(String::valueOf).orElse("-"),
                 plan.patch().recreate() ? ", strategy Recreate" : "");
+        overlays(repo, plan, out);
+    }
+
+    /** What check finds in each overlay of the app; explain informs, so a missing kustomize is a note. */
+    private static void overlays(Repository repo, AppPlan plan, PrintWriter out) {
+        out.println();
+        if (!repo.config().verify().enabled()) {
+            out.println("Overlays: not verified (verify.enabled: false in " + Repository.CONFIG_FILE + ")");
+            return;
+        }
+        Verification verification;
+        try {
+            verification = OverlayVerifier.verify(repo, List.of(plan));
+        } catch (InputException e) {
+            out.println("Overlays: not verified: " + e.problem().format());
+            return;
+        }
+        out.printf("Overlays (built with %s, as check verifies them):%n", verification.command().display());
+        for (OverlayVerifier.OverlayReport report : verification.reports()) {
+            out.printf("  %s%n", report.overlay());
+            report.facts().forEach(fact -> out.printf("    %s%n", fact));
+            report.findings().forEach(finding -> out.printf("    PROBLEM %s%n", finding.format()));
+            if (report.findings().isEmpty()) {
+                out.println("    verified: the backup is in what the cluster will run");
+            }
+        }
+        List<Problem> appLevel = verification.findings().stream()
+                .filter(f -> verification.reports().stream().noneMatch(r -> r.findings().contains(f))).toList();
+        appLevel.forEach(finding -> out.printf("  PROBLEM %s%n", finding.format()));
     }
 
     private static String show(Setting<?> setting) {
