@@ -48,7 +48,7 @@ final class UserRule implements OverlayRule {
                     + " on the container (or PUID/PGID for a linuxserver.io image), or runAs in " + descriptor
                     + " to the uid the image runs as");
         } else if (litestream.uid().isPresent() && !own.uid().equals(litestream.uid())) {
-            overlay.find(own.at(), "container '" + appName + "' runs as uid " + own.shown() + " (" + own.source()
+            overlay.find(own.at(), "container '" + appName + "' runs as " + own.shown() + " (uid:gid, " + own.source()
                     + ") and Litestream as " + litestream.shown() + " (" + litestream.source() + "): the database"
                     + " files one creates (-wal, -shm, Litestream's _litestream_seq table, a restored database) are"
                     + " read-only to the other, \"attempt to write a readonly database\"; set runAs.uid: "
@@ -91,23 +91,23 @@ final class UserRule implements OverlayRule {
         ContainerView c = pod.container(sidecar).orElseThrow();
         Optional<Long> uid = c.runAsUser().or(pod::podRunAsUser);
         Optional<Long> gid = c.runAsGroup().or(pod::podRunAsGroup);
-        return new Identity(uid, gid, uid.isPresent() ? "runAs in " + overlay.app.app().source().displayName()
+        return new Identity(uid, gid, uid.isPresent() ? "from runAs in " + overlay.app.app().source().displayName()
                 : "its image's user", overlay.source.fallback());
     }
 
     /** The app's uid and gid: securityContext (container, then pod), else the PUID/PGID convention. */
     static Identity app(PodView pod, ContainerView c, WorkloadSource source) {
         if (c.runAsUser().isPresent()) {
-            return new Identity(c.runAsUser(), c.runAsGroup().or(pod::podRunAsGroup), "container securityContext",
+            return new Identity(c.runAsUser(), c.runAsGroup().or(pod::podRunAsGroup), "from the container securityContext",
                     source.container(c.name(), "securityContext", "runAsUser"));
         }
         if (pod.podRunAsUser().isPresent()) {
-            return new Identity(pod.podRunAsUser(), c.runAsGroup().or(pod::podRunAsGroup), "pod securityContext",
+            return new Identity(pod.podRunAsUser(), c.runAsGroup().or(pod::podRunAsGroup), "from the pod securityContext",
                     source.podSpec("securityContext", "runAsUser"));
         }
         Optional<Long> puid = literal(c, "PUID");
         if (puid.isPresent()) {
-            return new Identity(puid, literal(c, "PGID"), "PUID/PGID environment", source.env(c.name(), "PUID"));
+            return new Identity(puid, literal(c, "PGID"), "from PUID/PGID", source.env(c.name(), "PUID"));
         }
         return new Identity(Optional.empty(), Optional.empty(), "not set", source.container(c.name()));
     }
