@@ -124,7 +124,7 @@ class CommandLineTest {
         CliRun run = CliRun.inRepo(dir, "generate", "auth");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.err()).isEqualTo("note: auth: no overlay under apps/10/auth/overlays includes the generated"
-                + " Component; add 'components: [../../litestream]' to each overlay's kustomization.yaml\n");
+        assertThat(run.err()).isEqualTo("note: auth: no overlay of apps/10/auth includes the generated Component;"
+                + " add 'components: [../../litestream]' to each overlay's kustomization.yaml\n");
     }
 }
