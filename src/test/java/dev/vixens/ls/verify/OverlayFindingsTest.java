@@ -72,11 +72,19 @@ class OverlayFindingsTest {
 
     @BeforeEach
     void writeTheApp() {
-        repo = TestRepo.create(root)
+        repo = notes(root, "prod");
+    }
+
+    /** A repository with the app {@code notes}, whose overlays of these names include its Component. */
+    static TestRepo notes(Path root, String... overlays) {
+        TestRepo repo = TestRepo.create(root)
                 .write(APP + "/vixens-backup.yaml", DESCRIPTOR)
                 .write(APP + "/base/deployment.yaml", DEPLOYMENT)
-                .write(APP + "/base/kustomization.yaml", "resources: [deployment.yaml]\n")
-                .write(APP + "/overlays/prod/kustomization.yaml", OVERLAY);
+                .write(APP + "/base/kustomization.yaml", "resources: [deployment.yaml]\n");
+        for (String overlay : overlays) {
+            repo.write(APP + "/overlays/" + overlay + "/kustomization.yaml", OVERLAY);
+        }
+        return repo;
     }
 
     /** Generates, then checks; the generated files are current, so every line is a finding. */

@@ -31,12 +31,7 @@ class OverlaySettingsTest {
 
     @BeforeEach
     void writeTheAppWithTwoOverlays() {
-        repo = TestRepo.create(root)
-                .write(APP + "/vixens-backup.yaml", DESCRIPTOR)
-                .write(APP + "/base/deployment.yaml", DEPLOYMENT)
-                .write(APP + "/base/kustomization.yaml", "resources: [deployment.yaml]\n")
-                .write(APP + "/overlays/dev/kustomization.yaml", OVERLAY)
-                .write(APP + "/overlays/prod/kustomization.yaml", OVERLAY);
+        repo = OverlayFindingsTest.notes(root, "dev", "prod");
     }
 
     private CliRun check() {

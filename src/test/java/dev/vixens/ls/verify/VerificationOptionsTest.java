@@ -1,8 +1,6 @@
 package dev.vixens.ls.verify;
 
 import static dev.vixens.ls.verify.OverlayFindingsTest.APP;
-import static dev.vixens.ls.verify.OverlayFindingsTest.DEPLOYMENT;
-import static dev.vixens.ls.verify.OverlayFindingsTest.DESCRIPTOR;
 import static dev.vixens.ls.verify.OverlayFindingsTest.OVERLAY;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,10 +28,7 @@ class VerificationOptionsTest {
     /** An app whose only overlay forgets the Component: the verification fails it, the file comparison not. */
     @BeforeEach
     void writeAnAppWithoutBackup() {
-        repo = TestRepo.create(root)
-                .write(APP + "/vixens-backup.yaml", DESCRIPTOR)
-                .write(APP + "/base/deployment.yaml", DEPLOYMENT)
-                .write(APP + "/base/kustomization.yaml", "resources: [deployment.yaml]\n")
+        repo = OverlayFindingsTest.notes(root)
                 .write(APP + "/overlays/prod/kustomization.yaml", "resources:\n  - ../../base\n");
         assertThat(CliRun.inRepo(root, "generate", "--all").exitCode()).isZero();
     }
