@@ -403,6 +403,20 @@ class OverlayFindingsTest {
     }
 
     @Test
+    void theOverlaysOfAnAppWithStaleFilesAreVerifiedOnceTheyAreCurrent() {
+        check();
+        repo.write(APP + "/vixens-backup.yaml", DESCRIPTOR + "  - {path: /data/more.db, profile: standard}\n");
+
+        CliRun check = CliRun.inRepo(root, "check", "--all");
+
+        assertThat(check.out()).doesNotContain(": the generated container")
+                .endsWith("check: changed " + APP + "/litestream/workload-patch.yaml\n"
+                        + "check: 2 of 19 generated files are not current; run: vixens-ls generate --all\n"
+                        + "check: the overlays of notes are verified once their generated files are current\n");
+        assertThat(check.exitCode()).isEqualTo(1);
+    }
+
+    @Test
     void overlaysAreFoundWhereTheRepositorySays() {
         repo.write(".vixens-ls.yaml", "apps: [apps]\nverify:\n  overlays: [envs/*]\n  kustomize: [kubectl,"
                 + " kustomize]\n");
