@@ -1,7 +1,9 @@
 package dev.vixens.ls.cli;
 
 import dev.vixens.ls.descriptor.AppDescriptor;
+import dev.vixens.ls.descriptor.Settings;
 import dev.vixens.ls.generate.Generator;
+import dev.vixens.ls.output.OutputChecker;
 import dev.vixens.ls.plan.AppPlan;
 import dev.vixens.ls.plan.BackupPolicy;
 import dev.vixens.ls.plan.ContainerPlan;
@@ -9,7 +11,6 @@ import dev.vixens.ls.plan.LitestreamProcess;
 import dev.vixens.ls.plan.PlannedDatabase;
 import dev.vixens.ls.plan.RestoreDrill;
 import dev.vixens.ls.plan.Setting;
-import dev.vixens.ls.descriptor.Settings;
 import dev.vixens.ls.repo.Repository;
 import dev.vixens.ls.source.InputException;
 import dev.vixens.ls.source.Problem;
@@ -44,7 +45,8 @@ public final class ExplainCommand implements Runnable {
     @Override
     public void run() {
         Repository repo = repository.open();
-        AppPlan plan = new Generator(repo).plan(repo.app(app));
+        Generator generator = new Generator(repo);
+        AppPlan plan = generator.plan(repo.app(app));
         AppDescriptor d = plan.app();
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%s: %s %s in namespace %s, Litestream %s%n", d.app(), d.workload().kind().kind(),
@@ -93,14 +95,21 @@ public final class ExplainCommand implements Runnable {
                 drill.schedule()));
         out.printf("Single writer: replicas %s%s%n", plan.patch().replicas().map(String::valueOf).orElse("-"),
                 plan.patch().recreate() ? ", strategy Recreate" : "");
-        overlays(repo, plan, out);
+        overlays(repo, generator, plan, out);
     }
 
     /** What check finds in each overlay of the app; explain informs, so a missing kustomize is a note. */
-    private static void overlays(Repository repo, AppPlan plan, PrintWriter out) {
+    private static void overlays(Repository repo, Generator generator, AppPlan plan, PrintWriter out) {
         out.println();
         if (!repo.config().verify().enabled()) {
             out.println("Overlays: not verified (verify.enabled: false in " + Repository.CONFIG_FILE + ")");
+            return;
+        }
+        boolean stale = OutputChecker.check(repo.root(), generator.renderPlans(List.of(plan))).stream()
+                .anyMatch(d -> d.path().startsWith(plan.outputDir() + "/"));
+        if (stale) {
+            out.printf("Overlays: not verified: the generated files of %s are not current; run vixens-ls generate"
+                    + " %s first%n", plan.app().app(), plan.app().app());
             return;
         }
         Verification verification;

@@ -4,6 +4,7 @@ import dev.vixens.ls.plan.AppPlan;
 import dev.vixens.ls.source.Location;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,7 +38,7 @@ final class ComponentRule implements OverlayRule {
                     + expected + "' under components: in this kustomization");
             return;
         }
-        overlay.included = java.util.Optional.of(included.get(0));
+        overlay.included = Optional.of(included.get(0));
         overlay.facts.add("includes the Component " + String.join(", ", included.stream()
                 .map(overlay::includePath).toList()));
         if (included.size() > 1) {

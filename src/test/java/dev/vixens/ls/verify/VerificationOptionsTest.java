@@ -99,6 +99,14 @@ class VerificationOptionsTest {
     }
 
     @Test
+    void explainVerifiesTheOverlaysOnlyWhenTheGeneratedFilesAreCurrent() {
+        repo.write(APP + "/vixens-backup.yaml", OverlayFindingsTest.DESCRIPTOR + "metrics: {port: 9191}\n");
+
+        assertThat(CliRun.inRepo(root, "explain", "notes").out()).endsWith("\nOverlays: not verified: the generated"
+                + " files of notes are not current; run vixens-ls generate notes first\n");
+    }
+
+    @Test
     void explainShowsWhatTheVerificationFoundInEachOverlay() {
         repo.write(APP + "/overlays/dev/kustomization.yaml", OVERLAY);
 
