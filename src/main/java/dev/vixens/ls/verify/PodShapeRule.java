@@ -83,7 +83,7 @@ final class PodShapeRule implements OverlayRule {
                     + " to the volume the app keeps its databases on");
             return;
         }
-        if (!mount.get().mountPath().equals(mountPath)) {
+        if (!mount.get().mountPath().replaceAll("/+$", "").equals(mountPath)) {
             overlay.find(source.mount(container, volume), "container '" + container + "' mounts volume '" + volume
                     + "' at " + mount.get().mountPath() + ", but " + d.source().displayName() + " says " + mountPath
                     + " (volume.mountPath), so Litestream would back up files the app never writes; set"
