@@ -39,7 +39,7 @@ public record ObservedSettings(String litestreamImage, String litestreamVersion,
         RunAsDocument runAs = u == null && g == null ? null : new RunAsDocument(u, g);
         return new SettingsDocument(litestream, null, differs(secret, defaults.secret()),
                 differs(bucketEnv, defaults.bucketEnv()), differs(endpointEnv, defaults.endpointEnv()), metrics,
-                resources, runAs, differs(fixPermissions, defaults.fixPermissions()), null);
+                resources, runAs, differs(fixPermissions, defaults.fixPermissions()), null, null, null);
     }
 
     private static ResourceListDocument list(String cpu, String memory) {

@@ -72,7 +72,8 @@ class SharedBuildingBlocksTest {
         assertThat(list(sidecar, "ports")).containsExactly(
                 Map.of("name", "metrics", "containerPort", 9090, "protocol", "TCP"));
         assertThat(list(sidecar, "volumeMounts")).containsExactly(Map.of("name", "data", "mountPath", "/data"),
-                Map.of("name", "litestream-config", "mountPath", "/etc/litestream", "readOnly", true));
+                Map.of("name", "litestream-config", "mountPath", "/etc/litestream", "readOnly", true),
+                Map.of("name", "litestream-tmp", "mountPath", "/tmp"));
         assertThat(Kustomize.names(Kustomize.containers(workload, "containers")))
                 .containsExactlyInAnyOrder("litestream", "app");
         assertThat(podAnnotations(workload)).containsEntry("prometheus.io/scrape", "true")
