@@ -48,6 +48,27 @@ class PodSecurityKeysTest {
     void everyContainerIsHardenedAndTheToolsGetAScratchDirectory() throws IOException {
         String patch = generate(BASE);
 
+        String hardened = """
+                          resources:
+                            requests:
+                              cpu: "10m"
+                              memory: "64Mi"
+                            limits:
+                              cpu: "1"
+                              memory: "256Mi"
+                          securityContext:
+                            runAsUser: 1000
+                            runAsGroup: 1000
+                            runAsNonRoot: true
+                            allowPrivilegeEscalation: false
+                            readOnlyRootFilesystem: true
+                            capabilities:
+                              drop:
+                                - ALL
+                            seccompProfile:
+                              type: RuntimeDefault
+                """;
+
         assertThat(container(patch, "restore-notes")).endsWith("""
                           envFrom:
                             - secretRef:
@@ -57,24 +78,7 @@ class PodSecurityKeysTest {
                               value: "/tmp"
                             - name: SQLITE_TMPDIR
                               value: "/tmp"
-                          resources:
-                            requests:
-                              cpu: "10m"
-                              memory: "64Mi"
-                            limits:
-                              cpu: "1"
-                              memory: "256Mi"
-                          securityContext:
-                            runAsUser: 1000
-                            runAsGroup: 1000
-                            runAsNonRoot: true
-                            allowPrivilegeEscalation: false
-                            readOnlyRootFilesystem: true
-                            capabilities:
-                              drop:
-                                - ALL
-                            seccompProfile:
-                              type: RuntimeDefault
+                """ + hardened + """
                           volumeMounts:
                             - name: data
                               mountPath: "/data"
@@ -84,25 +88,7 @@ class PodSecurityKeysTest {
                             - name: litestream-tmp
                               mountPath: "/tmp"
                 """);
-        assertThat(container(patch, "cleanup-ephemeral")).as("busybox's rm needs no scratch").endsWith("""
-                          resources:
-                            requests:
-                              cpu: "10m"
-                              memory: "64Mi"
-                            limits:
-                              cpu: "1"
-                              memory: "256Mi"
-                          securityContext:
-                            runAsUser: 1000
-                            runAsGroup: 1000
-                            runAsNonRoot: true
-                            allowPrivilegeEscalation: false
-                            readOnlyRootFilesystem: true
-                            capabilities:
-                              drop:
-                                - ALL
-                            seccompProfile:
-                              type: RuntimeDefault
+        assertThat(container(patch, "cleanup-ephemeral")).as("busybox's rm needs no scratch").endsWith(hardened + """
                           volumeMounts:
                             - name: data
                               mountPath: "/data"
