@@ -188,7 +188,8 @@ class PodSecurityKeysTest {
 
     @Test
     void podSecurityBaselineRunsTheContainersAsRootWithNoCapabilityAndSaysSoOnEveryGenerate() throws IOException {
-        TestRepo.create(repo).descriptor("10-notes", "notes", BASE + "runAs: {uid: 0, gid: 0}\npodSecurity: baseline\n");
+        TestRepo.create(repo).descriptor("10-notes", "notes",
+                BASE + "runAs: {uid: 0, gid: 0}\npodSecurity: baseline\n");
 
         CliRun generate = CliRun.inRepo(repo, "generate", "notes");
 

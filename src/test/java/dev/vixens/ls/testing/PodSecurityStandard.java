@@ -58,7 +58,10 @@ public final class PodSecurityStandard {
         this.podContext = map(spec.get("securityContext"));
     }
 
-    /** Every violation of {@code level} in a pod template ({@code metadata} and {@code spec}): the pod and all its containers. */
+    /**
+     * Every violation of {@code level} in a pod template ({@code metadata} and {@code spec}): the pod and all its
+     * containers.
+     */
     public static List<Violation> judge(Map<String, Object> podTemplate, Level level) {
         PodSecurityStandard judge = new PodSecurityStandard(level, podTemplate);
         judge.pod();

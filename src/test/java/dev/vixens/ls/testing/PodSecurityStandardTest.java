@@ -181,7 +181,10 @@ class PodSecurityStandardTest {
         return value;
     }
 
-    /** Sets {@code path} ({@code a.b[name].c}: list items chosen by their name) to {@code value}, creating maps on the way. */
+    /**
+     * Sets {@code path} ({@code a.b[name].c}: list items chosen by their name) to {@code value}, creating maps on
+     * the way.
+     */
     @SuppressWarnings("unchecked")
     private static void set(Map<String, Object> root, String path, Object value) {
         String[] segments = path.split("\\.(?![^\\[]*])");
