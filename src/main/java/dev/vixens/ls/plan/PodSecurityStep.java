@@ -19,8 +19,6 @@ final class PodSecurityStep implements PlanStep {
         if (ScratchSpace.usedBy(all)) {
             plan.volumes.add(ScratchSpace.volume());
         }
-        plan.fsGroup = plan.app.settings().fsGroup().isPresent()
-                ? Optional.of(new PodPatch.FsGroup(plan.app.settings().fsGroup().getAsLong()))
-                : Optional.empty();
+        plan.app.settings().fsGroup().ifPresent(gid -> plan.fsGroup = Optional.of(new PodPatch.FsGroup(gid)));
     }
 }
