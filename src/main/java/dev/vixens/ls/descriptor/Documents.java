@@ -18,28 +18,30 @@ public final class Documents {
             List<DatabaseDocument> databases, LitestreamDocument litestream, ImagesDocument images, String secret,
             String bucketEnv, String endpointEnv, MetricsDocument metrics, ResourcesDocument resources,
             RunAsDocument runAs, Boolean fixPermissions, DrillDocument drill, Boolean nativeSidecar,
+            ResourcesDocument initResources, Long fsGroup, String podSecurity,
             Map<String, OverlayDocument> overlays) {
 
         public SettingsDocument settings() {
             return new SettingsDocument(litestream, images, secret, bucketEnv, endpointEnv, metrics, resources,
-                    runAs, fixPermissions, nativeSidecar);
+                    runAs, fixPermissions, nativeSidecar, initResources, fsGroup);
         }
     }
 
     /** The optional settings a descriptor may set and a repository may default. */
     public record SettingsDocument(LitestreamDocument litestream, ImagesDocument images, String secret,
             String bucketEnv, String endpointEnv, MetricsDocument metrics, ResourcesDocument resources,
-            RunAsDocument runAs, Boolean fixPermissions, Boolean nativeSidecar) {
+            RunAsDocument runAs, Boolean fixPermissions, Boolean nativeSidecar, ResourcesDocument initResources,
+            Long fsGroup) {
 
         public static final SettingsDocument EMPTY = new SettingsDocument(null, null, null, null, null, null, null,
-                null, null, null);
+                null, null, null, null, null);
 
         /** The settings one overlay may change, as a layer over the app's. */
         public static SettingsDocument ofOverlay(OverlayDocument overlay) {
             LitestreamDocument litestream = overlay.litestream() == null ? null
                     : new LitestreamDocument(null, null, overlay.litestream().replicaPrefix());
             return new SettingsDocument(litestream, null, overlay.secret(), overlay.bucketEnv(), null, null, null,
-                    null, null, null);
+                    null, null, null, null, null);
         }
     }
 

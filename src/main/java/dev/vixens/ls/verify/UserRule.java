@@ -63,8 +63,9 @@ final class UserRule implements OverlayRule {
 
     /**
      * On a new volume (a PersistentVolumeClaim, owned by root until something changes it) the restore step,
-     * not root, can create the database only when the pod's {@code fsGroup} makes the volume group-writable or
-     * fix-permissions hands it over first. Without either, the restore after a lost disk fails the pod.
+     * not root, can create the database only when the pod's {@code fsGroup} (the descriptor's, or the base's)
+     * makes the volume group-writable or fix-permissions hands it over first. Without either, the restore after
+     * a lost disk fails the pod.
      */
     private static void newVolume(BuiltOverlay overlay, PodView pod, Identity litestream) {
         String volume = overlay.app.app().volume().name();
@@ -79,8 +80,8 @@ final class UserRule implements OverlayRule {
         String gid = litestream.gid().or(litestream::uid).map(String::valueOf).orElse("1000");
         overlay.find(overlay.source.podSpec("securityContext"), "on a new volume '" + volume + "' (owned by root"
                 + " until the app first runs) the generated restore step, running as " + litestream.shown() + ", cannot"
-                + " create the databases, so a restore after a lost disk fails the pod; set securityContext.fsGroup: "
-                + gid + " on the pod, or fixPermissions: true in " + overlay.app.app().source().displayName());
+                + " create the databases, so a restore after a lost disk fails the pod; set fsGroup: " + gid + " in "
+                + overlay.app.app().source().displayName() + " (or securityContext.fsGroup on the pod)");
     }
 
     /** The uid and gid of the generated sidecar: its securityContext over the pod's. */
