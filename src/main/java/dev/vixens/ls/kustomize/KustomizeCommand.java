@@ -33,7 +33,6 @@ public record KustomizeCommand(List<String> argv) {
     public static final List<List<String>> AUTO = List.of(List.of("kustomize", "build"),
             List.of("kubectl", "kustomize"));
     private static final long TIMEOUT_SECONDS = 300;
-    private static final Pattern KLOG_ERROR = Pattern.compile("err=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     public KustomizeCommand {
         argv = List.copyOf(argv);
@@ -69,7 +68,8 @@ public record KustomizeCommand(List<String> argv) {
 
     /** The program {@link #resolve} would run, or null; for the fast check, which must notice another one. */
     public static Path program(List<String> configured) {
-        return find(configured).map(KustomizeCommand::program).orElse(null);
+        List<String> argv = resolvedArgv(configured);
+        return argv == null ? null : Path.of(argv.get(0));
     }
 
     /** The executable this command runs. */
@@ -78,15 +78,20 @@ public record KustomizeCommand(List<String> argv) {
     }
 
     private static Optional<KustomizeCommand> find(List<String> configured) {
+        return Optional.ofNullable(resolvedArgv(configured)).map(KustomizeCommand::new);
+    }
+
+    /** The first command whose program is installed, its program resolved; null when none is (no lambda: cold JVM). */
+    private static List<String> resolvedArgv(List<String> configured) {
         for (List<String> candidate : configured.isEmpty() ? AUTO : List.of(configured)) {
             Path program = executable(candidate.get(0));
             if (program != null) {
                 List<String> argv = new ArrayList<>(candidate);
                 argv.set(0, program.toString());
-                return Optional.of(new KustomizeCommand(argv));
+                return argv;
             }
         }
-        return Optional.empty();
+        return null;
     }
 
     /**
@@ -195,7 +200,7 @@ public record KustomizeCommand(List<String> argv) {
 
     /** kustomize's message, one line: {@code Error: ...} from kustomize, {@code err="..."} from kubectl. */
     static String errorMessage(String stderr, int exitCode) {
-        Matcher klog = KLOG_ERROR.matcher(stderr);
+        Matcher klog = Pattern.compile("err=\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(stderr);
         String message = null;
         if (klog.find()) {
             message = klog.group(1).replaceAll("\\\\(.)", "$1");

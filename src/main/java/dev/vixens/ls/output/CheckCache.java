@@ -52,7 +52,6 @@ public final class CheckCache {
     private static final String HEADER = "vixens-ls check cache 3";
     /** {@code AppPlanner.COMPONENT_DIR}, repeated so the fast path does not load the planner. */
     static final String COMPONENT_DIR = "litestream";
-    private static final Pattern FILES = Pattern.compile("^check: (\\d+) generated files are current");
 
     /**
      * What the full pipeline saw, to be recorded.
@@ -108,7 +107,7 @@ public final class CheckCache {
         if (summary == null) {
             return -1;
         }
-        Matcher files = FILES.matcher(summary);
+        Matcher files = Pattern.compile("^check: (\\d+) generated files are current").matcher(summary);
         return files.find() ? Integer.parseInt(files.group(1)) : -1;
     }
 
@@ -272,9 +271,14 @@ public final class CheckCache {
                     dirs.forEach(dir -> out.append('\t').append(dir));
                     out.append('\n');
                 });
+                Set<String> generated = new HashSet<>();
+                snapshot.output().files().forEach(f -> generated.add(f.path()));
                 for (Path read : overlays.filesRead()) {
-                    out.append("read\t").append(relative(absolute, read)).append('\t').append(digest(read))
-                            .append('\n');
+                    String path = relative(absolute, read);
+                    if (!generated.contains(path)) {
+                        // a generated file read by an overlay is digested once, as an output
+                        out.append("read\t").append(path).append('\t').append(digest(read)).append('\n');
+                    }
                 }
             }
             for (String dir : snapshot.appDirs()) {
