@@ -61,7 +61,7 @@ public final class SharedPlanner {
         podPiece("integrity-check-init", List.of(IntegrityCheckStep.container(settings.sqliteImage(),
                 List.of(ref(DB_PATH)), runAs(), data(), List.of(parameters()))), List.of(), false);
         podPiece("restore-init", List.of(RestoreStep.container("restore-db", settings.litestreamImageReference(),
-                ref(DB_PATH), PlanContext.CONFIG_DIR + "/litestream.yml", List.of(credentials(), parameters()),
+                ref(DB_PATH), PlanContext.CONFIG_DIR + "/litestream.yml", List.of(), List.of(credentials(), parameters()),
                 List.of(data(), PlanContext.configMount()), runAs())), List.of(), false);
         podPiece("ephemeral-cleanup-init", List.of(EphemeralCleanupStep.container(settings.busyboxImage(),
                 List.of(ref(EPHEMERAL_DB_PATH)), runAs(), data(), List.of(parameters()))), List.of(), false);
@@ -91,9 +91,13 @@ public final class SharedPlanner {
                 dialect.configModel(process)));
     }
 
+    /** The replica URL every shared profile config writes: the app's path comes from the environment. */
+    public static String replicaUrl(Settings settings) {
+        return "s3://${" + settings.bucketEnv() + "}/" + Replicas.prefixed(settings, "${" + REPLICA_PATH + "}");
+    }
+
     private LitestreamProcess process(Optional<Profile.BackedUp> profile) {
-        String url = "s3://${" + settings.bucketEnv() + "}/"
-                + Replicas.prefixed(settings, "${" + REPLICA_PATH + "}");
+        String url = replicaUrl(settings);
         List<LitestreamProcess.Replica> replicas = profile.map(p -> List.of(new LitestreamProcess.Replica(
                 "${" + DB_PATH + "}", url, Replicas.endpoint(settings), p.name(), p.syncInterval(),
                 p.snapshotInterval(), p.retention(), List.of()))).orElse(List.of());
