@@ -2,6 +2,7 @@ package dev.vixens.ls.cli;
 
 import dev.vixens.ls.generate.Generator;
 import dev.vixens.ls.generate.OverlayHint;
+import dev.vixens.ls.generate.PodSecurityWarning;
 import dev.vixens.ls.generate.ReleaseWarnings;
 import dev.vixens.ls.output.CheckCache;
 import dev.vixens.ls.output.GenerationOutput;
@@ -59,6 +60,9 @@ public final class GenerateCommand implements Runnable {
             spec.commandLine().getErr().println(hint);
         }
         for (String warning : warnings) {
+            spec.commandLine().getErr().println(warning);
+        }
+        for (String warning : PodSecurityWarning.warnings(plans)) {
             spec.commandLine().getErr().println(warning);
         }
     }

@@ -1,14 +1,13 @@
 package dev.vixens.ls.plan;
 
-import dev.vixens.ls.plan.ContainerPlan.EnvSource;
-import dev.vixens.ls.plan.ContainerPlan.Mount;
-import dev.vixens.ls.plan.ContainerPlan.RunAs;
-import dev.vixens.ls.plan.ContainerPlan.Script;
+import dev.vixens.ls.descriptor.Settings;
 import dev.vixens.ls.litestream.Command;
 import dev.vixens.ls.litestream.Release;
+import dev.vixens.ls.plan.ContainerPlan.EnvSource;
+import dev.vixens.ls.plan.ContainerPlan.Mount;
+import dev.vixens.ls.plan.ContainerPlan.Script;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Start-up step 3: one container per replicated database. Keeps a local copy; restores a missing one from
@@ -34,7 +33,7 @@ final class RestoreStep implements PlanStep {
                         plan.app.settings().litestreamImageReference(), db.path(),
                         PlanContext.CONFIG_DIR + "/" + process.configFile(), options(release, db.integrityChecked()),
                         List.of(plan.credentials()), List.of(plan.dataMount(), PlanContext.configMount()),
-                        plan.runAs()));
+                        plan.securityContext(), plan.initResources()));
             }
         }
     }
@@ -46,10 +45,10 @@ final class RestoreStep implements PlanStep {
     }
 
     static ContainerPlan container(String name, String image, String database, String config, List<String> options,
-            List<EnvSource> env, List<Mount> mounts, RunAs runAs) {
+            List<EnvSource> env, List<Mount> mounts, SecurityContext securityContext, Settings.Resources resources) {
         List<String> arguments = new ArrayList<>(List.of(database, config));
         arguments.addAll(options);
-        return new ContainerPlan(name, image, Optional.of(new Script("restore.sh", arguments)),
-                List.of(), env, mounts, Optional.of(runAs), Optional.empty(), List.of(), Optional.empty());
+        return ContainerPlan.running(name, image, new Script("restore.sh", arguments)).envFrom(env)
+                .mounts(mounts).scratch().securityContext(securityContext).resources(resources).build();
     }
 }
