@@ -1,5 +1,7 @@
 package dev.vixens.ls.litestream;
 
+import java.util.Locale;
+
 /**
  * The type a release decodes a key into. A value of another shape is not ignored like an unknown key: it is a
  * decoding error, and Litestream does not start.
@@ -11,6 +13,6 @@ public enum KeyType {
     MAPPING, LIST;
 
     static KeyType ofTableName(String text) {
-        return valueOf(text.toUpperCase(java.util.Locale.ROOT));
+        return valueOf(text.toUpperCase(Locale.ROOT));
     }
 }

@@ -3,6 +3,7 @@ package dev.vixens.ls.litestream;
 import dev.vixens.ls.profile.GoDuration;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -44,9 +45,9 @@ public record Release(ReleaseNumber number, int index, String dialect, String da
 
     private static <V> Map<Level, Map<String, V>> copy(Map<Level, Map<String, V>> byLevel) {
         Map<Level, Map<String, V>> out = new EnumMap<>(Level.class);
-        byLevel.forEach((level, entries) -> out.put(level, java.util.Collections.unmodifiableMap(
+        byLevel.forEach((level, entries) -> out.put(level, Collections.unmodifiableMap(
                 new LinkedHashMap<>(entries))));
-        return java.util.Collections.unmodifiableMap(out);
+        return Collections.unmodifiableMap(out);
     }
 
     /** As written in an image tag: {@code 0.5.12}. */

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The Litestream releases vixens-ls knows, read from the release table shipped in the jar
@@ -342,7 +343,7 @@ public final class ReleaseTable {
             }
         }
 
-        private static <T> T parse(Row row, java.util.function.Supplier<T> parser) {
+        private static <T> T parse(Row row, Supplier<T> parser) {
             try {
                 return parser.get();
             } catch (IllegalArgumentException e) {
@@ -350,7 +351,7 @@ public final class ReleaseTable {
             }
         }
 
-        private static <T> List<T> fresh(int count, java.util.function.Supplier<T> factory) {
+        private static <T> List<T> fresh(int count, Supplier<T> factory) {
             List<T> out = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 out.add(factory.get());
