@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,21 +33,27 @@ public record Release(ReleaseNumber number, int index, String dialect, String da
      */
     static final Duration LAST_WRITES_BUDGET = Duration.ofSeconds(20);
 
+    /** Copies without lambdas or streams: the table builds every release when a command starts. */
     public Release {
         keys = copy(keys);
         writes = copy(writes);
-        openLevels = openLevels.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(openLevels));
+        openLevels = Collections.unmodifiableSet(openLevels.isEmpty() ? EnumSet.noneOf(Level.class)
+                : EnumSet.copyOf(openLevels));
         Map<Command, Set<String>> flagsCopy = new EnumMap<>(Command.class);
-        flags.forEach((command, names) -> flagsCopy.put(command, Set.copyOf(names)));
-        flags = Map.copyOf(flagsCopy);
-        behaviours = Set.copyOf(behaviours);
-        metrics = Set.copyOf(new TreeSet<>(metrics));
+        for (Map.Entry<Command, Set<String>> entry : flags.entrySet()) {
+            flagsCopy.put(entry.getKey(), Collections.unmodifiableSet(new LinkedHashSet<>(entry.getValue())));
+        }
+        flags = Collections.unmodifiableMap(flagsCopy);
+        behaviours = Collections.unmodifiableSet(behaviours.isEmpty() ? EnumSet.noneOf(Behaviour.class)
+                : EnumSet.copyOf(behaviours));
+        metrics = Collections.unmodifiableSet(new TreeSet<>(metrics));
     }
 
     private static <V> Map<Level, Map<String, V>> copy(Map<Level, Map<String, V>> byLevel) {
         Map<Level, Map<String, V>> out = new EnumMap<>(Level.class);
-        byLevel.forEach((level, entries) -> out.put(level, Collections.unmodifiableMap(
-                new LinkedHashMap<>(entries))));
+        for (Map.Entry<Level, Map<String, V>> entry : byLevel.entrySet()) {
+            out.put(entry.getKey(), Collections.unmodifiableMap(new LinkedHashMap<>(entry.getValue())));
+        }
         return Collections.unmodifiableMap(out);
     }
 

@@ -1,6 +1,5 @@
 package dev.vixens.ls.litestream;
 
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,8 +11,6 @@ import java.util.regex.Pattern;
 public record ReleaseNumber(int major, int minor, int patch) implements Comparable<ReleaseNumber> {
 
     private static final Pattern FORM = Pattern.compile("v?(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,4})");
-    private static final Comparator<ReleaseNumber> ORDER = Comparator.comparingInt(ReleaseNumber::major)
-            .thenComparingInt(ReleaseNumber::minor).thenComparingInt(ReleaseNumber::patch);
 
     public static Optional<ReleaseNumber> parse(String text) {
         Matcher m = FORM.matcher(text == null ? "" : text);
@@ -31,7 +28,10 @@ public record ReleaseNumber(int major, int minor, int patch) implements Comparab
 
     @Override
     public int compareTo(ReleaseNumber other) {
-        return ORDER.compare(this, other);
+        if (major != other.major) {
+            return Integer.compare(major, other.major);
+        }
+        return minor != other.minor ? Integer.compare(minor, other.minor) : Integer.compare(patch, other.patch);
     }
 
     @Override

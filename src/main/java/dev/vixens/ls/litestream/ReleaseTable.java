@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * The Litestream releases vixens-ls knows, read from the release table shipped in the jar
@@ -39,12 +38,17 @@ public final class ReleaseTable {
     }
 
     private static final class Holder {
-        static final ReleaseTable TABLE = parse(resource());
+        static final ReleaseTable TABLE = read();
     }
 
     /** The table shipped in the jar, read once. */
     public static ReleaseTable get() {
         return Holder.TABLE;
+    }
+
+    /** Reads the table shipped in the jar again ({@link #get()} keeps the first read; benchmarks time this). */
+    public static ReleaseTable read() {
+        return parse(resource());
     }
 
     private static String resource() {
@@ -68,8 +72,17 @@ public final class ReleaseTable {
     }
 
     public Optional<Release> find(String version) {
-        return ReleaseNumber.parse(version).flatMap(n -> releases.stream().filter(r -> r.number().equals(n))
-                .findFirst());
+        Optional<ReleaseNumber> number = ReleaseNumber.parse(version);
+        return number.isEmpty() ? Optional.empty() : find(number.get());
+    }
+
+    private Optional<Release> find(ReleaseNumber number) {
+        for (Release release : releases) {
+            if (release.number().equals(number)) {
+                return Optional.of(release);
+            }
+        }
+        return Optional.empty();
     }
 
     public Release newest() {
@@ -78,7 +91,13 @@ public final class ReleaseTable {
 
     /** The releases of one line ({@code 0.5}), oldest first. */
     public List<Release> line(String line) {
-        return releases.stream().filter(r -> r.line().equals(line)).toList();
+        List<Release> out = new ArrayList<>();
+        for (Release release : releases) {
+            if (release.line().equals(line)) {
+                out.add(release);
+            }
+        }
+        return out;
     }
 
     /** The releases that read {@code key} at {@code level}, oldest first. */
@@ -110,7 +129,7 @@ public final class ReleaseTable {
         if (number.isEmpty()) {
             throw new IllegalArgumentException(notAVersion(text));
         }
-        Optional<Release> known = releases.stream().filter(r -> r.number().equals(number.get())).findFirst();
+        Optional<Release> known = find(number.get());
         if (known.isPresent()) {
             return new LitestreamVersion(known.get().version(), known.get());
         }
@@ -145,14 +164,18 @@ public final class ReleaseTable {
         LitestreamVersion version = lookup(text, allowNewer, optInKey);
         Release release = version.release();
         if (!release.tellsMissingReplicaApart()) {
-            Optional<Release> first = line(release.line()).stream()
-                    .filter(r -> r.isAfter(release) && r.tellsMissingReplicaApart()).findFirst();
+            Optional<Release> first = Optional.empty();
+            for (Release r : line(release.line())) {
+                if (first.isEmpty() && r.isAfter(release) && r.tellsMissingReplicaApart()) {
+                    first = Optional.of(r);
+                }
+            }
             throw new IllegalArgumentException("Litestream " + version.text() + " cannot run the start-up restore:"
                     + " its restore has no -if-replica-exists, so it cannot tell a missing replica from a bucket it"
                     + " cannot read, and a missing database (first deploy, or moved aside by the integrity check)"
                     + " would stop the pod even with a backup"
-                    + first.map(r -> "; use " + r.version() + " or later, the first " + r.line()
-                    + " release with that flag").orElse(""));
+                    + (first.isEmpty() ? "" : "; use " + first.get().version() + " or later, the first "
+                    + first.get().line() + " release with that flag"));
         }
         return version;
     }
@@ -192,7 +215,11 @@ public final class ReleaseTable {
         return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
     }
 
-    /** Reads the table text into releases, each with every fact whose range includes it. */
+    /**
+     * Reads the table text into releases, each with every fact whose range includes it. Written with plain loops
+     * (no regular expressions, lambdas or streams): every command that plans or lints reads the table once, in a
+     * fresh JVM, where each of those costs class loading and linking before any work is done.
+     */
     private static final class Parser {
 
         private record Row(int line, String kind, List<String> columns) {
@@ -200,45 +227,78 @@ public final class ReleaseTable {
 
         private final List<Row> rows = new ArrayList<>();
         private final List<ReleaseNumber> numbers = new ArrayList<>();
-        private final List<String[]> releaseColumns = new ArrayList<>();
+        private final Map<String, Integer> indexes = new HashMap<>();
+        private final List<Row> releaseRows = new ArrayList<>();
 
         Parser(String text) {
-            String[] lines = text.split("\n", -1);
-            for (int i = 0; i < lines.length; i++) {
-                String line = lines[i];
-                int comment = line.indexOf('#');
-                String data = (comment >= 0 ? line.substring(0, comment) : line).strip();
-                if (data.isEmpty()) {
+            int line = 0;
+            int start = 0;
+            while (start <= text.length()) {
+                int end = text.indexOf('\n', start);
+                if (end < 0) {
+                    end = text.length();
+                }
+                line++;
+                List<String> words = words(text, start, end);
+                if (!words.isEmpty()) {
+                    rows.add(new Row(line, words.get(0), words.subList(1, words.size())));
+                }
+                start = end + 1;
+            }
+        }
+
+        /** The words of one line, up to a '#'. */
+        private static List<String> words(String text, int start, int end) {
+            List<String> words = new ArrayList<>();
+            int i = start;
+            while (i < end && text.charAt(i) != '#') {
+                if (Character.isWhitespace(text.charAt(i))) {
+                    i++;
                     continue;
                 }
-                List<String> columns = List.of(data.split("\\s+"));
-                rows.add(new Row(i + 1, columns.get(0), columns.subList(1, columns.size())));
+                int from = i;
+                while (i < end && text.charAt(i) != '#' && !Character.isWhitespace(text.charAt(i))) {
+                    i++;
+                }
+                words.add(text.substring(from, i));
             }
+            return words;
         }
 
         ReleaseTable table() {
             for (Row row : rows) {
                 if (row.kind().equals("release")) {
                     expect(row, 3, 3);
-                    ReleaseNumber number = ReleaseNumber.parse(row.columns().get(0))
-                            .orElseThrow(() -> problem(row, "'" + row.columns().get(0) + "' is not a version"));
-                    if (!numbers.isEmpty() && number.compareTo(numbers.get(numbers.size() - 1)) <= 0) {
+                    Optional<ReleaseNumber> number = ReleaseNumber.parse(row.columns().get(0));
+                    if (number.isEmpty()) {
+                        throw problem(row, "'" + row.columns().get(0) + "' is not a version");
+                    }
+                    if (!numbers.isEmpty() && number.get().compareTo(numbers.get(numbers.size() - 1)) <= 0) {
                         throw problem(row, "releases must be listed oldest first, each once");
                     }
-                    numbers.add(number);
-                    releaseColumns.add(row.columns().toArray(String[]::new));
+                    indexes.put(row.columns().get(0), numbers.size());
+                    numbers.add(number.get());
+                    releaseRows.add(row);
                 }
             }
             if (numbers.isEmpty()) {
                 throw new IllegalStateException("the release table lists no release");
             }
             int count = numbers.size();
-            List<Map<Level, Map<String, KeyType>>> keys = fresh(count, () -> new EnumMap<>(Level.class));
-            List<Map<Level, Map<String, String>>> writes = fresh(count, () -> new EnumMap<>(Level.class));
-            List<Set<Level>> open = fresh(count, () -> EnumSet.noneOf(Level.class));
-            List<Map<Command, Set<String>>> flags = fresh(count, () -> new EnumMap<>(Command.class));
-            List<Set<Behaviour>> behaviours = fresh(count, () -> EnumSet.noneOf(Behaviour.class));
-            List<Set<String>> metrics = fresh(count, LinkedHashSet::new);
+            List<Map<Level, Map<String, KeyType>>> keys = new ArrayList<>();
+            List<Map<Level, Map<String, String>>> writes = new ArrayList<>();
+            List<Set<Level>> open = new ArrayList<>();
+            List<Map<Command, Set<String>>> flags = new ArrayList<>();
+            List<Set<Behaviour>> behaviours = new ArrayList<>();
+            List<Set<String>> metrics = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                keys.add(new EnumMap<>(Level.class));
+                writes.add(new EnumMap<>(Level.class));
+                open.add(EnumSet.noneOf(Level.class));
+                flags.add(new EnumMap<>(Command.class));
+                behaviours.add(EnumSet.noneOf(Behaviour.class));
+                metrics.add(new LinkedHashSet<>());
+            }
             Map<Level, Map<String, boolean[]>> readBy = new EnumMap<>(Level.class);
             for (Row row : rows) {
                 List<String> c = row.columns();
@@ -247,47 +307,80 @@ public final class ReleaseTable {
                     }
                     case "key" -> {
                         expect(row, 5, 6);
-                        Level level = parse(row, () -> Level.ofTableName(c.get(0)));
+                        Level level = level(row, c.get(0));
                         String key = c.get(1);
-                        KeyType type = parse(row, () -> KeyType.ofTableName(c.get(2)));
-                        boolean[] read = readBy.computeIfAbsent(level, l -> new LinkedHashMap<>())
-                                .computeIfAbsent(key, k -> new boolean[count]);
-                        for (int i : range(row, c.get(3), c.get(4))) {
+                        KeyType type;
+                        try {
+                            type = KeyType.ofTableName(c.get(2));
+                        } catch (IllegalArgumentException e) {
+                            throw problem(row, "unknown type '" + c.get(2) + "'");
+                        }
+                        Map<String, boolean[]> byKey = readBy.get(level);
+                        if (byKey == null) {
+                            byKey = new LinkedHashMap<>();
+                            readBy.put(level, byKey);
+                        }
+                        boolean[] read = byKey.get(key);
+                        if (read == null) {
+                            read = new boolean[count];
+                            byKey.put(key, read);
+                        }
+                        int end = end(row, c.get(3), c.get(4));
+                        for (int i = index(row, c.get(3)); i < end; i++) {
                             if (read[i]) {
                                 throw problem(row, level.tableName() + " " + key + " overlaps another row for "
                                         + numbers.get(i));
                             }
                             read[i] = true;
-                            keys.get(i).computeIfAbsent(level, l -> new LinkedHashMap<>()).put(key, type);
+                            entries(keys.get(i), level).put(key, type);
                             if (c.size() == 6) {
-                                writes.get(i).computeIfAbsent(level, l -> new LinkedHashMap<>()).put(key, c.get(5));
+                                entries(writes.get(i), level).put(key, c.get(5));
                             }
                         }
                     }
                     case "open" -> {
                         expect(row, 3, 3);
-                        Level level = parse(row, () -> Level.ofTableName(c.get(0)));
-                        for (int i : range(row, c.get(1), c.get(2))) {
+                        Level level = level(row, c.get(0));
+                        int end = end(row, c.get(1), c.get(2));
+                        for (int i = index(row, c.get(1)); i < end; i++) {
                             open.get(i).add(level);
                         }
                     }
                     case "flag" -> {
                         expect(row, 4, 4);
-                        Command command = parse(row, () -> Command.ofTableName(c.get(0)));
-                        for (int i : range(row, c.get(2), c.get(3))) {
-                            flags.get(i).computeIfAbsent(command, k -> new LinkedHashSet<>()).add(c.get(1));
+                        Command command;
+                        try {
+                            command = Command.ofTableName(c.get(0));
+                        } catch (IllegalArgumentException e) {
+                            throw problem(row, "unknown command '" + c.get(0) + "'");
+                        }
+                        int end = end(row, c.get(2), c.get(3));
+                        for (int i = index(row, c.get(2)); i < end; i++) {
+                            Set<String> names = flags.get(i).get(command);
+                            if (names == null) {
+                                names = new LinkedHashSet<>();
+                                flags.get(i).put(command, names);
+                            }
+                            names.add(c.get(1));
                         }
                     }
                     case "fact" -> {
                         expect(row, 3, 3);
-                        Behaviour behaviour = parse(row, () -> Behaviour.ofTableName(c.get(0)));
-                        for (int i : range(row, c.get(1), c.get(2))) {
+                        Behaviour behaviour;
+                        try {
+                            behaviour = Behaviour.ofTableName(c.get(0));
+                        } catch (IllegalArgumentException e) {
+                            throw problem(row, "unknown fact '" + c.get(0) + "'");
+                        }
+                        int end = end(row, c.get(1), c.get(2));
+                        for (int i = index(row, c.get(1)); i < end; i++) {
                             behaviours.get(i).add(behaviour);
                         }
                     }
                     case "metric" -> {
                         expect(row, 3, 3);
-                        for (int i : range(row, c.get(1), c.get(2))) {
+                        int end = end(row, c.get(1), c.get(2));
+                        for (int i = index(row, c.get(1)); i < end; i++) {
                             metrics.get(i).add(c.get(0));
                         }
                     }
@@ -296,44 +389,59 @@ public final class ReleaseTable {
             }
             List<Release> releases = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                String[] columns = releaseColumns.get(i);
-                releases.add(new Release(numbers.get(i), i, columns[1], columns[2], keys.get(i), writes.get(i),
+                List<String> columns = releaseRows.get(i).columns();
+                releases.add(new Release(numbers.get(i), i, columns.get(1), columns.get(2), keys.get(i), writes.get(i),
                         open.get(i), flags.get(i), behaviours.get(i), metrics.get(i)));
             }
             Map<Level, Map<String, List<Release>>> readers = new EnumMap<>(Level.class);
-            readBy.forEach((level, byKey) -> byKey.forEach((key, read) -> {
-                List<Release> list = new ArrayList<>();
-                for (int i = 0; i < count; i++) {
-                    if (read[i]) {
-                        list.add(releases.get(i));
+            for (Map.Entry<Level, Map<String, boolean[]>> level : readBy.entrySet()) {
+                Map<String, List<Release>> byKey = new HashMap<>();
+                for (Map.Entry<String, boolean[]> key : level.getValue().entrySet()) {
+                    List<Release> list = new ArrayList<>();
+                    for (int i = 0; i < count; i++) {
+                        if (key.getValue()[i]) {
+                            list.add(releases.get(i));
+                        }
                     }
+                    byKey.put(key.getKey(), List.copyOf(list));
                 }
-                readers.computeIfAbsent(level, l -> new HashMap<>()).put(key, List.copyOf(list));
-            }));
+                readers.put(level.getKey(), byKey);
+            }
             return new ReleaseTable(releases, readers);
         }
 
-        /** The indexes of the releases from FROM up to, not including, UNTIL ({@code -}: the end). */
-        private int[] range(Row row, String from, String until) {
-            int start = index(row, from);
+        private static <V> Map<String, V> entries(Map<Level, Map<String, V>> byLevel, Level level) {
+            Map<String, V> entries = byLevel.get(level);
+            if (entries == null) {
+                entries = new LinkedHashMap<>();
+                byLevel.put(level, entries);
+            }
+            return entries;
+        }
+
+        /** The index after the last release of a range: UNTIL's, or the end for {@code -}. */
+        private int end(Row row, String from, String until) {
             int end = until.equals("-") ? numbers.size() : index(row, until);
-            if (end <= start) {
+            if (end <= index(row, from)) {
                 throw problem(row, "UNTIL " + until + " is not after FROM " + from);
             }
-            int[] out = new int[end - start];
-            for (int i = start; i < end; i++) {
-                out[i - start] = i;
-            }
-            return out;
+            return end;
         }
 
         private int index(Row row, String version) {
-            Optional<ReleaseNumber> number = ReleaseNumber.parse(version);
-            int index = number.map(numbers::indexOf).orElse(-1);
-            if (index < 0) {
+            Integer index = indexes.get(version);
+            if (index == null) {
                 throw problem(row, "'" + version + "' is not a release of the table");
             }
             return index;
+        }
+
+        private static Level level(Row row, String text) {
+            try {
+                return Level.ofTableName(text);
+            } catch (IllegalArgumentException e) {
+                throw problem(row, e.getMessage());
+            }
         }
 
         private static void expect(Row row, int min, int max) {
@@ -341,22 +449,6 @@ public final class ReleaseTable {
                 throw problem(row, row.kind() + " rows have " + (min == max ? min : min + " to " + max)
                         + " columns after the kind, not " + row.columns().size());
             }
-        }
-
-        private static <T> T parse(Row row, Supplier<T> parser) {
-            try {
-                return parser.get();
-            } catch (IllegalArgumentException e) {
-                throw problem(row, e.getMessage());
-            }
-        }
-
-        private static <T> List<T> fresh(int count, Supplier<T> factory) {
-            List<T> out = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                out.add(factory.get());
-            }
-            return out;
         }
 
         private static IllegalStateException problem(Row row, String message) {
