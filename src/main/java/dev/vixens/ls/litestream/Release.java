@@ -164,11 +164,14 @@ public record Release(ReleaseNumber number, int index, String dialect, String da
     }
 
     /**
-     * How many seconds this release's sidecar needs, after SIGTERM, to ship its last writes to the replica; the
-     * pod's {@code terminationGracePeriodSeconds} must be greater (Kubernetes' default, 30, is). Where the
-     * release reads {@code shutdown-sync-timeout} (0.5.6 and later) it is the value vixens-ls writes there,
-     * which Litestream itself enforces. Earlier releases make one final sync on shutdown that nothing bounds;
-     * vixens-ls gives them the same budget, so the rule does not change when an app changes release.
+     * How many seconds this release's sidecar needs, after SIGTERM, to ship its last writes to the replica: the
+     * pod's {@code terminationGracePeriodSeconds} must be greater (Kubernetes' default, 30, is; with a native
+     * sidecar, which is stopped after the app, greater than the app's own stop plus this). Where the release
+     * reads {@code shutdown-sync-timeout} (0.5.6 and later) it is the value vixens-ls writes there (release
+     * table), which Litestream itself enforces. Earlier releases make one final sync on shutdown that nothing
+     * bounds; vixens-ls gives them the same budget, so the rule does not change when an app changes release.
+     * The generated patch leaves the grace period to the app's base (the app may need a longer one);
+     * {@code check} compares the built pod with this.
      */
     public int secondsToShipLastWrites() {
         String written = writes(Level.TOP).get("shutdown-sync-timeout");
