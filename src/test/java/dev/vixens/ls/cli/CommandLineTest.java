@@ -39,7 +39,10 @@ class CommandLineTest {
         CliRun version = CliRun.run("--version");
 
         assertThat(version.exitCode()).isZero();
-        assertThat(version.out()).startsWith("vixens-ls ");
+        // version from the pom, the commit of this checkout and that commit's date (scripts/build-info)
+        assertThat(version.out()).matches("vixens-ls \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(commit [0-9a-f]{12}(\\+changes)?,"
+                + " built \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\)\\n");
+        assertThat(CliRun.run("apps", "--version").out()).isEqualTo(version.out());
     }
 
     @Test
