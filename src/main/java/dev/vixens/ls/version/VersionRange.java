@@ -59,11 +59,13 @@ public record VersionRange(String text, List<Bound> bounds) {
     }
 
     /**
-     * The range {@code setup} writes for a version: this one and its later patch releases. Before 1.0 a minor
-     * release may change generated output, so it is a step the repository takes on purpose.
+     * The range {@code setup} writes for a version: its release series, every patch release included (they fix
+     * bugs and never change generated files). Before 1.0 a minor release may change generated output, so it is
+     * a step the repository takes on purpose; from 1.0 a major release.
      */
     public static String compatibleWith(ToolVersion version) {
-        String upper = version.major() == 0 ? "0." + (version.minor() + 1) : (version.major() + 1) + ".0";
-        return ">=" + version.major() + "." + version.minor() + "." + version.patch() + " <" + upper;
+        return version.major() == 0
+                ? ">=0." + version.minor() + " <0." + (version.minor() + 1)
+                : ">=" + version.major() + "." + version.minor() + " <" + (version.major() + 1);
     }
 }

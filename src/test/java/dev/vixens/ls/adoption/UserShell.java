@@ -12,10 +12,15 @@ import java.util.Map;
  * cache saves downloading the dependencies again; Maven itself comes from the wrapper), and everything the
  * tool or pre-commit would cache kept in the test's own directory. No JAVA_HOME: only what PATH holds exists.
  */
-record UserShell(Path path, Path scratch, Map<String, String> extra) {
+record UserShell(String path, Path scratch, Map<String, String> extra) {
 
     UserShell(Path path, Path scratch) {
-        this(path, scratch, Map.of());
+        this(path.toString(), scratch, Map.of());
+    }
+
+    /** The same shell with {@code dir} first on PATH. */
+    UserShell withPathFirst(Path dir) {
+        return new UserShell(dir + ":" + path, scratch, extra);
     }
 
     UserShell with(String variable, String value) {
@@ -26,7 +31,7 @@ record UserShell(Path path, Path scratch, Map<String, String> extra) {
 
     Map<String, String> env() {
         Map<String, String> env = new HashMap<>();
-        env.put("PATH", path.toString());
+        env.put("PATH", path);
         env.put("HOME", System.getProperty("user.home"));
         env.put("LANG", "C.UTF-8");
         env.put("XDG_CACHE_HOME", scratch.resolve("cache").toString());
@@ -42,7 +47,7 @@ record UserShell(Path path, Path scratch, Map<String, String> extra) {
 
     /** {@code bash -c SCRIPT} in {@code dir}. */
     Processes.Result sh(Path dir, String script) {
-        return sh(dir, script, Duration.ofMinutes(5));
+        return sh(dir, script, Duration.ofMinutes(10));
     }
 
     Processes.Result sh(Path dir, String script, Duration timeout) {

@@ -47,8 +47,8 @@ class VersionRangeTest {
     @Test
     void setupPinsTheRunningVersionUpToTheNextBreakingRelease() {
         assertThat(VersionRange.compatibleWith(ToolVersion.parse("0.2.0-SNAPSHOT").orElseThrow()))
-                .isEqualTo(">=0.2.0 <0.3");
-        assertThat(VersionRange.compatibleWith(ToolVersion.parse("1.4.2").orElseThrow())).isEqualTo(">=1.4.2 <2.0");
+                .isEqualTo(">=0.2 <0.3");
+        assertThat(VersionRange.compatibleWith(ToolVersion.parse("1.4.2").orElseThrow())).isEqualTo(">=1.4 <2");
     }
 
     @Test
