@@ -134,7 +134,7 @@ class FreshCloneIT {
         Processes.Result edited = shell.sh(user.dir(), "git commit -q -am 'longer retention, by hand'");
         assertThat(edited.exitCode()).as(edited.output()).isEqualTo(1);
         assertThat(edited.output()).containsPattern("vixens-ls check \\(generated Litestream manifests are current\\)"
-                + "\\.+Failed").contains("-        retention: 168h", "+        retention: 720h");
+                + "\\.+Failed").contains("-        retention: 720h", "+        retention: 168h");
         user.git("reset", "-q", "--hard");
 
         Path descriptor = user.dir().resolve("apps/sonarr/vixens-backup.yaml");
