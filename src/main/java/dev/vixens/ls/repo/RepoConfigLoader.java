@@ -16,6 +16,7 @@ import java.util.List;
 /** Reads {@value Repository#CONFIG_FILE}. */
 final class RepoConfigLoader {
 
+    /** {@code requires} is checked by {@link RequiredVersion} before binding; here it is only a known key. */
     record RepoConfigDocument(String requires, List<String> apps, String shared, String profiles,
             SettingsDocument defaults) {
     }

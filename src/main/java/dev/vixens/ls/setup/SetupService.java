@@ -7,6 +7,9 @@ import dev.vixens.ls.setup.SetupPlan.Action;
 import dev.vixens.ls.setup.SetupPlan.PlannedFile;
 import dev.vixens.ls.source.InputException;
 import dev.vixens.ls.source.Location;
+import dev.vixens.ls.source.SourceFile;
+import dev.vixens.ls.source.YamlLocator;
+import dev.vixens.ls.source.YamlPath;
 import dev.vixens.ls.version.BuildInfo;
 import dev.vixens.ls.version.ToolVersion;
 import dev.vixens.ls.version.VersionRange;
@@ -39,6 +42,11 @@ public final class SetupService {
         if (Files.exists(config, LinkOption.NOFOLLOW_LINKS)) {
             // the repository's own list, read like every command reads it (and refused when its pin excludes us)
             appDirs = Repository.open(root).config().appDirs();
+            if (!YamlLocator.has(SourceFile.read(config, Repository.CONFIG_FILE), YamlPath.of("requires"))) {
+                notes.add(Repository.CONFIG_FILE + " pins no vixens-ls version; add requires: \""
+                        + ToolVersion.parse(tool.version()).map(VersionRange::compatibleWith).orElse(">=X.Y <X.Z")
+                        + "\" to it, so that every teammate and CI run this release series");
+            }
         } else {
             appDirs = AppDirectories.find(root);
             if (appDirs.isEmpty()) {

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vixens.ls.testing.CliRun;
 import dev.vixens.ls.testing.ProjectFiles;
+import dev.vixens.ls.version.BuildInfo;
+import dev.vixens.ls.version.ToolVersion;
+import dev.vixens.ls.version.VersionRange;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -104,6 +107,19 @@ class SetupCommandTest {
         CliRun apps = CliRun.inRepo(repo, "apps");
         assertThat(apps.exitCode()).as(apps.err()).isZero();
         assertThat(apps.out()).isEqualTo("vaultwarden              legacy/vaultwarden\n");
+    }
+
+    @Test
+    void anExistingConfigWithoutAPinIsKeptAndTheNoteSaysWhatToAdd() {
+        ProjectFiles.write(repo.resolve(".vixens-ls.yaml"), "apps: [k8s]\n");
+
+        CliRun run = setup();
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("kept .vixens-ls.yaml (it exists; setup never replaces a file)\n"
+                + "note: .vixens-ls.yaml pins no vixens-ls version; add requires: \"" + VersionRange.compatibleWith(
+                        ToolVersion.parse(BuildInfo.current().version()).orElseThrow()) + "\" to it, so that every"
+                + " teammate and CI run this release series\n");
     }
 
     @Test
