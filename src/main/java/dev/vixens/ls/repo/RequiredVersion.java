@@ -66,7 +66,7 @@ final class RequiredVersion {
                     return Optional.of(scalar);
                 }
                 throw new InputException(locate(source, tuple.getValueNode()), KEY + ": expected a version range"
-                        + " in quotes, e.g. requires: \">=0.2.0 <0.3\"");
+                        + " in quotes, e.g. requires: \">=0.2 <0.3\"");
             }
         }
         return Optional.empty();

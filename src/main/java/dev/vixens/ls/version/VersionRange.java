@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * The versions of vixens-ls a repository accepts ({@code requires:} in {@code .vixens-ls.yaml}): comparisons
- * separated by spaces, all of which must hold, e.g. {@code ">=0.2.0 <0.3"}; a bare version means exactly it.
+ * separated by spaces, all of which must hold, e.g. {@code ">=0.2 <0.3"}; a bare version means exactly it.
  * Versions are compared by their numbers ({@link ToolVersion}).
  */
 public record VersionRange(String text, List<Bound> bounds) {
@@ -39,13 +39,13 @@ public record VersionRange(String text, List<Bound> bounds) {
             String number = part.startsWith(operator) ? part.substring(operator.length()) : part;
             Optional<ToolVersion> version = ToolVersion.parse(number);
             if (version.isEmpty()) {
-                return new Result(null, "'" + part + "' is not a version comparison; write e.g. \">=0.2.0 <0.3\""
+                return new Result(null, "'" + part + "' is not a version comparison; write e.g. \">=0.2 <0.3\""
                         + " (operators >=, >, <=, <, =; versions MAJOR[.MINOR[.PATCH]])");
             }
             bounds.add(new Bound(operator, version.get()));
         }
         if (bounds.isEmpty()) {
-            return new Result(null, "is empty; write the versions this repository accepts, e.g. \">=0.2.0 <0.3\"");
+            return new Result(null, "is empty; write the versions this repository accepts, e.g. \">=0.2 <0.3\"");
         }
         return new Result(new VersionRange(text.strip(), List.copyOf(bounds)), null);
     }

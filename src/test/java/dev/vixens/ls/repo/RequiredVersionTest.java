@@ -69,6 +69,18 @@ class RequiredVersionTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).isEqualTo(".vixens-ls.yaml:2:11: requires: '~0.2' is not a version comparison;"
-                + " write e.g. \">=0.2.0 <0.3\" (operators >=, >, <=, <, =; versions MAJOR[.MINOR[.PATCH]])\n");
+                + " write e.g. \">=0.2 <0.3\" (operators >=, >, <=, <, =; versions MAJOR[.MINOR[.PATCH]])\n");
+    }
+
+    @Test
+    void generatedFilesDoNotRecordTheToolVersionSoAnUpgradeChangesOnlyRealOutput() {
+        config("requires: \">=0.2\"\napps: [apps]\n");
+
+        CliRun generate = CliRun.inRepo(repo, "generate", "--all");
+
+        assertThat(generate.exitCode()).as(generate.err()).isZero();
+        BuildInfo tool = BuildInfo.current();
+        ProjectFiles.snapshot(repo.resolve("apps")).forEach((file, content) -> assertThat(content).as(file)
+                .doesNotContain(tool.version(), tool.shortCommit(), tool.date()));
     }
 }
