@@ -3,6 +3,7 @@ package dev.vixens.ls.cli;
 import dev.vixens.ls.generate.FormatChange;
 import dev.vixens.ls.generate.Generator;
 import dev.vixens.ls.generate.OverlayHint;
+import dev.vixens.ls.generate.PodSecurityWarning;
 import dev.vixens.ls.output.CheckCache;
 import dev.vixens.ls.output.GenerationOutput;
 import dev.vixens.ls.output.OutputWriter;
@@ -58,6 +59,9 @@ public final class GenerateCommand implements Runnable {
             spec.commandLine().getErr().println(hint);
         }
         for (String warning : formatChanges) {
+            spec.commandLine().getErr().println(warning);
+        }
+        for (String warning : PodSecurityWarning.warnings(plans)) {
             spec.commandLine().getErr().println(warning);
         }
     }
