@@ -1,10 +1,12 @@
 package dev.vixens.ls.cli;
 
 import dev.vixens.ls.generate.Generator;
+import dev.vixens.ls.generate.ReleaseWarnings;
 import dev.vixens.ls.output.CheckCache;
 import dev.vixens.ls.output.GenerationOutput;
 import dev.vixens.ls.output.OutputChecker;
 import dev.vixens.ls.output.OutputChecker.Difference;
+import dev.vixens.ls.plan.AppPlan;
 import dev.vixens.ls.repo.AppRef;
 import dev.vixens.ls.repo.Repository;
 import java.io.PrintWriter;
@@ -40,18 +42,24 @@ public final class CheckCommand implements Callable<Integer> {
         Generator generator = new Generator(repo);
         boolean all = selection.all || selection.apps.isEmpty();
         List<AppRef> apps = generator.select(all, selection.apps);
-        GenerationOutput output = generator.render(apps);
+        List<AppPlan> plans = generator.plan(apps);
+        GenerationOutput output = generator.renderPlans(plans);
         if (all) {
             output = output.managingAlso(generator.orphanedComponents());
         }
+        List<String> warnings = ReleaseWarnings.of(repo, plans);
         List<Difference> differences = OutputChecker.check(repo.root(), output);
         PrintWriter out = spec.commandLine().getOut();
         for (Difference difference : differences) {
             out.print(difference.diff());
         }
+        warnings.forEach(spec.commandLine().getErr()::println);
         if (differences.isEmpty()) {
-            CheckCache.record(repo.root(), new CheckCache.Snapshot(CheckCache.selectionKey(all, selection.apps),
-                    repo.config().appDirs(), repo.config().profilesDir(), repo.inputFiles(), output));
+            if (warnings.isEmpty()) {
+                // the fast check answers from this record without planning, so it could not repeat warnings
+                CheckCache.record(repo.root(), new CheckCache.Snapshot(CheckCache.selectionKey(all, selection.apps),
+                        repo.config().appDirs(), repo.config().profilesDir(), repo.inputFiles(), output));
+            }
             out.printf(CURRENT, output.files().size());
             return ExitCodes.OK;
         }
