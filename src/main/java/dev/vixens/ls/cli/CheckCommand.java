@@ -1,6 +1,7 @@
 package dev.vixens.ls.cli;
 
 import dev.vixens.ls.generate.Generator;
+import dev.vixens.ls.generate.ReleaseWarnings;
 import dev.vixens.ls.output.CheckCache;
 import dev.vixens.ls.output.GenerationOutput;
 import dev.vixens.ls.output.OutputChecker;
@@ -57,6 +58,7 @@ public final class CheckCommand implements Callable<Integer> {
         if (all) {
             output = output.managingAlso(generator.orphanedComponents());
         }
+        List<String> warnings = ReleaseWarnings.of(repo, plans);
         List<Difference> differences = OutputChecker.check(repo.root(), output);
         boolean verify = !noVerify && repo.config().verify().enabled();
         // An app whose generated files are stale is verified once they are current: its overlays build from
@@ -73,12 +75,16 @@ public final class CheckCommand implements Callable<Integer> {
         for (Problem finding : findings) {
             out.println(finding.format());
         }
+        warnings.forEach(spec.commandLine().getErr()::println);
         if (differences.isEmpty() && findings.isEmpty()) {
             String current = String.format(CURRENT, output.files().size()) + verification.map(v -> ", "
                     + v.reports().size() + " overlays verified with " + v.command().display()).orElse("");
-            CheckCache.record(repo.root(), new CheckCache.Snapshot(CheckCache.selectionKey(all, selection.apps,
-                    verify), repo.config().appDirs(), repo.config().profilesDir(), repo.inputFiles(), output,
-                    current, verification.map(v -> overlays(repo, v))));
+            if (warnings.isEmpty()) {
+                // the fast check answers from this record without planning, so it could not repeat warnings
+                CheckCache.record(repo.root(), new CheckCache.Snapshot(CheckCache.selectionKey(all, selection.apps,
+                        verify), repo.config().appDirs(), repo.config().profilesDir(), repo.inputFiles(), output,
+                        current, verification.map(v -> overlays(repo, v))));
+            }
             out.println(current);
             return ExitCodes.OK;
         }

@@ -1,9 +1,9 @@
 package dev.vixens.ls.cli;
 
-import dev.vixens.ls.generate.FormatChange;
 import dev.vixens.ls.generate.Generator;
 import dev.vixens.ls.generate.OverlayHint;
 import dev.vixens.ls.generate.PodSecurityWarning;
+import dev.vixens.ls.generate.ReleaseWarnings;
 import dev.vixens.ls.output.CheckCache;
 import dev.vixens.ls.output.GenerationOutput;
 import dev.vixens.ls.output.OutputWriter;
@@ -45,9 +45,10 @@ public final class GenerateCommand implements Runnable {
         if (selection.all) {
             output = output.managingAlso(generator.orphanedComponents());
         }
-        List<String> formatChanges = FormatChange.warnings(repo, plans);
+        List<String> warnings = ReleaseWarnings.of(repo, plans);
         List<Change> changes = OutputWriter.write(repo.root(), output);
-        if (selection.all) {
+        // a check answered from the cache would not repeat the warnings: record only a run without any
+        if (selection.all && warnings.isEmpty()) {
             CheckCache.record(repo.root(), new CheckCache.Snapshot(CheckCache.selectionKey(true, List.of()),
                     repo.config().appDirs(), repo.config().profilesDir(), repo.inputFiles(), output));
         }
@@ -58,7 +59,7 @@ public final class GenerateCommand implements Runnable {
         for (String hint : OverlayHint.missingComponents(repo, apps)) {
             spec.commandLine().getErr().println(hint);
         }
-        for (String warning : formatChanges) {
+        for (String warning : warnings) {
             spec.commandLine().getErr().println(warning);
         }
         for (String warning : PodSecurityWarning.warnings(plans)) {

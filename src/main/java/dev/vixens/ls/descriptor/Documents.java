@@ -39,7 +39,7 @@ public final class Documents {
         /** The settings one overlay may change, as a layer over the app's. */
         public static SettingsDocument ofOverlay(OverlayDocument overlay) {
             LitestreamDocument litestream = overlay.litestream() == null ? null
-                    : new LitestreamDocument(null, null, overlay.litestream().replicaPrefix());
+                    : new LitestreamDocument(null, null, overlay.litestream().replicaPrefix(), null);
             return new SettingsDocument(litestream, null, overlay.secret(), overlay.bucketEnv(), null, null, null,
                     null, null, null, null, null);
         }
@@ -69,7 +69,7 @@ public final class Documents {
             Boolean integrityCheck) {
     }
 
-    public record LitestreamDocument(String image, String version, String replicaPrefix) {
+    public record LitestreamDocument(String image, String version, String replicaPrefix, Boolean allowNewerRelease) {
     }
 
     public record ImagesDocument(String sqlite, String busybox) {

@@ -8,6 +8,7 @@ import dev.vixens.ls.source.InputException;
 import dev.vixens.ls.source.InputFiles;
 import dev.vixens.ls.source.Location;
 import dev.vixens.ls.source.SourceFile;
+import dev.vixens.ls.version.BuildInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,9 +42,9 @@ public final class Repository {
         if (root != null) {
             return open(root);
         }
-        throw new InputException(Location.startOf(dir.toString()), "no " + CONFIG_FILE + " found here or in any"
-                + " parent directory; create one at your repository root (see README: Repository configuration)"
-                + " or pass --repo DIR");
+        throw new InputException(Location.commandLine(), "no " + CONFIG_FILE + " in " + dir + " or any parent"
+                + " directory: this is not a repository vixens-ls manages yet; run 'vixens-ls setup' at your"
+                + " repository's root to create one, or pass --repo DIR");
     }
 
     /** The nearest directory at or above {@code start} holding {@value #CONFIG_FILE}, or null. */
@@ -62,11 +63,22 @@ public final class Repository {
         Path absolute = root.toAbsolutePath().normalize();
         Path file = absolute.resolve(CONFIG_FILE);
         if (!Files.isRegularFile(file)) {
-            throw new InputException(Location.startOf(absolute.toString()), "not a vixens-ls repository: "
-                    + CONFIG_FILE + " is missing");
+            throw new InputException(Location.commandLine(), "not a vixens-ls repository: " + absolute
+                    + " has no " + CONFIG_FILE + "; run 'vixens-ls setup --repo " + absolute + "' to create one");
         }
         RepoConfig config = RepoConfigLoader.load(SourceFile.read(file, CONFIG_FILE));
         return new Repository(absolute, config);
+    }
+
+    /**
+     * For commands that work on any files but run inside a repository (lint): refuses when the repository's
+     * {@code requires:} does not admit this tool, without reading the rest of its configuration.
+     */
+    public static void checkRequiredVersion(Path root) {
+        Path file = root.toAbsolutePath().normalize().resolve(CONFIG_FILE);
+        if (Files.isRegularFile(file)) {
+            RequiredVersion.check(SourceFile.read(file, CONFIG_FILE), BuildInfo.current());
+        }
     }
 
     public Path root() {
