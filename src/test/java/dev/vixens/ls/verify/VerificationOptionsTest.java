@@ -123,7 +123,7 @@ class VerificationOptionsTest {
                     ports: generated litestream 9090/TCP; others app 8080/TCP
                     users: container app runs as 1000:1000 (from the pod securityContext), Litestream as 1000:1000\
                  (from runAs in apps/10-test/notes/vixens-backup.yaml), pod fsGroup 1000
-                    shutdown: terminationGracePeriodSeconds 30 (the default), the sidecar needs 11 s
+                    shutdown: terminationGracePeriodSeconds 30 (the default), the sidecar needs 30 s
                     replicas: Secret litestream-shared-secrets, s3://${LITESTREAM_BUCKET}/notes/notes.db
                     verified: the backup is in what the cluster will run
                   apps/10-test/notes/overlays/prod
