@@ -75,7 +75,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         S3Settings settings = S3Settings.resolve(new S3Settings.Flags(endpoint, bucket, region, accessKeyId,
                 secretAccessKey), System.getenv());
         Optional<Repository> repo = repository.openIfPresent();
-        ProfileCatalog catalog = repo.map(Repository::profiles).orElseGet(() -> ProfileLoader.load(null, Path::toString));
+        ProfileCatalog catalog = repo.map(Repository::profiles).orElseGet(() -> ProfileLoader.builtIn());
         List<Declared> declared = repo.map(BucketAnalyzer::declared).orElse(List.of());
         List<BucketObject> objects;
         try (ObjectLister lister = S3Listing.open(settings)) {

@@ -5,6 +5,7 @@ import dev.vixens.ls.output.CheckCache;
 import dev.vixens.ls.output.GenerationOutput;
 import dev.vixens.ls.output.OutputChecker;
 import dev.vixens.ls.output.OutputChecker.Difference;
+import dev.vixens.ls.output.RepositoryLock;
 import dev.vixens.ls.repo.AppRef;
 import dev.vixens.ls.repo.Repository;
 import java.io.PrintWriter;
@@ -37,6 +38,13 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Repository repo = repository.open();
+        PrintWriter err = spec.commandLine().getErr();
+        try (RepositoryLock lock = RepositoryLock.shared(repo.root(), "check", err::println)) {
+            return check(repo, spec.commandLine().getOut(), err);
+        }
+    }
+
+    private int check(Repository repo, PrintWriter out, PrintWriter err) {
         Generator generator = new Generator(repo);
         boolean all = selection.all || selection.apps.isEmpty();
         List<AppRef> apps = generator.select(all, selection.apps);
@@ -45,13 +53,18 @@ public final class CheckCommand implements Callable<Integer> {
             output = output.managingAlso(generator.orphanedComponents());
         }
         List<Difference> differences = OutputChecker.check(repo.root(), output);
-        PrintWriter out = spec.commandLine().getOut();
+        List<String> warnings = generator.warnings();
+        warnings.forEach(err::println);
         for (Difference difference : differences) {
             out.print(difference.diff());
         }
         if (differences.isEmpty()) {
-            CheckCache.record(repo.root(), new CheckCache.Snapshot(CheckCache.selectionKey(all, selection.apps),
-                    repo.config().appDirs(), repo.config().profilesDir(), repo.inputFiles(), output));
+            if (warnings.isEmpty()) {
+                // a warning must show on every check: the fast path, which prints nothing else, never answers
+                CheckCache.record(repo.root(), new CheckCache.Snapshot(CheckCache.selectionKey(all,
+                        selection.apps), repo.config().appDirs(), repo.config().profilesDir(), repo.inputFiles(),
+                        output));
+            }
             out.printf(CURRENT, output.files().size());
             return ExitCodes.OK;
         }

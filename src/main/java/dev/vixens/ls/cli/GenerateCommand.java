@@ -7,6 +7,7 @@ import dev.vixens.ls.output.CheckCache;
 import dev.vixens.ls.output.GenerationOutput;
 import dev.vixens.ls.output.OutputWriter;
 import dev.vixens.ls.output.OutputWriter.Change;
+import dev.vixens.ls.output.RepositoryLock;
 import dev.vixens.ls.plan.AppPlan;
 import dev.vixens.ls.repo.AppRef;
 import dev.vixens.ls.repo.Repository;
@@ -37,6 +38,13 @@ public final class GenerateCommand implements Runnable {
     @Override
     public void run() {
         Repository repo = repository.open();
+        PrintWriter err = spec.commandLine().getErr();
+        try (RepositoryLock lock = RepositoryLock.exclusive(repo.root(), "generate", err::println)) {
+            generate(repo, spec.commandLine().getOut(), err);
+        }
+    }
+
+    private void generate(Repository repo, PrintWriter out, PrintWriter err) {
         Generator generator = new Generator(repo);
         List<AppRef> apps = generator.select(selection.all, selection.apps);
         List<AppPlan> plans = generator.plan(apps);
@@ -46,19 +54,20 @@ public final class GenerateCommand implements Runnable {
         }
         List<String> formatChanges = FormatChange.warnings(repo, plans);
         List<Change> changes = OutputWriter.write(repo.root(), output);
-        if (selection.all) {
+        List<String> warnings = generator.warnings();
+        if (selection.all && warnings.isEmpty()) {
             CheckCache.record(repo.root(), new CheckCache.Snapshot(CheckCache.selectionKey(true, List.of()),
                     repo.config().appDirs(), repo.config().profilesDir(), repo.inputFiles(), output));
         }
-        PrintWriter out = spec.commandLine().getOut();
         for (Change change : changes) {
             out.printf("%-9s %s%n", change.action().name().toLowerCase(Locale.ROOT), change.path());
         }
         for (String hint : OverlayHint.missingComponents(repo, apps)) {
-            spec.commandLine().getErr().println(hint);
+            err.println(hint);
         }
         for (String warning : formatChanges) {
-            spec.commandLine().getErr().println(warning);
+            err.println(warning);
         }
+        warnings.forEach(err::println);
     }
 }

@@ -50,7 +50,7 @@ public final class LifecycleCommand implements Runnable {
         } else {
             spec.commandLine().getErr().println("lifecycle: not inside a vixens-ls repository; checked against every"
                     + " built-in profile");
-            needs = RetentionGuard.needs(ProfileLoader.load(null, Path::toString));
+            needs = RetentionGuard.needs(ProfileLoader.builtIn());
         }
         long violations = needs.stream().filter(n -> RetentionGuard.violated(List.of(n), days).isPresent()).count();
         RetentionGuard.violated(needs, days).ifPresent(need -> {

@@ -37,7 +37,7 @@ public final class ProfilesCommand implements Runnable {
         if (repo == null) {
             out.println("(not inside a vixens-ls repository: built-in profiles only)");
         }
-        ProfileCatalog catalog = repo == null ? ProfileLoader.load(null, Path::toString) : repo.profiles();
+        ProfileCatalog catalog = repo == null ? ProfileLoader.builtIn() : repo.profiles();
         out.printf(ROW, "PROFILE", "BACKUP", "SYNC", "SNAPSHOT", "RETENTION", "INTEGRITY CHECK", "SOURCE");
         for (Profile profile : catalog.all()) {
             if (profile instanceof Profile.BackedUp p) {

@@ -18,6 +18,7 @@ import dev.vixens.ls.source.InputException;
 import dev.vixens.ls.source.InputFiles;
 import dev.vixens.ls.source.Location;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -70,6 +71,14 @@ public final class Generator {
         return SharedPlanner.plan(repo.config().sharedDir(), settings, repo.profiles());
     }
 
+    /**
+     * What generate and check say on stderr on every run, however current the tree: links the repository
+     * walk skipped, a repository profile that stops the backups of a built-in one.
+     */
+    public List<String> warnings() {
+        return repo.warnings();
+    }
+
     /** Plans and renders the shared building blocks and the selected apps. */
     public GenerationOutput render(List<AppRef> apps) {
         return renderPlans(plan(apps));
@@ -89,7 +98,7 @@ public final class Generator {
         List<String> orphans = new ArrayList<>();
         for (String dir : repo.config().appDirs()) {
             for (Path component : InputFiles.directoriesNamed(repo.resolve(dir), AppPlanner.COMPONENT_DIR)) {
-                if (!Files.isRegularFile(component.resolveSibling(DescriptorLoader.FILE_NAME))) {
+                if (!Files.isRegularFile(component.resolveSibling(DescriptorLoader.FILE_NAME), LinkOption.NOFOLLOW_LINKS)) {
                     orphans.add(repo.display(component));
                 }
             }

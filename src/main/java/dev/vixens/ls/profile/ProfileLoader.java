@@ -1,5 +1,6 @@
 package dev.vixens.ls.profile;
 
+import dev.vixens.ls.source.ConfinedPaths;
 import dev.vixens.ls.source.InputException;
 import dev.vixens.ls.source.InputFiles;
 import dev.vixens.ls.source.SourceFile;
@@ -10,12 +11,10 @@ import dev.vixens.ls.source.YamlPath;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -30,20 +29,25 @@ public final class ProfileLoader {
     private ProfileLoader() {
     }
 
+    /** The built-in profiles only (outside any repository). */
+    public static ProfileCatalog builtIn() {
+        return load(null, null);
+    }
+
     /**
      * @param repoDir the repository's profiles directory, or null when it has none
-     * @param display how a repository path is shown in messages
+     * @param paths the repository's path rules, through which every profile file is read
      */
-    public static ProfileCatalog load(Path repoDir, Function<Path, String> display) {
+    public static ProfileCatalog load(Path repoDir, ConfinedPaths paths) {
         Map<String, Profile> profiles = new LinkedHashMap<>();
         for (String name : BUILT_IN) {
             profiles.put(name, parse(name, builtIn(name)));
         }
-        if (repoDir != null && Files.isDirectory(repoDir)) {
+        if (repoDir != null) {
             for (Path file : InputFiles.profiles(repoDir)) {
                 String fileName = file.getFileName().toString();
                 String name = fileName.substring(0, fileName.length() - ".yaml".length());
-                SourceFile source = SourceFile.read(file, display.apply(file));
+                SourceFile source = paths.read(file);
                 if (!NAME.matcher(name).matches()) {
                     throw new InputException(source.start(), "profile file name '" + fileName
                             + "' must be a lower-case name such as my-profile.yaml");
