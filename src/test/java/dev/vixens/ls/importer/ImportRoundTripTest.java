@@ -257,4 +257,19 @@ class ImportRoundTripTest {
             }
         }
     }
+
+    /** Issue 10, item 14: a manifest nested 2,000 levels deep overflowed import's stack (a long trace, exit 3). */
+    @Test
+    void aManifestNestedTooDeepIsOneLineOfBadInput() throws Exception {
+        Files.writeString(repo.resolve(HYDRUS + "/base/pvc.yaml"), "spec: " + "[".repeat(2000) + "]".repeat(2000)
+                + "\n");
+        var before = dev.vixens.ls.testing.TreeSnapshot.of(repo);
+
+        CliRun imported = CliRun.inRepo(repo, "import", repo.resolve(HYDRUS).toString());
+
+        assertThat(imported.exitCode()).isEqualTo(2);
+        assertThat(imported.err()).isEqualTo(HYDRUS + "/base/pvc.yaml:1:106: YAML nested more than 100 levels"
+                + " deep\n");
+        assertThat(dev.vixens.ls.testing.TreeSnapshot.of(repo)).isEqualTo(before);
+    }
 }
