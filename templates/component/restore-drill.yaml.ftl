@@ -4,7 +4,7 @@
 apiVersion: batch/v1
 kind: CronJob
 metadata:
-  name: ${drill.name}
+  name: ${k.scalar(drill.name)}
 spec:
   schedule: ${k.q(drill.schedule)}
   concurrencyPolicy: Forbid
@@ -28,8 +28,8 @@ spec:
 <@deeper container/>
 </#list>
           volumes:
-            - name: ${drill.configVolume.name}
+            - name: ${k.scalar(drill.configVolume.name)}
               configMap:
-                name: ${drill.configVolume.configMap}
-            - name: ${drill.scratchVolume}
+                name: ${k.scalar(drill.configVolume.configMap)}
+            - name: ${k.scalar(drill.scratchVolume)}
               emptyDir: {}

@@ -3,12 +3,12 @@
 addr: ":${process.metricsPort?c}"
 dbs:
 <#list process.replicas as replica>
-  # profile ${replica.profile}<#if replica.overrides?has_content>, overridden: ${replica.overrides?join(", ")}</#if>
+  # profile ${k.comment(replica.profile)}<#if replica.overrides?has_content>, overridden: ${k.comment(replica.overrides?join(", "))}</#if>
   - path: ${k.q(replica.path)}
     replicas:
       - url: ${k.q(replica.url)}
         endpoint: ${k.q(replica.endpoint)}
-        sync-interval: ${replica.syncInterval}
-        snapshot-interval: ${replica.snapshotInterval}
-        retention: ${replica.retention}
+        sync-interval: ${k.scalar(replica.syncInterval)}
+        snapshot-interval: ${k.scalar(replica.snapshotInterval)}
+        retention: ${k.scalar(replica.retention)}
 </#list>

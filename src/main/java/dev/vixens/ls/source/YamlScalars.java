@@ -150,6 +150,11 @@ public final class YamlScalars {
         return plain ? value : quoted(value);
     }
 
+    /** Text for a YAML comment: kept on its line (a line break would end the comment and start YAML). */
+    public static String comment(String value) {
+        return Problem.oneLine(value);
+    }
+
     /** {@code value} as a YAML double-quoted scalar, every character that needs it escaped. */
     public static String quoted(String value) {
         StringBuilder out = new StringBuilder(value.length() + 2).append('"');
