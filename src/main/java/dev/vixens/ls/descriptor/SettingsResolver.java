@@ -84,16 +84,7 @@ public final class SettingsResolver {
                 }, d.metricsPort());
         boolean annotations = pick(s -> s.metrics() == null ? null : s.metrics().annotations(), "metrics",
                 "annotations").map(Value::value, d.metricsAnnotations());
-        Settings.Resources r = d.resources();
-        Settings.Resources resources = new Settings.Resources(
-                quantity(s -> s.resources() == null || s.resources().requests() == null ? null
-                        : s.resources().requests().cpu(), r.requestsCpu(), "resources", "requests", "cpu"),
-                quantity(s -> s.resources() == null || s.resources().requests() == null ? null
-                        : s.resources().requests().memory(), r.requestsMemory(), "resources", "requests", "memory"),
-                quantity(s -> s.resources() == null || s.resources().limits() == null ? null
-                        : s.resources().limits().cpu(), r.limitsCpu(), "resources", "limits", "cpu"),
-                quantity(s -> s.resources() == null || s.resources().limits() == null ? null
-                        : s.resources().limits().memory(), r.limitsMemory(), "resources", "limits", "memory"));
+        Settings.Resources resources = resources(d.resources());
         long uid = id(s -> s.runAs() == null ? null : s.runAs().uid(), d.runAs().uid(), "runAs", "uid");
         long gid = id(s -> s.runAs() == null ? null : s.runAs().gid(), d.runAs().gid(), "runAs", "gid");
         boolean fixPermissions = pick(SettingsDocument::fixPermissions, "fixPermissions")
@@ -110,6 +101,72 @@ public final class SettingsResolver {
                 }, d.replicaPrefix());
         return new Settings(image, version, sqlite, busybox, secret, bucketEnv, endpointEnv, port, annotations,
                 resources, new Settings.RunAs(uid, gid), fixPermissions, replicaPrefix, nativeSidecar);
+    }
+
+    /**
+     * The sidecar's requests and limits, each checked where it was written, and checked together as the API
+     * server does: a request above its limit, or a zero limit, is refused there; memory in {@code m} (thousandths
+     * of a byte, a limit that kills the sidecar at once) is refused as the mistake it always is.
+     */
+    private Settings.Resources resources(Settings.Resources builtIn) {
+        Resource requestsCpu = resource(s -> s.resources() == null || s.resources().requests() == null ? null
+                : s.resources().requests().cpu(), builtIn.requestsCpu(), "requests", "cpu");
+        Resource requestsMemory = resource(s -> s.resources() == null || s.resources().requests() == null ? null
+                : s.resources().requests().memory(), builtIn.requestsMemory(), "requests", "memory");
+        Resource limitsCpu = resource(s -> s.resources() == null || s.resources().limits() == null ? null
+                : s.resources().limits().cpu(), builtIn.limitsCpu(), "limits", "cpu");
+        Resource limitsMemory = resource(s -> s.resources() == null || s.resources().limits() == null ? null
+                : s.resources().limits().memory(), builtIn.limitsMemory(), "limits", "memory");
+        for (Resource limit : List.of(limitsCpu, limitsMemory)) {
+            if (limit.quantity().isZero()) {
+                throw limit.written().problem(limit.path() + ": " + Problem.quote(limit.quantity().text()) + " is"
+                        + " zero; the sidecar could not run at all (leave the key out for the default)");
+            }
+        }
+        for (Resource memory : List.of(requestsMemory, limitsMemory)) {
+            if (memory.quantity().isMilli() && !memory.quantity().isZero()) {
+                throw memory.written().problem(memory.path() + ": " + Problem.quote(memory.quantity().text())
+                        + " is in thousandths of a byte ('m'); write memory in Mi or Gi, such as 128Mi");
+            }
+        }
+        requestWithinLimit(requestsCpu, limitsCpu);
+        requestWithinLimit(requestsMemory, limitsMemory);
+        return new Settings.Resources(requestsCpu.quantity().text(), requestsMemory.quantity().text(),
+                limitsCpu.quantity().text(), limitsMemory.quantity().text());
+    }
+
+    /** A request above its limit, reported at whichever of the two the user wrote (the request if both). */
+    private static void requestWithinLimit(Resource request, Resource limit) {
+        if (request.quantity().compareTo(limit.quantity()) <= 0) {
+            return;
+        }
+        // the built-in values agree with each other, so at least one of the two was written by the user
+        Resource blamed = request.written() != null ? request : limit;
+        Resource other = blamed == request ? limit : request;
+        String relation = blamed == request ? " is more than " : " is less than ";
+        String origin = other.written() == null ? " (the built-in value)" : "";
+        String message = blamed.path() + ": " + blamed.quantity().text() + relation + other.path() + " "
+                + other.quantity().text() + origin + "; Kubernetes refuses a request above its limit";
+        throw blamed.written().problem(message);
+    }
+
+    /** One resource value: where it was written (null for the built-in value) and its quantity. */
+    private record Resource(String path, Value<String> written, Quantity quantity) {
+    }
+
+    private Resource resource(Function<SettingsDocument, String> getter, String builtIn, String kind, String name) {
+        String path = "resources." + kind + "." + name;
+        Picked<String> picked = pick(getter, "resources", kind, name);
+        if (picked.value() == null) {
+            return new Resource(path, null, Quantity.parse(builtIn));
+        }
+        Value<String> value = picked.value();
+        Quantity quantity = Names.isQuantity(value.value()) ? Quantity.parse(value.value()) : null;
+        if (quantity == null) {
+            throw value.problem(value.path() + ": " + Problem.quote(value.value()) + " is not a Kubernetes quantity"
+                    + " such as 100m or 128Mi");
+        }
+        return new Resource(value.path().toString(), value, quantity);
     }
 
     private String text(Function<SettingsDocument, String> getter, String fallback, Predicate<String> valid,
@@ -130,10 +187,6 @@ public final class SettingsResolver {
             }
             return v.value();
         }, fallback);
-    }
-
-    private String quantity(Function<SettingsDocument, String> getter, String fallback, String... path) {
-        return text(getter, fallback, Names::isQuantity, "is not a Kubernetes quantity such as 100m or 128Mi", path);
     }
 
     private long id(Function<SettingsDocument, Long> getter, long fallback, String... path) {

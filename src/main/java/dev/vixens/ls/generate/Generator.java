@@ -8,6 +8,7 @@ import dev.vixens.ls.output.GeneratedFile;
 import dev.vixens.ls.output.GenerationOutput;
 import dev.vixens.ls.plan.AppPlan;
 import dev.vixens.ls.plan.AppPlanner;
+import dev.vixens.ls.plan.ComponentPlan;
 import dev.vixens.ls.plan.FileSpec;
 import dev.vixens.ls.plan.SharedPlan;
 import dev.vixens.ls.plan.SharedPlanner;
@@ -17,6 +18,8 @@ import dev.vixens.ls.repo.Repository;
 import dev.vixens.ls.source.InputException;
 import dev.vixens.ls.source.InputFiles;
 import dev.vixens.ls.source.Location;
+import dev.vixens.ls.source.YamlLocator;
+import dev.vixens.ls.source.YamlPath;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -131,6 +134,32 @@ public final class Generator {
             files.add(Renderer.render(spec, plan.app().source().displayName(),
                     "vixens-ls generate " + plan.app().app()));
         }
+        checkConfigMapSize(plan, files);
         return files;
+    }
+
+    /** Kubernetes stores at most 1 MiB of data in one ConfigMap (etcd's object limit is not much more). */
+    static final int MAX_CONFIG_MAP_BYTES = 1 << 20;
+
+    /**
+     * The ConfigMap kustomize generates from the rendered Litestream configs must fit in one ConfigMap:
+     * measured on the rendered files (keys and contents), not estimated from the descriptor.
+     */
+    private static void checkConfigMapSize(AppPlan plan, List<GeneratedFile> files) {
+        for (ComponentPlan.ConfigMapGenerator generator : plan.component().configMaps()) {
+            long bytes = 0;
+            for (String name : generator.files()) {
+                String path = plan.outputDir() + "/" + name;
+                bytes += name.length();
+                bytes += files.stream().filter(f -> f.path().equals(path))
+                        .mapToLong(f -> f.content().getBytes(java.nio.charset.StandardCharsets.UTF_8).length).sum();
+            }
+            if (bytes > MAX_CONFIG_MAP_BYTES) {
+                YamlPath at = YamlPath.of("databases");
+                throw new InputException(YamlLocator.locate(plan.app().source(), at), "databases: the Litestream"
+                        + " config of this app renders to " + bytes + " bytes, more than the " + MAX_CONFIG_MAP_BYTES
+                        + " bytes (1 MiB) one ConfigMap holds; shorten the paths and replica paths, or split the app");
+            }
+        }
     }
 }
