@@ -25,8 +25,11 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The pipeline behind {@code generate} and {@code check}: load and validate every selected descriptor,
@@ -87,9 +90,35 @@ public final class Generator {
         return renderPlans(plan(apps));
     }
 
+    /** Plans the selected apps, and refuses a replica any other app of the repository writes too. */
     public List<AppPlan> plan(List<AppRef> apps) {
         repo.profiles();
-        return InOrder.map(apps, this::plan);
+        List<AppPlan> plans = InOrder.map(apps, this::plan);
+        ReplicaClaims.check(plans, othersThatPlan(apps));
+        return plans;
+    }
+
+    /**
+     * The repository's apps outside the selection, planned to compare their replicas; one that does not plan
+     * is skipped here (its own generate reports why), so a broken app never blocks another's.
+     */
+    private List<AppPlan> othersThatPlan(List<AppRef> selected) {
+        Set<String> names = new HashSet<>();
+        selected.forEach(app -> names.add(app.name()));
+        List<AppRef> others = repo.apps().stream().filter(app -> !names.contains(app.name())).toList();
+        List<AppPlan> plans = new ArrayList<>();
+        for (Optional<AppPlan> plan : InOrder.map(others, this::planOrSkip)) {
+            plan.ifPresent(plans::add);
+        }
+        return plans;
+    }
+
+    private Optional<AppPlan> planOrSkip(AppRef app) {
+        try {
+            return Optional.of(plan(app));
+        } catch (InputException e) {
+            return Optional.empty();
+        }
     }
 
     /**
