@@ -50,6 +50,7 @@ public final class ProfilesCommand implements Runnable {
         if (repo == null) {
             return;
         }
+        catalog.warnings().forEach(spec.commandLine().getErr()::println);
         List<String> overrides = new ArrayList<>();
         Generator generator = new Generator(repo);
         for (AppRef app : repo.apps()) {

@@ -100,12 +100,15 @@ public final class Repository {
     }
 
     /**
-     * What the tool noticed and skipped while looking at the repository (a symbolic link to an app
-     * directory), one line each, for the command to print on stderr.
+     * What the tool noticed and says on every run, one line each, for the command to print on stderr: what it
+     * skipped while looking at the repository (a symbolic link to an app directory), and a repository profile
+     * that stops the backups of a built-in one.
      */
     public List<String> warnings() {
         apps();
-        return List.copyOf(warnings);
+        List<String> all = new ArrayList<>(warnings);
+        all.addAll(profiles().warnings());
+        return all;
     }
 
     public ProfileCatalog profiles() {
