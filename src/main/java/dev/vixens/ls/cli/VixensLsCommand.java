@@ -1,8 +1,6 @@
 package dev.vixens.ls.cli;
 
-import dev.vixens.ls.source.InputException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -54,27 +52,16 @@ public final class VixensLsCommand implements Runnable {
         }
         cli.setOut(out);
         cli.setErr(err);
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            PrintWriter errors = commandLine.getErr();
-            if (e instanceof InputException input) {
-                errors.println(input.problem().format());
-                return ExitCodes.INPUT;
-            }
-            if (e instanceof UncheckedIOException io) {
-                errors.println("vixens-ls: " + io.getMessage() + ": " + io.getCause().getMessage());
-                return ExitCodes.FAILURE;
-            }
-            errors.println("vixens-ls: internal error: " + e);
-            StackTraceElement[] trace = e.getStackTrace();
-            if (trace.length > 0) {
-                errors.println("  at " + trace[0]);
-            }
-            return ExitCodes.FAILURE;
-        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> Failures.report(e, commandLine.getErr()));
         return cli;
     }
 
+    /** Runs the command line; whatever it throws (an Error too: a stack overflow) becomes an exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        return commandLine(out, err).execute(args);
+        try {
+            return commandLine(out, err).execute(args);
+        } catch (RuntimeException | Error e) {
+            return Failures.report(e, err);
+        }
     }
 }
