@@ -272,4 +272,20 @@ class ImportRoundTripTest {
                 + " deep\n");
         assertThat(dev.vixens.ls.testing.TreeSnapshot.of(repo)).isEqualTo(before);
     }
+
+    /** Issue 10, item 2 for import: a base manifest linked to a file outside is never read, nor echoed. */
+    @Test
+    void aLinkedBaseManifestIsNotReadAndItsTargetNeverShown(@org.junit.jupiter.api.io.TempDir Path outside)
+            throws Exception {
+        Path secret = Files.writeString(outside.resolve("credentials"), "kind: Secret\ntoken: supersecret\n");
+        Files.delete(repo.resolve(HYDRUS + "/base/pvc.yaml"));
+        Files.createSymbolicLink(repo.resolve(HYDRUS + "/base/pvc.yaml"), secret);
+
+        CliRun imported = CliRun.inRepo(repo, "import", repo.resolve(HYDRUS).toString());
+
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("resource 'pvc.yaml' is not read: refusing to read through the symbolic"
+                + " link " + HYDRUS + "/base/pvc.yaml");
+        assertThat(imported.out() + imported.err()).doesNotContain("supersecret");
+    }
 }
