@@ -31,7 +31,7 @@ import picocli.CommandLine.Command;
             "  0  success",
             "  1  check found stale generated files (or lint found errors)",
             "  2  bad input or usage; nothing was written",
-            "  3  the tool failed (I/O error or bug)",
+            "  3  the tool failed (I/O error, another run holding the repository too long, or a bug)",
             "",
             "Documentation: README.md and docs/ in the vixens-ls repository."})
 public final class VixensLsCommand implements Runnable {
