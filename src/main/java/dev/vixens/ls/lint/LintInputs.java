@@ -2,6 +2,7 @@ package dev.vixens.ls.lint;
 
 import dev.vixens.ls.source.ConfinedPaths;
 import dev.vixens.ls.source.InputException;
+import dev.vixens.ls.source.InputFiles;
 import dev.vixens.ls.source.IoReasons;
 import dev.vixens.ls.source.Location;
 import dev.vixens.ls.source.SourceFile;
@@ -12,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -107,9 +107,6 @@ final class LintInputs {
             }
             ReadFile file = readOne(next);
             files.put(key, file);
-            Map<Path, String> generated = new LinkedHashMap<>(file.generatedInto);
-            file.generatedInto.clear();
-            generated.forEach((target, group) -> file.generatedInto.put(target, group));
             for (ReadFile.Reference reference : file.references) {
                 follow(file, reference, next.root());
             }
@@ -174,7 +171,7 @@ final class LintInputs {
     private void walk(Path dir, Optional<Path> root) {
         List<Path> found = new ArrayList<>();
         try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            Files.walkFileTree(dir, new InputFiles.Walk() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
                     String name = d.getFileName() == null ? "" : d.getFileName().toString();
@@ -188,14 +185,6 @@ final class LintInputs {
                         found.add(file);
                     }
                     return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                    if (e instanceof NoSuchFileException) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                    throw e;
                 }
             });
         } catch (IOException e) {

@@ -151,7 +151,7 @@ public final class CheckCache {
             if (!paths.allows(start)) {
                 return -1;
             }
-            for (Path p : OutputTree.regularFiles(start)) {
+            for (Path p : InputFiles.regularFiles(start)) {
                 if (!outputs.contains(relative(root, p)) && !OutputFiles.isTemporary(p) && Marker.startsFile(p)) {
                     return -1;
                 }

@@ -2,17 +2,16 @@ package dev.vixens.ls.output;
 
 import dev.vixens.ls.source.ConfinedPaths;
 import dev.vixens.ls.source.InputException;
+import dev.vixens.ls.source.InputFiles;
 import dev.vixens.ls.source.Location;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,7 +101,7 @@ final class OutputTree {
             if (!Files.isDirectory(start, LinkOption.NOFOLLOW_LINKS)) {
                 continue;
             }
-            for (Path file : regularFiles(start)) {
+            for (Path file : InputFiles.regularFiles(start)) {
                 String relative = paths.display(file);
                 if (OutputFiles.isTemporary(file)) {
                     temporaries.add(relative);
@@ -120,32 +119,5 @@ final class OutputTree {
             }
         }
         return new Found(generated, temporaries);
-    }
-
-    /** Every regular file below {@code dir}, never following a link. */
-    static List<Path> regularFiles(Path dir) {
-        List<Path> found = new ArrayList<>();
-        try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile()) {
-                        found.add(file);
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                    if (e instanceof NoSuchFileException) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                    throw e;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + dir, e);
-        }
-        return found;
     }
 }

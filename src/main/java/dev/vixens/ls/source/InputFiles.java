@@ -53,7 +53,7 @@ public final class InputFiles {
         }
         String base = fileName.substring(0, fileName.lastIndexOf('.')).toLowerCase(Locale.ROOT);
         try {
-            Files.walkFileTree(start, Set.of(), MAX_DEPTH, new SimpleFileVisitor<>() {
+            Files.walkFileTree(start, Set.of(), MAX_DEPTH, new Walk() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                     return skipped(start, dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
@@ -73,19 +73,44 @@ public final class InputFiles {
                     }
                     return FileVisitResult.CONTINUE;
                 }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                    if (e instanceof NoSuchFileException) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                    throw e;
-                }
             });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + start, e);
         }
         return new AppScan(found, suspects, links);
+    }
+
+    /**
+     * A walk that never follows a link and takes a file removed while it walks (another program's temporary
+     * file) for one that was never there; any other failure to read stops it.
+     */
+    public static class Walk extends SimpleFileVisitor<Path> {
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+            if (e instanceof NoSuchFileException) {
+                return FileVisitResult.CONTINUE;
+            }
+            throw e;
+        }
+    }
+
+    /** Every regular file below {@code dir}, never following a link. */
+    public static List<Path> regularFiles(Path dir) {
+        List<Path> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(dir, new Walk() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile()) {
+                        found.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + dir, e);
+        }
+        return found;
     }
 
     private static boolean skipped(Path start, Path dir) {
@@ -100,7 +125,7 @@ public final class InputFiles {
             return found;
         }
         try {
-            Files.walkFileTree(start, Set.of(), MAX_DEPTH, new SimpleFileVisitor<>() {
+            Files.walkFileTree(start, Set.of(), MAX_DEPTH, new Walk() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                     if (skipped(start, dir)) {
@@ -111,14 +136,6 @@ public final class InputFiles {
                         return FileVisitResult.SKIP_SUBTREE;
                     }
                     return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                    if (e instanceof NoSuchFileException) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                    throw e;
                 }
             });
         } catch (IOException e) {

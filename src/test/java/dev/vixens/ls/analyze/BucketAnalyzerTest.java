@@ -8,7 +8,6 @@ import dev.vixens.ls.analyze.BucketAnalyzer.Declared;
 import dev.vixens.ls.profile.ProfileCatalog;
 import dev.vixens.ls.profile.ProfileLoader;
 import dev.vixens.ls.source.InputException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
