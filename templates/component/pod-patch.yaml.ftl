@@ -1,5 +1,5 @@
 <#import "/lib/k8s.ftl" as k>
-<#assign hasPod = patch.annotations?has_content || patch.labels?has_content || patch.initContainers?has_content || patch.containers?has_content || patch.volumes?has_content>
+<#assign hasPod = patch.annotations?has_content || patch.labels?has_content || patch.initContainers?has_content || patch.containers?has_content || patch.volumes?has_content || patch.fsGroup.present>
 apiVersion: apps/v1
 kind: ${k.scalar(patch.kind)}
 metadata:
@@ -30,8 +30,13 @@ spec:
 </#list>
 </#if>
 </#if>
-<#if patch.initContainers?has_content || patch.containers?has_content || patch.volumes?has_content>
+<#if patch.initContainers?has_content || patch.containers?has_content || patch.volumes?has_content || patch.fsGroup.present>
     spec:
+<#if patch.fsGroup.present>
+      securityContext:
+        fsGroup: ${patch.fsGroup.get().gid?c}
+        fsGroupChangePolicy: ${k.scalar(patch.fsGroup.get().changePolicy())}
+</#if>
 <#if patch.initContainers?has_content>
       initContainers:
 <#list patch.initContainers as container>
@@ -47,9 +52,7 @@ spec:
 <#if patch.volumes?has_content>
       volumes:
 <#list patch.volumes as volume>
-        - name: ${k.scalar(volume.name)}
-          configMap:
-            name: ${k.scalar(volume.configMap)}
+<@k.volume volume/>
 </#list>
 </#if>
 </#if>

@@ -1,6 +1,7 @@
 <#import "/lib/k8s.ftl" as k>
 <#-- The containers macro writes list items for a pod spec 6 spaces deep; a CronJob's is 6 deeper. -->
 <#macro deeper c><#assign text><@k.container c/></#assign>${text?replace("(?m)^(?=.)", "      ", "r")}</#macro>
+<#macro deeperVolume v><#assign text><@k.volume v/></#assign>${text?replace("(?m)^(?=.)", "    ", "r")}</#macro>
 apiVersion: batch/v1
 kind: CronJob
 metadata:
@@ -28,8 +29,6 @@ spec:
 <@deeper container/>
 </#list>
           volumes:
-            - name: ${k.scalar(drill.configVolume.name)}
-              configMap:
-                name: ${k.scalar(drill.configVolume.configMap)}
-            - name: ${k.scalar(drill.scratchVolume)}
-              emptyDir: {}
+<#list drill.volumes as volume>
+<@deeperVolume volume/>
+</#list>

@@ -76,6 +76,11 @@ runAs:
 <#if s.fixPermissions()??>
 fixPermissions: ${s.fixPermissions()?c}
 </#if>
+<#if draft.podSecurity??>
+# The generated containers run as root (runAs.uid 0): Pod Security "baseline" only, and a namespace that
+# enforces "restricted" rejects the pod. Run the app as a non-root user to remove this.
+podSecurity: ${draft.podSecurity}
+</#if>
 databases:
 <#list draft.databases as db>
   - path: ${k.scalar(db.path)}

@@ -57,8 +57,14 @@ ${text?trim?replace("(?m)^(?=.)", ""?left_pad(indent), "r")}
               protocol: TCP
 </#list>
 </#if>
-<#if c.resources.present>
-<#assign r = c.resources.get()>
+<#if c.env?has_content>
+          env:
+<#list c.env as variable>
+            - name: ${scalar(variable.name)}
+              value: ${q(variable.value)}
+</#list>
+</#if>
+<#assign r = c.resources>
           resources:
             requests:
               cpu: ${q(r.requestsCpu)}
@@ -66,12 +72,26 @@ ${text?trim?replace("(?m)^(?=.)", ""?left_pad(indent), "r")}
             limits:
               cpu: ${q(r.limitsCpu)}
               memory: ${q(r.limitsMemory)}
-</#if>
-<#if c.runAs.present>
+<#assign sc = c.securityContext>
           securityContext:
-            runAsUser: ${c.runAs.get().uid?c}
-            runAsGroup: ${c.runAs.get().gid?c}
+            runAsUser: ${sc.runAsUser?c}
+            runAsGroup: ${sc.runAsGroup?c}
+            runAsNonRoot: ${sc.runAsNonRoot?c}
+            allowPrivilegeEscalation: ${sc.allowPrivilegeEscalation()?c}
+            readOnlyRootFilesystem: ${sc.readOnlyRootFilesystem()?c}
+            capabilities:
+              drop:
+<#list sc.dropCapabilities() as capability>
+                - ${scalar(capability)}
+</#list>
+<#if sc.addCapabilities?has_content>
+              add:
+<#list sc.addCapabilities as capability>
+                - ${scalar(capability)}
+</#list>
 </#if>
+            seccompProfile:
+              type: ${scalar(sc.seccompProfile())}
 <#if c.mounts?has_content>
           volumeMounts:
 <#list c.mounts as mount>
@@ -81,5 +101,16 @@ ${text?trim?replace("(?m)^(?=.)", ""?left_pad(indent), "r")}
               readOnly: true
 </#if>
 </#list>
+</#if>
+</#macro>
+
+<#-- One pod volume, as a list item under volumes (8 spaces). -->
+<#macro volume v>
+        - name: ${scalar(v.name)}
+<#if v.configMap.present>
+          configMap:
+            name: ${scalar(v.configMap.get())}
+<#else>
+          emptyDir: {}
 </#if>
 </#macro>

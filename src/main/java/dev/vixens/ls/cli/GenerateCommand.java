@@ -3,6 +3,7 @@ package dev.vixens.ls.cli;
 import dev.vixens.ls.generate.FormatChange;
 import dev.vixens.ls.generate.Generator;
 import dev.vixens.ls.generate.OverlayHint;
+import dev.vixens.ls.generate.PodSecurityWarning;
 import dev.vixens.ls.output.CheckCache;
 import dev.vixens.ls.output.GenerationOutput;
 import dev.vixens.ls.output.OutputWriter;
@@ -66,6 +67,9 @@ public final class GenerateCommand implements Runnable {
             err.println(hint);
         }
         for (String warning : formatChanges) {
+            err.println(warning);
+        }
+        for (String warning : PodSecurityWarning.warnings(plans)) {
             err.println(warning);
         }
         warnings.forEach(err::println);

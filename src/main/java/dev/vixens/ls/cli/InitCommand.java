@@ -66,7 +66,8 @@ public final class InitCommand implements Runnable {
     @Option(names = "--mount-path", paramLabel = "PATH", description = "Where that volume is mounted.")
     String mountPath;
 
-    @Option(names = "--uid", paramLabel = "UID", description = "runAs.uid of the init containers and sidecar.")
+    @Option(names = "--uid", paramLabel = "UID",
+            description = "runAs.uid of the generated containers; 0 (root) also writes podSecurity: baseline.")
     Long uid;
 
     @Option(names = "--gid", paramLabel = "GID", description = "runAs.gid.")

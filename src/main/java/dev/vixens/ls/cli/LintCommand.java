@@ -5,6 +5,7 @@ import dev.vixens.ls.lint.Linter;
 import dev.vixens.ls.lint.ReportFormat;
 import dev.vixens.ls.lint.Severity;
 import dev.vixens.ls.litestream.LitestreamVersion;
+import dev.vixens.ls.repo.Repository;
 import dev.vixens.ls.source.InputException;
 import dev.vixens.ls.source.Location;
 import java.nio.file.Path;
@@ -43,6 +44,10 @@ public final class LintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Path around = Repository.findRoot(Path.of(""));
+        if (around != null) {
+            Repository.checkRequiredVersion(around);
+        }
         ReportFormat output = format(format);
         Optional<LitestreamVersion> given = Optional.empty();
         if (version != null) {

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             "Turns per-app backup descriptors into Kustomize manifests for Litestream (ADR-014 profiles),",
             "and checks that committed manifests are current."},
         subcommands = {
+            SetupCommand.class,
             GenerateCommand.class,
             CheckCommand.class,
             LintCommand.class,

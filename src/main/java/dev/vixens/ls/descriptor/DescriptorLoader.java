@@ -115,9 +115,26 @@ public final class DescriptorLoader {
         if (defaults != null) {
             layers.add(defaults);
         }
-        Settings settings = SettingsResolver.resolve(layers);
+        PodSecurityLevel podSecurity = podSecurity();
+        Settings settings = SettingsResolver.resolve(layers, podSecurity);
+        if (podSecurity == PodSecurityLevel.BASELINE && settings.runAs().uid() != 0) {
+            throw problem(YamlPath.of("podSecurity"), "podSecurity: baseline only lets the generated containers run"
+                    + " as root (runAs.uid: 0); with runAs.uid " + settings.runAs().uid() + " they meet"
+                    + " \"restricted\" already: remove podSecurity");
+        }
         return new AppDescriptor(app, namespace, workload, volume, databases, settings, source, directory,
                 drill());
+    }
+
+    /** Per app only, never a repository default: see {@link PodSecurityLevel}. */
+    private PodSecurityLevel podSecurity() {
+        if (doc.podSecurity() == null) {
+            return PodSecurityLevel.RESTRICTED;
+        }
+        return PodSecurityLevel.parse(doc.podSecurity()).orElseThrow(() -> problem(YamlPath.of("podSecurity"),
+                "podSecurity: " + quote(doc.podSecurity()) + " is not one of: "
+                        + String.join(", ", PodSecurityLevel.keys())
+                        + Suggestions.didYouMean(doc.podSecurity(), PodSecurityLevel.keys())));
     }
 
     private Optional<AppDescriptor.Drill> drill() {

@@ -16,21 +16,23 @@ public final class Documents {
     public record DescriptorDocument(String app, String namespace, WorkloadDocument workload, VolumeDocument volume,
             List<DatabaseDocument> databases, LitestreamDocument litestream, ImagesDocument images, String secret,
             String bucketEnv, String endpointEnv, MetricsDocument metrics, ResourcesDocument resources,
-            RunAsDocument runAs, Boolean fixPermissions, DrillDocument drill, Boolean nativeSidecar) {
+            RunAsDocument runAs, Boolean fixPermissions, DrillDocument drill, Boolean nativeSidecar,
+            ResourcesDocument initResources, Long fsGroup, String podSecurity) {
 
         public SettingsDocument settings() {
             return new SettingsDocument(litestream, images, secret, bucketEnv, endpointEnv, metrics, resources,
-                    runAs, fixPermissions, nativeSidecar);
+                    runAs, fixPermissions, nativeSidecar, initResources, fsGroup);
         }
     }
 
     /** The optional settings a descriptor may set and a repository may default. */
     public record SettingsDocument(LitestreamDocument litestream, ImagesDocument images, String secret,
             String bucketEnv, String endpointEnv, MetricsDocument metrics, ResourcesDocument resources,
-            RunAsDocument runAs, Boolean fixPermissions, Boolean nativeSidecar) {
+            RunAsDocument runAs, Boolean fixPermissions, Boolean nativeSidecar, ResourcesDocument initResources,
+            Long fsGroup) {
 
         public static final SettingsDocument EMPTY = new SettingsDocument(null, null, null, null, null, null, null,
-                null, null, null);
+                null, null, null, null, null);
     }
 
     public record WorkloadDocument(String kind, String name, String container) {

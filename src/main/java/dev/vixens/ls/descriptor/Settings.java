@@ -1,6 +1,7 @@
 package dev.vixens.ls.descriptor;
 
 import dev.vixens.ls.litestream.LitestreamVersion;
+import java.util.OptionalLong;
 
 /**
  * The optional per-app settings after defaults are applied: descriptor first, then the repository's
@@ -8,17 +9,25 @@ import dev.vixens.ls.litestream.LitestreamVersion;
  *
  * @param replicaPrefix bucket path put before every database's replica path, empty for none (keeps the
  *     backups of one Litestream format apart from another's)
+ * @param resources requests and limits of the Litestream sidecar(s), native or not
+ * @param initResources requests and limits of every other generated container: the init containers that run
+ *     to completion and the restore drill's containers
+ * @param fsGroup the pod's {@code securityContext.fsGroup}, when the descriptor hands the data volume over
+ *     that way instead of with the root fix-permissions container
+ * @param podSecurity the Pod Security Standard the generated containers meet; baseline only when they run as
+ *     root (runAs.uid 0)
  */
 public record Settings(String litestreamImage, LitestreamVersion litestreamVersion, String sqliteImage,
         String busyboxImage, String secret, String bucketEnv, String endpointEnv, int metricsPort,
         boolean metricsAnnotations, Resources resources, RunAs runAs, boolean fixPermissions,
-        String replicaPrefix, boolean nativeSidecar) {
+        String replicaPrefix, boolean nativeSidecar, Resources initResources, OptionalLong fsGroup,
+        PodSecurityLevel podSecurity) {
 
     public String litestreamImageReference() {
         return litestreamImage + ":" + litestreamVersion.text();
     }
 
-    /** Requests and limits of the Litestream sidecar. */
+    /** Requests and limits of a container. */
     public record Resources(String requestsCpu, String requestsMemory, String limitsCpu, String limitsMemory) {
     }
 

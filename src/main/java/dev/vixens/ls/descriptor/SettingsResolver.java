@@ -1,5 +1,7 @@
 package dev.vixens.ls.descriptor;
 
+import dev.vixens.ls.descriptor.Documents.ResourceListDocument;
+import dev.vixens.ls.descriptor.Documents.ResourcesDocument;
 import dev.vixens.ls.descriptor.Documents.SettingsDocument;
 import dev.vixens.ls.litestream.LitestreamVersion;
 import dev.vixens.ls.source.InputException;
@@ -8,6 +10,7 @@ import dev.vixens.ls.source.SourceFile;
 import dev.vixens.ls.source.YamlLocator;
 import dev.vixens.ls.source.YamlPath;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -33,7 +36,13 @@ public final class SettingsResolver {
             new Settings.RunAs(1000, 1000),
             false,
             "",
-            false);
+            false,
+            // Init containers run one at a time, before the app: the pod's request is the largest of them,
+            // not their sum, so a generous CPU limit costs nothing at steady state and keeps the restore of
+            // a large database from being throttled while the app waits for it.
+            new Settings.Resources("10m", "64Mi", "1", "256Mi"),
+            OptionalLong.empty(),
+            PodSecurityLevel.RESTRICTED);
 
     /** One layer of settings and where it was written. */
     public record Layer(SettingsDocument document, SourceFile source, YamlPath base) {
@@ -45,12 +54,20 @@ public final class SettingsResolver {
         this.layers = layers;
     }
 
-    /** Layers in priority order: the first that sets a value wins. */
+    /** Layers in priority order: the first that sets a value wins; the generated containers meet "restricted". */
     public static Settings resolve(List<Layer> layers) {
-        return new SettingsResolver(layers).resolve();
+        return resolve(layers, PodSecurityLevel.RESTRICTED);
     }
 
-    private Settings resolve() {
+    /**
+     * @param podSecurity the level the app's descriptor asks for ({@code podSecurity}); only baseline lets
+     *     {@code runAs.uid} be 0
+     */
+    public static Settings resolve(List<Layer> layers, PodSecurityLevel podSecurity) {
+        return new SettingsResolver(layers).resolve(podSecurity);
+    }
+
+    private Settings resolve(PodSecurityLevel podSecurity) {
         Settings d = BUILT_IN;
         String image = text(s -> s.litestream() == null ? null : s.litestream().image(), d.litestreamImage(),
                 Names::isImageRepository, "is not an image repository such as litestream/litestream (give the"
@@ -84,9 +101,28 @@ public final class SettingsResolver {
                 }, d.metricsPort());
         boolean annotations = pick(s -> s.metrics() == null ? null : s.metrics().annotations(), "metrics",
                 "annotations").map(Value::value, d.metricsAnnotations());
-        Settings.Resources resources = resources(d.resources());
-        long uid = id(s -> s.runAs() == null ? null : s.runAs().uid(), d.runAs().uid(), "runAs", "uid");
-        long gid = id(s -> s.runAs() == null ? null : s.runAs().gid(), d.runAs().gid(), "runAs", "gid");
+        Settings.Resources resources = resources(SettingsDocument::resources, d.resources(), "resources");
+        Settings.Resources initResources = resources(SettingsDocument::initResources, d.initResources(),
+                "initResources");
+        long uid = pick(s -> s.runAs() == null ? null : s.runAs().uid(), "runAs", "uid").map(v -> {
+            long id = id(v);
+            if (id == 0 && podSecurity != PodSecurityLevel.BASELINE) {
+                throw v.problem(v.path() + ": 0 would run the generated containers as root, which the Pod Security"
+                        + " Standard \"restricted\" forbids (a namespace that enforces it rejects the pod); run the"
+                        + " app as a non-root user and give its uid here, or, for an app that must run as root, write"
+                        + " runAs.uid: 0 and 'podSecurity: baseline' in that app's descriptor");
+            }
+            return id;
+        }, d.runAs().uid());
+        long gid = pick(s -> s.runAs() == null ? null : s.runAs().gid(), "runAs", "gid")
+                .map(SettingsResolver::id, d.runAs().gid());
+        OptionalLong fsGroup = pick(SettingsDocument::fsGroup, "fsGroup").map(v -> {
+            if (id(v) == 0) {
+                throw v.problem(v.path() + ": 0 would give the data volume to group root; give the group the app"
+                        + " and Litestream share, usually runAs.gid");
+            }
+            return OptionalLong.of(v.value());
+        }, d.fsGroup());
         boolean fixPermissions = pick(SettingsDocument::fixPermissions, "fixPermissions")
                 .map(Value::value, d.fixPermissions());
         boolean nativeSidecar = pick(SettingsDocument::nativeSidecar, "nativeSidecar")
@@ -100,27 +136,32 @@ public final class SettingsResolver {
                     return v.value();
                 }, d.replicaPrefix());
         return new Settings(image, version, sqlite, busybox, secret, bucketEnv, endpointEnv, port, annotations,
-                resources, new Settings.RunAs(uid, gid), fixPermissions, replicaPrefix, nativeSidecar);
+                resources, new Settings.RunAs(uid, gid), fixPermissions, replicaPrefix, nativeSidecar,
+                initResources, fsGroup, podSecurity);
     }
 
     /**
-     * The sidecar's requests and limits, each checked where it was written, and checked together as the API
-     * server does: a request above its limit, or a zero limit, is refused there; memory in {@code m} (thousandths
-     * of a byte, a limit that kills the sidecar at once) is refused as the mistake it always is.
+     * A {@code requests}/{@code limits} block, each of its four values defaulted on its own and checked where
+     * it was written, then checked together as the API server does: a request above its limit, or a zero
+     * limit, is refused there; memory in {@code m} (thousandths of a byte, a limit that kills the container at
+     * once) is refused as the mistake it always is.
      */
-    private Settings.Resources resources(Settings.Resources builtIn) {
-        Resource requestsCpu = resource(s -> s.resources() == null || s.resources().requests() == null ? null
-                : s.resources().requests().cpu(), builtIn.requestsCpu(), "requests", "cpu");
-        Resource requestsMemory = resource(s -> s.resources() == null || s.resources().requests() == null ? null
-                : s.resources().requests().memory(), builtIn.requestsMemory(), "requests", "memory");
-        Resource limitsCpu = resource(s -> s.resources() == null || s.resources().limits() == null ? null
-                : s.resources().limits().cpu(), builtIn.limitsCpu(), "limits", "cpu");
-        Resource limitsMemory = resource(s -> s.resources() == null || s.resources().limits() == null ? null
-                : s.resources().limits().memory(), builtIn.limitsMemory(), "limits", "memory");
+    private Settings.Resources resources(Function<SettingsDocument, ResourcesDocument> block,
+            Settings.Resources fallback, String key) {
+        Function<SettingsDocument, ResourceListDocument> requests = then(block, ResourcesDocument::requests);
+        Function<SettingsDocument, ResourceListDocument> limits = then(block, ResourcesDocument::limits);
+        Resource requestsCpu = resource(then(requests, ResourceListDocument::cpu), fallback.requestsCpu(), key,
+                "requests", "cpu");
+        Resource requestsMemory = resource(then(requests, ResourceListDocument::memory), fallback.requestsMemory(),
+                key, "requests", "memory");
+        Resource limitsCpu = resource(then(limits, ResourceListDocument::cpu), fallback.limitsCpu(), key, "limits",
+                "cpu");
+        Resource limitsMemory = resource(then(limits, ResourceListDocument::memory), fallback.limitsMemory(), key,
+                "limits", "memory");
         for (Resource limit : List.of(limitsCpu, limitsMemory)) {
             if (limit.quantity().isZero()) {
                 throw limit.written().problem(limit.path() + ": " + Problem.quote(limit.quantity().text()) + " is"
-                        + " zero; the sidecar could not run at all (leave the key out for the default)");
+                        + " zero; the container could not run at all (leave the key out for the default)");
             }
         }
         for (Resource memory : List.of(requestsMemory, limitsMemory)) {
@@ -133,6 +174,14 @@ public final class SettingsResolver {
         requestWithinLimit(requestsMemory, limitsMemory);
         return new Settings.Resources(requestsCpu.quantity().text(), requestsMemory.quantity().text(),
                 limitsCpu.quantity().text(), limitsMemory.quantity().text());
+    }
+
+    /** {@code first}, then {@code second} on its result; null when a key on the way is not written. */
+    private static <A, B, C> Function<A, C> then(Function<A, B> first, Function<B, C> second) {
+        return a -> {
+            B b = first.apply(a);
+            return b == null ? null : second.apply(b);
+        };
     }
 
     /** A request above its limit, reported at whichever of the two the user wrote (the request if both). */
@@ -154,9 +203,10 @@ public final class SettingsResolver {
     private record Resource(String path, Value<String> written, Quantity quantity) {
     }
 
-    private Resource resource(Function<SettingsDocument, String> getter, String builtIn, String kind, String name) {
-        String path = "resources." + kind + "." + name;
-        Picked<String> picked = pick(getter, "resources", kind, name);
+    private Resource resource(Function<SettingsDocument, String> getter, String builtIn, String key, String kind,
+            String name) {
+        String path = key + "." + kind + "." + name;
+        Picked<String> picked = pick(getter, key, kind, name);
         if (picked.value() == null) {
             return new Resource(path, null, Quantity.parse(builtIn));
         }
@@ -189,13 +239,11 @@ public final class SettingsResolver {
         }, fallback);
     }
 
-    private long id(Function<SettingsDocument, Long> getter, long fallback, String... path) {
-        return pick(getter, path).map(v -> {
-            if (v.value() < 0 || v.value() > Integer.MAX_VALUE) {
-                throw v.problem(v.path() + ": " + v.value() + " is not a valid id (0 to " + Integer.MAX_VALUE + ")");
-            }
-            return v.value();
-        }, fallback);
+    private static long id(Value<Long> v) {
+        if (v.value() < 0 || v.value() > Integer.MAX_VALUE) {
+            throw v.problem(v.path() + ": " + v.value() + " is not a valid id (0 to " + Integer.MAX_VALUE + ")");
+        }
+        return v.value();
     }
 
     private <T> Picked<T> pick(Function<SettingsDocument, T> getter, String... path) {

@@ -8,10 +8,11 @@ import java.util.List;
  * settings that differ from the repository's defaults (null = not written), and comments for the reader.
  *
  * @param header comment lines on top of the file
+ * @param podSecurity {@code baseline} when the containers must run as root, else null (the default)
  */
 public record DescriptorDraft(List<String> header, String app, String namespace, String workloadKind,
         String workloadName, String container, String volumeName, String mountPath, SettingsDocument settings,
-        List<DatabaseDraft> databases) {
+        String podSecurity, List<DatabaseDraft> databases) {
 
     public DescriptorDraft {
         header = List.copyOf(header);

@@ -6,6 +6,7 @@ import dev.vixens.ls.descriptor.Documents.ResourceListDocument;
 import dev.vixens.ls.descriptor.Documents.ResourcesDocument;
 import dev.vixens.ls.descriptor.Documents.RunAsDocument;
 import dev.vixens.ls.descriptor.Documents.SettingsDocument;
+import dev.vixens.ls.descriptor.PodSecurityLevel;
 import dev.vixens.ls.descriptor.Settings;
 import java.util.Objects;
 
@@ -39,7 +40,15 @@ public record ObservedSettings(String litestreamImage, String litestreamVersion,
         RunAsDocument runAs = u == null && g == null ? null : new RunAsDocument(u, g);
         return new SettingsDocument(litestream, null, differs(secret, defaults.secret()),
                 differs(bucketEnv, defaults.bucketEnv()), differs(endpointEnv, defaults.endpointEnv()), metrics,
-                resources, runAs, differs(fixPermissions, defaults.fixPermissions()), null);
+                resources, runAs, differs(fixPermissions, defaults.fixPermissions()), null, null, null);
+    }
+
+    /**
+     * {@code baseline} when the observed uid is root's: the only way such a descriptor generates, and what the
+     * old containers did (their files are root's, so Litestream must be root too); the draft says so aloud.
+     */
+    public String podSecurity() {
+        return uid != null && uid == 0 ? PodSecurityLevel.BASELINE.key() : null;
     }
 
     private static ResourceListDocument list(String cpu, String memory) {

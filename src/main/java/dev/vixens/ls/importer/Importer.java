@@ -169,7 +169,7 @@ public final class Importer {
                     "Backup descriptor for " + app + ", written by `vixens-ls import` from " + baseName + "/.",
                     "Review the import report, then run: vixens-ls generate " + app),
                     app, namespace, pod.kind(), pod.name(), appContainer.name(), data.volume(), mountPath,
-                    observed.against(defaults), drafts);
+                    observed.against(defaults), observed.podSecurity(), drafts);
             String descriptor = DraftRenderer.render(draft, repo, dir);
 
             Map<String, String> files = new LinkedHashMap<>();
@@ -593,6 +593,12 @@ public final class Importer {
                                 + uid + ":" + gid + "; the descriptor uses " + uid + ":" + gid + " for both"));
                     }
                 }
+            }
+            if (uid != null && uid == 0) {
+                findings.add(new Finding(Kind.REVIEW, sidecar.at(), "Litestream ran as root (uid 0): the descriptor"
+                        + " keeps runAs.uid 0 with podSecurity: baseline, and a namespace that enforces Pod Security"
+                        + " \"restricted\" rejects the pod; run the app and Litestream as a non-root user to remove"
+                        + " both"));
             }
             if (uid == null) {
                 findings.add(new Finding(Kind.REVIEW, sidecar.at(), "no uid found (no runAsUser, no chown); the"

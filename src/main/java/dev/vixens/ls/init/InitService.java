@@ -137,7 +137,12 @@ public final class InitService {
                 "Backup descriptor for " + app + " (ADR-014 profiles), written by `vixens-ls init`.",
                 "Keys and defaults: README.md, Describing your app. Then run: vixens-ls generate " + app),
                 app, namespace, kind, workloadName, containerName, volume, mountPath,
-                settings.against(SettingsResolver.resolve(List.of(repo.config().defaults()))), drafts);
+                settings.against(SettingsResolver.resolve(List.of(repo.config().defaults()))),
+                settings.podSecurity(), drafts);
+        if (settings.podSecurity() != null) {
+            notes.add("--uid 0: the generated containers run as root, so the descriptor says podSecurity: baseline"
+                    + " (a namespace that enforces Pod Security \"restricted\" rejects the pod)");
+        }
         String text = DraftRenderer.render(draft, repo, dir);
         List<String> next = new ArrayList<>();
         next.add("vixens-ls generate " + app);

@@ -31,6 +31,7 @@ public final class AppPlanner {
             new LitestreamSidecarStep(),
             new MetricsStep(),
             new DefaultContainerStep(),
+            new PodSecurityStep(),
             new RestoreDrillStep());
 
     private AppPlanner() {
@@ -66,7 +67,7 @@ public final class AppPlanner {
         AppDescriptor app = plan.app;
         PodPatch patch = new PodPatch(app.workload().kind().kind(), app.workload().name(), plan.replicas,
                 plan.recreate, plan.annotations, plan.initContainers, plan.containers, plan.volumes,
-                plan.podLabels);
+                plan.podLabels, plan.fsGroup);
         String dir = app.directory() + "/" + COMPONENT_DIR;
         List<ConfigMapGenerator> configMaps = plan.processes.isEmpty() ? List.of()
                 : List.of(new ConfigMapGenerator(plan.configMapName, Optional.of(app.namespace()),

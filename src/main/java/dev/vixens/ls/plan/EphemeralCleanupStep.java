@@ -1,11 +1,10 @@
 package dev.vixens.ls.plan;
 
+import dev.vixens.ls.descriptor.Settings;
 import dev.vixens.ls.plan.ContainerPlan.EnvSource;
 import dev.vixens.ls.plan.ContainerPlan.Mount;
-import dev.vixens.ls.plan.ContainerPlan.RunAs;
 import dev.vixens.ls.plan.ContainerPlan.Script;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Start-up step 4: deletes each ephemeral database with its -wal/-shm/-journal, by exact path. No glob:
@@ -22,15 +21,14 @@ final class EphemeralCleanupStep implements PlanStep {
                 .map(PlannedDatabase::path)
                 .toList();
         if (!ephemeral.isEmpty()) {
-            plan.initContainers.add(container(plan.app.settings().busyboxImage(), ephemeral, plan.runAs(),
-                    plan.dataMount(), List.of()));
+            plan.initContainers.add(container(plan.app.settings().busyboxImage(), ephemeral, plan.securityContext(),
+                    plan.initResources(), plan.dataMount(), List.of()));
         }
     }
 
-    static ContainerPlan container(String image, List<String> databases, RunAs runAs, Mount data,
-            List<EnvSource> env) {
-        return new ContainerPlan(NAME, image, Optional.of(new Script("cleanup-ephemeral.sh", databases)),
-                List.of(), env, List.of(data), Optional.of(runAs), Optional.empty(), List.of(),
-                Optional.empty());
+    static ContainerPlan container(String image, List<String> databases, SecurityContext securityContext,
+            Settings.Resources resources, Mount data, List<EnvSource> env) {
+        return ContainerPlan.running(NAME, image, new Script("cleanup-ephemeral.sh", databases)).envFrom(env)
+                .mounts(List.of(data)).securityContext(securityContext).resources(resources).build();
     }
 }

@@ -1,11 +1,10 @@
 package dev.vixens.ls.plan;
 
+import dev.vixens.ls.descriptor.Settings;
 import dev.vixens.ls.plan.ContainerPlan.EnvSource;
 import dev.vixens.ls.plan.ContainerPlan.Mount;
-import dev.vixens.ls.plan.ContainerPlan.RunAs;
 import dev.vixens.ls.plan.ContainerPlan.Script;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Start-up step 2: {@code PRAGMA integrity_check} on each declared database whose policy asks for it. Only
@@ -23,14 +22,14 @@ final class IntegrityCheckStep implements PlanStep {
                 .map(PlannedDatabase::path)
                 .toList();
         if (!checked.isEmpty()) {
-            plan.initContainers.add(container(plan.app.settings().sqliteImage(), checked, plan.runAs(),
-                    plan.dataMount(), List.of()));
+            plan.initContainers.add(container(plan.app.settings().sqliteImage(), checked, plan.securityContext(),
+                    plan.initResources(), plan.dataMount(), List.of()));
         }
     }
 
-    static ContainerPlan container(String image, List<String> databases, RunAs runAs, Mount data,
-            List<EnvSource> env) {
-        return new ContainerPlan(NAME, image, Optional.of(new Script("check-integrity.sh", databases)), List.of(),
-                env, List.of(data), Optional.of(runAs), Optional.empty(), List.of(), Optional.empty());
+    static ContainerPlan container(String image, List<String> databases, SecurityContext securityContext,
+            Settings.Resources resources, Mount data, List<EnvSource> env) {
+        return ContainerPlan.running(NAME, image, new Script("check-integrity.sh", databases)).envFrom(env)
+                .mounts(List.of(data)).scratch().securityContext(securityContext).resources(resources).build();
     }
 }

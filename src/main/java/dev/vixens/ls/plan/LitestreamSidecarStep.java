@@ -4,14 +4,12 @@ import dev.vixens.ls.descriptor.Settings;
 import dev.vixens.ls.plan.ContainerPlan.EnvSource;
 import dev.vixens.ls.plan.ContainerPlan.Mount;
 import dev.vixens.ls.plan.ContainerPlan.Port;
-import dev.vixens.ls.plan.ContainerPlan.Resources;
-import dev.vixens.ls.plan.ContainerPlan.RunAs;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * Step 5: one Litestream sidecar per process, with its metrics port, resources and credentials from the
- * Secret only; and the ConfigMap volume holding every config file.
+ * Step 5: one Litestream sidecar per process, with its metrics port, resources ({@code resources}, not
+ * {@code initResources}: it runs for the pod's whole life, native or not) and credentials from the Secret only;
+ * and the ConfigMap volume holding every config file.
  *
  * <p>With {@code nativeSidecar} (Kubernetes 1.29+), each sidecar is instead the last init container, with
  * {@code restartPolicy: Always}: the kubelet starts it once the restore steps have finished and before the
@@ -27,9 +25,9 @@ final class LitestreamSidecarStep implements PlanStep {
     public void apply(PlanContext plan) {
         Settings settings = plan.app.settings();
         for (LitestreamProcess process : plan.processes) {
-            ContainerPlan sidecar = container(process, settings.litestreamImageReference(), resources(settings),
+            ContainerPlan sidecar = container(process, settings.litestreamImageReference(), settings.resources(),
                     List.of(plan.credentials()), List.of(plan.dataMount(), PlanContext.configMount()),
-                    plan.runAs());
+                    plan.securityContext());
             if (settings.nativeSidecar()) {
                 plan.initContainers.add(sidecar.withRestartPolicy(NATIVE_SIDECAR_RESTART_POLICY));
             } else {
@@ -37,20 +35,15 @@ final class LitestreamSidecarStep implements PlanStep {
             }
         }
         if (plan.processes.stream().anyMatch(p -> !p.replicas().isEmpty())) {
-            plan.volumes.add(new PodPatch.Volume(PlanContext.CONFIG_VOLUME, plan.configMapName));
+            plan.volumes.add(PodPatch.Volume.configMap(PlanContext.CONFIG_VOLUME, plan.configMapName));
         }
     }
 
-    static Resources resources(Settings settings) {
-        Settings.Resources r = settings.resources();
-        return new Resources(r.requestsCpu(), r.requestsMemory(), r.limitsCpu(), r.limitsMemory());
-    }
-
-    static ContainerPlan container(LitestreamProcess process, String image, Resources resources,
-            List<EnvSource> env, List<Mount> mounts, RunAs runAs) {
+    static ContainerPlan container(LitestreamProcess process, String image, Settings.Resources resources,
+            List<EnvSource> env, List<Mount> mounts, SecurityContext securityContext) {
         List<String> args = List.of("replicate", "-config", PlanContext.CONFIG_DIR + "/" + process.configFile());
-        return new ContainerPlan(process.containerName(), image, Optional.empty(), args, env, mounts,
-                Optional.of(runAs), Optional.of(resources), List.of(new Port(process.portName(),
-                process.metricsPort())), Optional.empty());
+        return ContainerPlan.entrypoint(process.containerName(), image, args).envFrom(env).mounts(mounts).scratch()
+                .port(new Port(process.portName(), process.metricsPort())).securityContext(securityContext)
+                .resources(resources).build();
     }
 }

@@ -1,6 +1,7 @@
 package dev.vixens.ls.plan;
 
 import dev.vixens.ls.descriptor.AppDescriptor;
+import dev.vixens.ls.descriptor.Settings;
 import dev.vixens.ls.plan.ContainerPlan.EnvSource;
 import dev.vixens.ls.plan.ContainerPlan.Mount;
 import dev.vixens.ls.plan.ContainerPlan.RunAs;
@@ -25,6 +26,7 @@ public final class PlanContext {
     final String configMapName;
     Optional<Integer> replicas = Optional.empty();
     boolean recreate;
+    Optional<PodPatch.FsGroup> fsGroup = Optional.empty();
     final Map<String, String> annotations = new LinkedHashMap<>();
     final Map<String, String> podLabels = new LinkedHashMap<>();
     final List<ContainerPlan> initContainers = new ArrayList<>();
@@ -68,6 +70,16 @@ public final class PlanContext {
 
     RunAs runAs() {
         return new RunAs(app.settings().runAs().uid(), app.settings().runAs().gid());
+    }
+
+    /** The security context of every generated container but fix-permissions. */
+    SecurityContext securityContext() {
+        return SecurityContext.runningAs(runAs());
+    }
+
+    /** Requests and limits of the containers that run to completion (all but the sidecars). */
+    Settings.Resources initResources() {
+        return app.settings().initResources();
     }
 
     EnvSource credentials() {

@@ -7,15 +7,16 @@ import java.util.List;
  * container), then checks and counts what came back (container). Nothing of the app's pod is touched.
  *
  * @param name the CronJob's name
- * @param configVolume the ConfigMap volume holding the Litestream config(s)
- * @param scratchVolume the emptyDir the databases are restored into
+ * @param volumes the ConfigMap volume holding the Litestream config(s), the emptyDir the databases are
+ *     restored into, and the tools' scratch space
  */
 public record RestoreDrill(String name, String schedule, List<ContainerPlan> initContainers,
-        List<ContainerPlan> containers, PodPatch.Volume configVolume, String scratchVolume) {
+        List<ContainerPlan> containers, List<PodPatch.Volume> volumes) {
 
     public RestoreDrill {
         initContainers = List.copyOf(initContainers);
         containers = List.copyOf(containers);
+        volumes = List.copyOf(volumes);
     }
 
     /** {@code <app>-drill}: app names have at most 40 characters, CronJob names at most 52. */

@@ -22,8 +22,9 @@ import java.util.Optional;
 final class RestoreDrillStep implements PlanStep {
 
     static final String FILE = "restore-drill.yaml";
-    static final String SCRATCH_VOLUME = "drill-scratch";
-    static final String SCRATCH_DIR = "/drill";
+    /** The emptyDir the databases are restored into; its name is older than {@link ScratchSpace}. */
+    static final String RESTORED_VOLUME = "drill-scratch";
+    static final String RESTORED_DIR = "/drill";
 
     @Override
     public void apply(PlanContext plan) {
@@ -37,26 +38,27 @@ final class RestoreDrillStep implements PlanStep {
                     "drill: no database of this app is backed up; there is nothing to restore");
         }
         List<String> restoreArgs = new ArrayList<>();
-        restoreArgs.add(SCRATCH_DIR);
+        restoreArgs.add(RESTORED_DIR);
         List<String> verifyArgs = new ArrayList<>();
-        verifyArgs.add(SCRATCH_DIR);
+        verifyArgs.add(RESTORED_DIR);
         for (PlannedDatabase db : backedUp) {
             restoreArgs.add(db.name());
             restoreArgs.add(db.path());
             restoreArgs.add(PlanContext.CONFIG_DIR + "/" + plan.processFor(db).configFile());
             verifyArgs.add(db.name());
         }
-        Mount scratch = new Mount(SCRATCH_VOLUME, SCRATCH_DIR, false);
-        ContainerPlan restore = new ContainerPlan("restore", plan.app.settings().litestreamImageReference(),
-                Optional.of(new Script("drill-restore.sh", restoreArgs)), List.of(), List.of(plan.credentials()),
-                List.of(scratch, PlanContext.configMount()), Optional.of(plan.runAs()), Optional.empty(), List.of(),
-                Optional.empty());
-        ContainerPlan verify = new ContainerPlan("verify", plan.app.settings().sqliteImage(),
-                Optional.of(new Script("drill-verify.sh", verifyArgs)), List.of(), List.of(), List.of(scratch),
-                Optional.of(plan.runAs()), Optional.empty(), List.of(), Optional.empty());
+        Mount restored = new Mount(RESTORED_VOLUME, RESTORED_DIR, false);
+        ContainerPlan restore = ContainerPlan.running("restore", plan.app.settings().litestreamImageReference(),
+                new Script("drill-restore.sh", restoreArgs)).envFrom(List.of(plan.credentials()))
+                .mounts(List.of(restored, PlanContext.configMount())).scratch()
+                .securityContext(plan.securityContext()).resources(plan.initResources()).build();
+        ContainerPlan verify = ContainerPlan.running("verify", plan.app.settings().sqliteImage(),
+                new Script("drill-verify.sh", verifyArgs)).mounts(List.of(restored)).scratch()
+                .securityContext(plan.securityContext()).resources(plan.initResources()).build();
         RestoreDrill cronJob = new RestoreDrill(RestoreDrill.nameFor(plan.app.app()), drill.get().schedule(),
-                List.of(restore), List.of(verify), new PodPatch.Volume(PlanContext.CONFIG_VOLUME, plan.configMapName),
-                SCRATCH_VOLUME);
+                List.of(restore), List.of(verify), List.of(
+                        PodPatch.Volume.configMap(PlanContext.CONFIG_VOLUME, plan.configMapName),
+                        PodPatch.Volume.emptyDir(RESTORED_VOLUME), ScratchSpace.volume()));
         String dir = plan.app.directory() + "/" + AppPlanner.COMPONENT_DIR;
         plan.extraFiles.add(new FileSpec(dir + "/" + FILE, "component/restore-drill.yaml.ftl",
                 Map.of("drill", cronJob)));

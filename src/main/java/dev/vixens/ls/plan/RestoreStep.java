@@ -1,11 +1,10 @@
 package dev.vixens.ls.plan;
 
+import dev.vixens.ls.descriptor.Settings;
 import dev.vixens.ls.plan.ContainerPlan.EnvSource;
 import dev.vixens.ls.plan.ContainerPlan.Mount;
-import dev.vixens.ls.plan.ContainerPlan.RunAs;
 import dev.vixens.ls.plan.ContainerPlan.Script;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Start-up step 3: one container per replicated database. Keeps a local copy; restores a missing one from
@@ -22,14 +21,15 @@ final class RestoreStep implements PlanStep {
                 plan.initContainers.add(container("restore-" + db.name(),
                         plan.app.settings().litestreamImageReference(), db.path(),
                         PlanContext.CONFIG_DIR + "/" + process.configFile(), List.of(plan.credentials()),
-                        List.of(plan.dataMount(), PlanContext.configMount()), plan.runAs()));
+                        List.of(plan.dataMount(), PlanContext.configMount()), plan.securityContext(),
+                        plan.initResources()));
             }
         }
     }
 
     static ContainerPlan container(String name, String image, String database, String config,
-            List<EnvSource> env, List<Mount> mounts, RunAs runAs) {
-        return new ContainerPlan(name, image, Optional.of(new Script("restore.sh", List.of(database, config))),
-                List.of(), env, mounts, Optional.of(runAs), Optional.empty(), List.of(), Optional.empty());
+            List<EnvSource> env, List<Mount> mounts, SecurityContext securityContext, Settings.Resources resources) {
+        return ContainerPlan.running(name, image, new Script("restore.sh", List.of(database, config))).envFrom(env)
+                .mounts(mounts).scratch().securityContext(securityContext).resources(resources).build();
     }
 }

@@ -59,12 +59,15 @@ public final class SharedPlanner {
             }
         }
         podPiece("integrity-check-init", List.of(IntegrityCheckStep.container(settings.sqliteImage(),
-                List.of(ref(DB_PATH)), runAs(), data(), List.of(parameters()))), List.of(), false);
+                List.of(ref(DB_PATH)), securityContext(), settings.initResources(), data(), List.of(parameters()))),
+                List.of(), false);
         podPiece("restore-init", List.of(RestoreStep.container("restore-db", settings.litestreamImageReference(),
                 ref(DB_PATH), PlanContext.CONFIG_DIR + "/litestream.yml", List.of(credentials(), parameters()),
-                List.of(data(), PlanContext.configMount()), runAs())), List.of(), false);
+                List.of(data(), PlanContext.configMount()), securityContext(), settings.initResources())), List.of(),
+                false);
         podPiece("ephemeral-cleanup-init", List.of(EphemeralCleanupStep.container(settings.busyboxImage(),
-                List.of(ref(EPHEMERAL_DB_PATH)), runAs(), data(), List.of(parameters()))), List.of(), false);
+                List.of(ref(EPHEMERAL_DB_PATH)), securityContext(), settings.initResources(), data(),
+                List.of(parameters()))), List.of(), false);
         // Kustomize puts each patch's init containers before those already there: list restore first so
         // that the integrity check runs before it.
         ComponentPlan failSafe = new ComponentPlan(List.of("../restore-init", "../integrity-check-init"), List.of(),
@@ -73,8 +76,8 @@ public final class SharedPlanner {
                 Map.of("component", failSafe)));
         LitestreamProcess process = process(Optional.empty());
         podPiece("sidecar-container", List.of(), List.of(LitestreamSidecarStep.container(process,
-                settings.litestreamImageReference(), LitestreamSidecarStep.resources(settings),
-                List.of(credentials(), parameters()), List.of(data(), PlanContext.configMount()), runAs())), true);
+                settings.litestreamImageReference(), settings.resources(), List.of(credentials(), parameters()),
+                List.of(data(), PlanContext.configMount()), securityContext())), true);
         files.sort((a, b) -> a.path().compareTo(b.path()));
         return new SharedPlan(dir, files);
     }
@@ -108,11 +111,15 @@ public final class SharedPlanner {
             annotations.put("prometheus.io/port", Integer.toString(settings.metricsPort()));
             annotations.put("prometheus.io/path", "/metrics");
         }
-        boolean usesConfig = init.stream().anyMatch(c -> c.mounts().contains(PlanContext.configMount()))
-                || !containers.isEmpty();
-        List<PodPatch.Volume> volumes = usesConfig
-                ? List.of(new PodPatch.Volume(PlanContext.CONFIG_VOLUME, CONFIG_MAP))
-                : List.of();
+        List<ContainerPlan> all = new ArrayList<>(init);
+        all.addAll(containers);
+        List<PodPatch.Volume> volumes = new ArrayList<>();
+        if (all.stream().anyMatch(c -> c.mounts().contains(PlanContext.configMount()))) {
+            volumes.add(PodPatch.Volume.configMap(PlanContext.CONFIG_VOLUME, CONFIG_MAP));
+        }
+        if (ScratchSpace.usedBy(all)) {
+            volumes.add(ScratchSpace.volume());
+        }
         PodPatch patch = new PodPatch("Deployment", "selected-by-target", sidecar ? Optional.of(1)
                 : Optional.empty(), false, annotations, init, containers, volumes);
         List<Patch> patches = new ArrayList<>();
@@ -141,8 +148,9 @@ public final class SharedPlanner {
         return new Mount(DATA_VOLUME, DATA_DIR, false);
     }
 
-    private RunAs runAs() {
-        return new RunAs(settings.runAs().uid(), settings.runAs().gid());
+    /** The repository's defaults never run as root (see {@code SettingsResolver}): "restricted". */
+    private SecurityContext securityContext() {
+        return SecurityContext.runningAs(new RunAs(settings.runAs().uid(), settings.runAs().gid()));
     }
 
     private EnvSource credentials() {

@@ -11,6 +11,7 @@ import dev.vixens.ls.source.SourceFile;
 import dev.vixens.ls.source.YamlBinder;
 import dev.vixens.ls.source.YamlLocator;
 import dev.vixens.ls.source.YamlPath;
+import dev.vixens.ls.version.BuildInfo;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -22,15 +23,18 @@ import java.util.List;
  */
 final class RepoConfigLoader {
 
-    record RepoConfigDocument(List<String> apps, String shared, String profiles, SettingsDocument defaults) {
+    /** {@code requires} is checked by {@link RequiredVersion} before binding; here it is only a known key. */
+    record RepoConfigDocument(String requires, List<String> apps, String shared, String profiles,
+            SettingsDocument defaults) {
     }
 
     private RepoConfigLoader() {
     }
 
     static RepoConfig load(SourceFile source) {
+        RequiredVersion.check(source, BuildInfo.current());
         RepoConfigDocument doc = YamlBinder.bindOrDefault(source, RepoConfigDocument.class,
-                new RepoConfigDocument(null, null, null, null), DescriptorLoader.EXPECTATIONS);
+                new RepoConfigDocument(null, null, null, null, null), DescriptorLoader.EXPECTATIONS);
         List<String> apps = doc.apps() == null ? List.of(RepoConfig.DEFAULT_APPS) : doc.apps();
         if (apps.isEmpty()) {
             throw new InputException(YamlLocator.locate(source, YamlPath.of("apps")),

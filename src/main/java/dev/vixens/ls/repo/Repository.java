@@ -11,6 +11,7 @@ import dev.vixens.ls.source.InputFiles;
 import dev.vixens.ls.source.Location;
 import dev.vixens.ls.source.Problem;
 import dev.vixens.ls.source.SourceFile;
+import dev.vixens.ls.version.BuildInfo;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -47,9 +48,9 @@ public final class Repository {
         if (root != null) {
             return open(root);
         }
-        throw new InputException(Location.startOf(dir.toString()), "no " + CONFIG_FILE + " found here or in any"
-                + " parent directory; create one at your repository root (see README: Repository configuration)"
-                + " or pass --repo DIR");
+        throw new InputException(Location.commandLine(), "no " + CONFIG_FILE + " in " + dir + " or any parent"
+                + " directory: this is not a repository vixens-ls manages yet; run 'vixens-ls setup' at your"
+                + " repository's root to create one, or pass --repo DIR");
     }
 
     /** The nearest directory at or above {@code start} holding {@value #CONFIG_FILE} (even a broken one), or null. */
@@ -68,12 +69,23 @@ public final class Repository {
         ConfinedPaths paths = new ConfinedPaths(root);
         Path file = paths.root().resolve(CONFIG_FILE);
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-            throw new InputException(Location.startOf(paths.root().toString()), "not a vixens-ls repository: "
-                    + CONFIG_FILE + " is missing");
+            throw new InputException(Location.commandLine(), "not a vixens-ls repository: " + paths.root()
+                    + " has no " + CONFIG_FILE + "; run 'vixens-ls setup --repo " + paths.root() + "' to create one");
         }
         RepoConfig config = RepoConfigLoader.load(paths.read(file));
         RepoConfigLoader.checkDirectories(config, paths);
         return new Repository(paths, config);
+    }
+
+    /**
+     * For commands that work on any files but run inside a repository (lint): refuses when the repository's
+     * {@code requires:} does not admit this tool, without reading the rest of its configuration.
+     */
+    public static void checkRequiredVersion(Path root) {
+        Path file = root.toAbsolutePath().normalize().resolve(CONFIG_FILE);
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            RequiredVersion.check(SourceFile.read(file, CONFIG_FILE), BuildInfo.current());
+        }
     }
 
     public Path root() {

@@ -39,7 +39,10 @@ class CommandLineTest {
         CliRun version = CliRun.run("--version");
 
         assertThat(version.exitCode()).isZero();
-        assertThat(version.out()).startsWith("vixens-ls ");
+        // version from the pom, the commit of this checkout and that commit's date (scripts/build-info)
+        assertThat(version.out()).matches("vixens-ls \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(commit [0-9a-f]{12}(\\+changes)?,"
+                + " built \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\)\\n");
+        assertThat(CliRun.run("apps", "--version").out()).isEqualTo(version.out());
     }
 
     @Test
@@ -71,7 +74,22 @@ class CommandLineTest {
         CliRun run = CliRun.inRepo(dir, "check");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("not a vixens-ls repository: .vixens-ls.yaml is missing");
+        assertThat(run.err()).isEqualTo("vixens-ls: not a vixens-ls repository: " + dir.toAbsolutePath().normalize()
+                + " has no .vixens-ls.yaml; run 'vixens-ls setup --repo " + dir.toAbsolutePath().normalize()
+                + "' to create one\n");
+    }
+
+    @Test
+    void appsInARepositoryWithoutAppsSaysWhereItLooked() {
+        ProjectFiles.write(dir.resolve(".vixens-ls.yaml"), "");
+
+        CliRun run = CliRun.inRepo(dir, "apps");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("apps: no vixens-backup.yaml found under apps/ (which does not exist)"
+                + " (searched 5 levels deep, as set by 'apps:' in .vixens-ls.yaml); describe an app with"
+                + " 'vixens-ls init APP' or 'vixens-ls import APP_DIR', or list your app directories under 'apps:'\n");
     }
 
     @Test

@@ -96,7 +96,6 @@ class ExampleAppsDrillTest {
                 sidecars.add(app.settings().nativeSidecar() ? pod.sidecar(process.containerName())
                         : pod.background(process.containerName()));
             }
-            Path probe = Files.createDirectories(work.resolve("probe"));
             for (PlannedDatabase db : plan.databases()) {
                 if (db.replicated()) {
                     Sqlite.insertRows(pod.hostPath(db.path()), "drill_rows", 101, 50);
@@ -105,7 +104,7 @@ class ExampleAppsDrillTest {
             Map<String, String> replicated = new LinkedHashMap<>();
             for (LitestreamProcess process : plan.processes()) {
                 String[] served = backedUp.stream().filter(process::serves).toArray(String[]::new);
-                replicated.putAll(Replication.await(pod, process.containerName(), probe, served));
+                replicated.putAll(Replication.await(pod, process.containerName(), served));
             }
             for (PodSandbox.Running sidecar : sidecars) {
                 sidecar.stop();

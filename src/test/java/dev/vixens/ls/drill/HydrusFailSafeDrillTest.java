@@ -76,14 +76,13 @@ class HydrusFailSafeDrillTest {
         Sqlite.insertRows(pod.hostPath(MASTER), "tags", 1, 50);
         Sqlite.insertRows(pod.hostPath(CACHES), "cache", 1, 50);
         PodSandbox.Running litestream = pod.background("litestream");
-        Path probe = Files.createDirectories(work.resolve("probe"));
-        Replication.await(pod, "litestream", probe, BACKED_UP);
+        Replication.await(pod, "litestream", BACKED_UP);
         // Writes once the first snapshot is shipped: they reach the replica as WAL segments.
         Sqlite.insertRows(pod.hostPath(CLIENT), "files", 201, 300);
         Sqlite.insertRows(pod.hostPath(MAPPINGS), "mappings", 501, 1000);
         Sqlite.insertRows(pod.hostPath(MAPPINGS), "mappings", 1501, 500);
         Sqlite.insertRows(pod.hostPath(MASTER), "tags", 51, 10);
-        Map<String, String> replicated = Replication.await(pod, "litestream", probe, BACKED_UP);
+        Map<String, String> replicated = Replication.await(pod, "litestream", BACKED_UP);
         PodSandbox.ContainerRun stopped = litestream.stop();
         assertThat(stopped.output()).as(stopped.output()).doesNotContain("level=ERROR");
         return replicated;
@@ -116,7 +115,7 @@ class HydrusFailSafeDrillTest {
             // disk loss brings back both lives' rows.
             PodSandbox.Running litestream = pod.background("litestream");
             Sqlite.insertRows(pod.hostPath(CLIENT), "files", 501, 100);
-            Map<String, String> again = Replication.await(pod, "litestream", work.resolve("probe"), BACKED_UP);
+            Map<String, String> again = Replication.await(pod, "litestream", BACKED_UP);
             litestream.stop();
             pod.wipe("data");
             PodSandbox.StartUp third = pod.start();
@@ -179,7 +178,7 @@ class HydrusFailSafeDrillTest {
             // one must go on correctly (a new generation), proven by restoring what it ships.
             PodSandbox.Running litestream = pod.background("litestream");
             Sqlite.insertRows(client, "files", 1001, 25);
-            Map<String, String> after = Replication.await(pod, "litestream", work.resolve("probe"), BACKED_UP);
+            Map<String, String> after = Replication.await(pod, "litestream", BACKED_UP);
             litestream.stop();
             assertThat(after.get(CLIENT)).contains("row 1025 ");
             assertThat(Sqlite.count(mappings, "mappings")).isEqualTo(2002);

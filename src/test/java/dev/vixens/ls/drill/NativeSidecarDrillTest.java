@@ -7,7 +7,6 @@ import dev.vixens.ls.testing.S3ProxyServer;
 import dev.vixens.ls.testing.SharedS3Proxy;
 import dev.vixens.ls.testing.Sqlite;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -73,8 +72,7 @@ class NativeSidecarDrillTest {
                 Sqlite.create(pod.hostPath(db), "CREATE TABLE rows(id INTEGER PRIMARY KEY, payload TEXT);");
                 Sqlite.insertRows(pod.hostPath(db), "rows", 1, 100);
             }
-            replicated = Replication.await(pod, "litestream", Files.createDirectories(work.resolve("probe")),
-                    CLIENT, MAPPINGS, MASTER);
+            replicated = Replication.await(pod, "litestream", CLIENT, MAPPINGS, MASTER);
         }
         // The pod stopped (its sidecar last); the disk is lost; the next pod restores, then starts the sidecar.
         try (PodSandbox next = PodSandbox.of(manifests.podSpec("Deployment", "hydrus-client"),

@@ -39,21 +39,30 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  *
  * <p>What differs, on purpose, because there is no container runtime here:
  * <ul>
- *   <li><b>Volumes.</b> Each volume is a directory under the sandbox root, and the mount paths are rewritten
- *       onto it: an argument that is a mount path, or starts with one followed by {@code /}, has that prefix
- *       replaced by the volume's directory (longest mount path first). The same rewrite is applied to
- *       {@code dbs[].path} of a Litestream config read from a ConfigMap volume (after expanding
- *       {@code $VAR}/{@code ${VAR}} in it, as Litestream would), so the database a script names and the one
- *       Litestream replicates are the same file. Script text is never rewritten: the tool passes paths as
- *       arguments only, and a script that hard-coded one would fail here.</li>
+ *   <li><b>Volumes.</b> Each volume (a PVC, an {@code emptyDir} such as the scratch space mounted at
+ *       {@code /tmp}) is a directory under the sandbox root, empty when the sandbox starts, and the mount paths
+ *       are rewritten onto it: an argument or an environment variable's value that is a mount path, or starts
+ *       with one followed by {@code /}, has that prefix replaced by the volume's directory (longest mount path
+ *       first); so {@code TMPDIR=/tmp} sends temporary files to the scratch volume's directory. The same
+ *       rewrite is applied to {@code dbs[].path} of a Litestream config read from a ConfigMap volume (after
+ *       expanding {@code $VAR}/{@code ${VAR}} in it, as Litestream would), so the database a script names and
+ *       the one Litestream replicates are the same file. Script text is never rewritten: the tool passes paths
+ *       as arguments only, and a script that hard-coded one would fail here. Arguments are pod paths only (a
+ *       host path below a mount path, e.g. under {@code /tmp}, would be rewritten too).</li>
  *   <li><b>Metrics address.</b> A Litestream config's {@code addr} (":9090" in a pod's own network) becomes
  *       {@code 127.0.0.1:<free port>}: servers started by tests listen on loopback only, and concurrent
  *       builds must not collide.</li>
  *   <li><b>Images.</b> The host's {@code /bin/sh} (dash) stands in for the images' shells (busybox ash), all
  *       POSIX; {@code PATH} starts with a directory holding {@code litestream} and {@code sqlite3}, then the
  *       host's. A container without {@code command} runs its image's entrypoint, known for the Litestream
- *       image only. uid/gid from {@code securityContext} are not applied (everything runs as the test user;
- *       fix-permissions' chown needs root, as it runs as root in the pod).</li>
+ *       image only.</li>
+ *   <li><b>Security context and resources are not reproduced.</b> Everything runs as the test user, with its
+ *       capabilities, on a writable root file system, without seccomp or limits: not the uid/gid (so no
+ *       ownership problem between containers shows here; fix-permissions' chown needs root, as it runs as
+ *       root in the pod), not {@code fsGroup}, not the dropped capabilities, not {@code readOnlyRootFilesystem}
+ *       (a tool that wrote outside its volumes and {@code TMPDIR} would pass here and fail in the pod), not the
+ *       requests and limits. Those are judged on the built manifests instead ({@code PodSecurityStandard}), and
+ *       the read-only root was tried by hand with the real tools (see {@code ScratchSpace}).</li>
  *   <li><b>Safety.</b> {@code AWS_EC2_METADATA_DISABLED=true} and {@code HOME} in the sandbox, so no AWS
  *       client ever looks beyond loopback or at the user's credentials.</li>
  * </ul>
@@ -363,7 +372,7 @@ public final class PodSandbox implements AutoCloseable {
         processEnv.put("PATH", bin + ":/usr/local/bin:/usr/bin:/bin");
         processEnv.put("HOME", root.resolve("home").toString());
         processEnv.put("AWS_EC2_METADATA_DISABLED", "true");
-        processEnv.putAll(env);
+        env.forEach((variable, value) -> processEnv.put(variable, rewrite(value, mounts)));
         return new Prepared(resolved, processEnv);
     }
 

@@ -12,12 +12,16 @@ import java.util.Map;
 
 /**
  * Waits, without blind sleeps, until Litestream has shipped what was committed: restores each database from
- * its replica into a scratch file (with the sidecar's own config and credentials) until the restored content
- * equals the live database's. Gives up after 60 s ({@code -Dvixens.drill.replicationTimeout=SECONDS}).
+ * its replica into a probe file (with the sidecar's own config and credentials, like {@code kubectl exec} into
+ * it) until the restored content equals the live database's. The probe goes where such a restore could write
+ * in the pod, whose root file system is read-only: the sidecar's scratch space at {@code /tmp}. Gives up after
+ * 60 s ({@code -Dvixens.drill.replicationTimeout=SECONDS}).
  */
 public final class Replication {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(Long.getLong("vixens.drill.replicationTimeout", 60));
+    /** The generated containers' scratch space (an emptyDir), a pod path. */
+    private static final String SCRATCH = "/tmp";
 
     private Replication() {
     }
@@ -27,7 +31,7 @@ public final class Replication {
      * @param databases pod paths of the databases to wait for
      * @return the content of each database (its {@code .dump}) that the replica now holds
      */
-    public static Map<String, String> await(PodSandbox pod, String sidecar, Path scratch, String... databases) {
+    public static Map<String, String> await(PodSandbox pod, String sidecar, String... databases) {
         Map<String, String> expected = new LinkedHashMap<>();
         for (String db : databases) {
             expected.put(db, Sqlite.dump(pod.hostPath(db)));
@@ -38,9 +42,10 @@ public final class Replication {
         for (String db : databases) {
             String last = "";
             while (true) {
-                Path probe = scratch.resolve("probe-" + attempt++ + ".db");
+                String probeInPod = SCRATCH + "/replication-probe-" + attempt++ + ".db";
+                Path probe = pod.hostPath(probeInPod);
                 PodSandbox.ContainerRun restore = pod.exec(sidecar, "litestream", "restore", "-config", config,
-                        "-o", probe.toString(), db);
+                        "-o", probeInPod, db);
                 if (restore.succeeded() && Files.exists(probe)) {
                     String got = Sqlite.dump(probe);
                     if (got.equals(expected.get(db))) {
@@ -57,8 +62,8 @@ public final class Replication {
                 Processes.sleep(250);
             }
         }
-        try (var files = Files.list(scratch)) {
-            for (Path file : files.toList()) {
+        try (var files = Files.list(pod.hostPath(SCRATCH))) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("replication-probe-")).toList()) {
                 Files.deleteIfExists(file);
             }
         } catch (IOException e) {

@@ -6,7 +6,6 @@ import dev.vixens.ls.testing.S3ProxyServer;
 import dev.vixens.ls.testing.SharedS3Proxy;
 import dev.vixens.ls.testing.Sqlite;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,7 +69,7 @@ class RestoreDrillCronJobTest {
                     + " 'CREATE INDEX books_title ON books(author)' WHERE name = 'books_title';");
         }
         pod.background("litestream");
-        Replication.await(pod, "litestream", Files.createDirectories(work.resolve("probe")), CLIENT, MAPPINGS,
+        Replication.await(pod, "litestream", CLIENT, MAPPINGS,
                 MASTER);
         return pod;
     }
@@ -115,7 +114,9 @@ class RestoreDrillCronJobTest {
         assertThat(spec.get("restartPolicy")).isEqualTo("Never");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> volumes = (List<Map<String, Object>>) spec.get("volumes");
-        assertThat(volumes).extracting(v -> v.get("name")).containsExactly("litestream-config", "drill-scratch");
+        assertThat(volumes).extracting(v -> v.get("name"))
+                .containsExactly("litestream-config", "drill-scratch", "litestream-tmp");
+        assertThat(volumes.subList(1, 3)).allSatisfy(v -> assertThat(v.get("emptyDir")).isEqualTo(Map.of()));
         assertThat(String.valueOf(volumes.get(0).get("configMap")))
                 .as("the same, hash-suffixed ConfigMap as the app").contains("hydrus-client-litestream-");
     }

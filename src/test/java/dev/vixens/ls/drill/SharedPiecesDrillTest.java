@@ -80,10 +80,9 @@ class SharedPiecesDrillTest {
             Sqlite.create(pod.hostPath(DB), "CREATE TABLE ciphers(id INTEGER PRIMARY KEY, payload TEXT);");
             Sqlite.insertRows(pod.hostPath(DB), "ciphers", 1, 300);
             PodSandbox.Running litestream = pod.background("litestream");
-            Path probe = Files.createDirectories(work.resolve("probe"));
-            Replication.await(pod, "litestream", probe, DB);
+            Replication.await(pod, "litestream", DB);
             Sqlite.insertRows(pod.hostPath(DB), "ciphers", 301, 20);
-            Map<String, String> replicated = Replication.await(pod, "litestream", probe, DB);
+            Map<String, String> replicated = Replication.await(pod, "litestream", DB);
             litestream.stop();
             assertThat(s3.keys(bucket, "vault/db.sqlite3/generations/")).isNotEmpty();
 

@@ -83,9 +83,9 @@ class SpacesAndRelaxedDrillTest {
             Sqlite.create(pod.hostPath(JOURNAL), "CREATE TABLE entries(id INTEGER PRIMARY KEY, payload TEXT);");
             Sqlite.create(pod.hostPath(CACHE), "CREATE TABLE cache(id INTEGER PRIMARY KEY, payload TEXT);");
             PodSandbox.Running litestream = pod.background("litestream");
-            Replication.await(pod, "litestream", probe(), BOOKS, JOURNAL);
+            Replication.await(pod, "litestream", BOOKS, JOURNAL);
             Sqlite.exec(books, "INSERT INTO books(title) VALUES ('Ubik');");
-            Map<String, String> replicated = Replication.await(pod, "litestream", probe(), BOOKS, JOURNAL);
+            Map<String, String> replicated = Replication.await(pod, "litestream", BOOKS, JOURNAL);
             litestream.stop();
             assertThat(s3.keys(bucket, "lab/My Books/books db.sqlite3/generations/")).isNotEmpty();
 
@@ -120,7 +120,7 @@ class SpacesAndRelaxedDrillTest {
             Sqlite.create(journal, "CREATE TABLE entries(id INTEGER PRIMARY KEY, payload TEXT);");
             Sqlite.insertRows(journal, "entries", 1, 100);
             PodSandbox.Running litestream = pod.background("litestream");
-            Replication.await(pod, "litestream", probe(), JOURNAL);
+            Replication.await(pod, "litestream", JOURNAL);
             litestream.stop();
             // The app commits more while the sidecar is down, and the pod dies before any checkpoint.
             walOnlyInsert(journal, "INSERT INTO entries(id, payload) VALUES (101, 'a'), (102, 'b'), (103, 'c');");
@@ -138,10 +138,6 @@ class SpacesAndRelaxedDrillTest {
             assertThat(Sqlite.count(journal, "entries")).isEqualTo(103);
             assertThat(Sqlite.integrityCheck(journal)).isEqualTo("ok");
         }
-    }
-
-    private Path probe() throws IOException {
-        return Files.createDirectories(work.resolve("probe"));
     }
 
     @SuppressWarnings("unchecked")

@@ -151,6 +151,12 @@ record ExampleApp(AppDescriptor descriptor, List<ExpectedDatabase> databases, Li
         return annotations == null ? Map.of() : (Map<String, Object>) annotations;
     }
 
+    /** A YAML mapping, or an empty one where the key is absent. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object value) {
+        return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> list(Map<String, Object> map, String key) {
         Object value = map.get(key);

@@ -38,6 +38,10 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 class ExampleAppsBuildTest {
 
     private static final Pattern HASHED = Pattern.compile("-[a-z0-9]{10}");
+    /** The scratch space of the containers that run sqlite3 or Litestream, whose root file system is read-only. */
+    static final List<Map<String, Object>> SCRATCH_ENV = List.of(Map.of("name", "TMPDIR", "value", "/tmp"),
+            Map.of("name", "SQLITE_TMPDIR", "value", "/tmp"));
+    static final Map<String, Object> SCRATCH_MOUNT = Map.of("name", "litestream-tmp", "mountPath", "/tmp");
     private static final Pattern CREDENTIAL_NAME = Pattern.compile(
             "(?i).*(ACCESS_KEY|SECRET|PASSWORD|TOKEN|LITESTREAM_|AWS_).*");
 
@@ -81,7 +85,9 @@ class ExampleAppsBuildTest {
             Map<String, Object> c = app.initContainer(container);
             assertThat(((List<?>) c.get("command")).subList(0, 2)).as(container)
                     .isEqualTo(List.of("/bin/sh", "-c"));
-            assertThat(c).as(container).doesNotContainKeys("args", "env");
+            assertThat(c).as(container).doesNotContainKey("args");
+            boolean sqliteOrLitestream = container.equals("check-integrity") || container.startsWith("restore-");
+            assertThat(list(c, "env")).as(container + " env").isEqualTo(sqliteOrLitestream ? SCRATCH_ENV : List.of());
             assertThat(scriptArguments(c).get(0)).as(container + " $0").isEqualTo(container);
             assertThat(list(c, "volumeMounts")).as(container)
                     .contains(mount(d.volume().name(), d.volume().mountPath()));
@@ -148,7 +154,8 @@ class ExampleAppsBuildTest {
             Map<String, Object> parsed = configs.get(config.substring(CONFIG_DIR.length() + 1));
             assertThat(parsed).as(config + " is in the ConfigMap").isNotNull();
             assertThat(sidecar.get("image")).isEqualTo(settings.litestreamImageReference());
-            assertThat(sidecar).doesNotContainKeys("command", "env");
+            assertThat(sidecar).doesNotContainKey("command");
+            assertThat(list(sidecar, "env")).isEqualTo(SCRATCH_ENV);
             assertThat(sidecar.get("envFrom")).isEqualTo(secretOnly(settings));
             List<Map<String, Object>> sidecarPorts = list(sidecar, "ports");
             assertThat(sidecarPorts).hasSize(1);
@@ -161,7 +168,7 @@ class ExampleAppsBuildTest {
                     "requests", Map.of("cpu", r.requestsCpu(), "memory", r.requestsMemory()),
                     "limits", Map.of("cpu", r.limitsCpu(), "memory", r.limitsMemory())));
             assertThat(list(sidecar, "volumeMounts"))
-                    .containsExactly(mount(d.volume().name(), d.volume().mountPath()), configMount());
+                    .containsExactly(mount(d.volume().name(), d.volume().mountPath()), configMount(), SCRATCH_MOUNT);
         }
         List<Integer> expectedPorts = new ArrayList<>();
         for (int i = 0; i < groups.size(); i++) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vixens.ls.descriptor.AppDescriptor;
 import dev.vixens.ls.descriptor.AppDescriptor.WorkloadKind;
+import dev.vixens.ls.descriptor.PodSecurityLevel;
 import dev.vixens.ls.repo.AppRef;
 import dev.vixens.ls.repo.Repository;
 import dev.vixens.ls.testing.Kustomize;
@@ -85,6 +86,9 @@ class ExampleInventoryTest {
                 .anyMatch(db -> !db.replicaPath().equals(a.descriptor().app() + "/"
                         + db.path().substring(a.descriptor().volume().mountPath().length() + 1))));
         assertThat(apps).as("fixPermissions").anyMatch(a -> a.descriptor().settings().fixPermissions());
+        assertThat(apps).as("fsGroup").anyMatch(a -> a.descriptor().settings().fsGroup().isPresent());
+        assertThat(apps).as("podSecurity: baseline (an app that runs as root)")
+                .anyMatch(a -> a.descriptor().settings().podSecurity() == PodSecurityLevel.BASELINE);
         assertThat(apps).as("a custom metrics port").anyMatch(a -> a.descriptor().settings().metricsPort() != 9090);
         assertThat(apps).as("metrics annotations off").anyMatch(a -> !a.descriptor().settings().metricsAnnotations());
         assertThat(apps).as("a custom runAs").anyMatch(a -> a.descriptor().settings().runAs().uid() != 1000);

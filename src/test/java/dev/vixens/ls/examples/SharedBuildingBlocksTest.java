@@ -8,6 +8,8 @@ import static dev.vixens.ls.examples.ExampleApp.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vixens.ls.testing.Kustomize;
+import dev.vixens.ls.testing.PodSecurityStandard;
+import dev.vixens.ls.testing.PodSecurityStandard.Level;
 import dev.vixens.ls.testing.ProjectFiles;
 import java.nio.file.Path;
 import java.util.List;
@@ -72,7 +74,18 @@ class SharedBuildingBlocksTest {
         assertThat(list(sidecar, "ports")).containsExactly(
                 Map.of("name", "metrics", "containerPort", 9090, "protocol", "TCP"));
         assertThat(list(sidecar, "volumeMounts")).containsExactly(Map.of("name", "data", "mountPath", "/data"),
-                Map.of("name", "litestream-config", "mountPath", "/etc/litestream", "readOnly", true));
+                Map.of("name", "litestream-config", "mountPath", "/etc/litestream", "readOnly", true),
+                Map.of("name", "litestream-tmp", "mountPath", "/tmp"));
+        assertThat(list(Kustomize.podSpec(workload), "volumes"))
+                .contains(Map.of("name", "litestream-tmp", "emptyDir", Map.of()));
+        Map<String, Object> template = (Map<String, Object>) spec(workload).get("template");
+        assertThat(PodSecurityStandard.judgeContainers(template, Level.RESTRICTED, name -> !name.equals("app")
+                && !name.equals("migrate"))).as("every container of the shared pieces is restricted").isEmpty();
+        for (Map<String, Object> container : List.of(check, restore, cleanup, sidecar)) {
+            assertThat(((Map<String, Object>) container.get("securityContext")).get("readOnlyRootFilesystem"))
+                    .as(container.get("name") + " readOnlyRootFilesystem").isEqualTo(true);
+            assertThat(container.get("resources")).as(container.get("name") + " resources").isNotNull();
+        }
         assertThat(Kustomize.names(Kustomize.containers(workload, "containers")))
                 .containsExactlyInAnyOrder("litestream", "app");
         assertThat(podAnnotations(workload)).containsEntry("prometheus.io/scrape", "true")

@@ -143,6 +143,33 @@ class ImportRoundTripTest {
     }
 
     @Test
+    void aSidecarThatRanAsRootGivesARootDescriptorThatSaysPodSecurityBaseline() throws Exception {
+        Path deployment = repo.resolve(VAULTWARDEN + "/base/deployment.yaml");
+        Files.writeString(deployment, Files.readString(deployment).replace(
+                "          args: [replicate, -config, /etc/litestream.yml]\n",
+                "          args: [replicate, -config, /etc/litestream.yml]\n"
+                        + "          securityContext: {runAsUser: 0, runAsGroup: 0}\n"));
+
+        CliRun imported = CliRun.inRepo(repo, "import", repo.resolve(VAULTWARDEN).toString());
+
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(Files.readString(repo.resolve(VAULTWARDEN + "/vixens-backup.yaml"))).contains("""
+                runAs:
+                  uid: 0
+                  gid: 0
+                # The generated containers run as root (runAs.uid 0): Pod Security "baseline" only, and a namespace that
+                # enforces "restricted" rejects the pod. Run the app as a non-root user to remove this.
+                podSecurity: baseline
+                """);
+        assertThat(imported.out()).contains("Litestream ran as root (uid 0): the descriptor keeps runAs.uid 0 with"
+                + " podSecurity: baseline");
+        DescriptorSchema.assertValid(repo.resolve(VAULTWARDEN + "/vixens-backup.yaml"));
+        CliRun generate = CliRun.inRepo(repo, "generate", "vaultwarden");
+        assertThat(generate.exitCode()).as(generate.err()).isZero();
+        assertThat(generate.err()).contains("warning: vaultwarden: podSecurity: baseline");
+    }
+
+    @Test
     void withoutRewriteOnlyTheDescriptorIsWrittenAndTheStepsArePrinted() {
         Map<String, String> before = ProjectFiles.snapshot(repo);
 

@@ -98,6 +98,25 @@ class InitCommandTest {
     }
 
     @Test
+    void uidZeroWritesPodSecurityBaselineSoThatTheDescriptorGenerates() throws Exception {
+        CliRun init = CliRun.inRepo(repo, "init", "rootapp", "--layer", "60-services", "--namespace", "services",
+                "--db", "/data/app.db=standard", "--uid", "0", "--gid", "0");
+
+        assertThat(init.exitCode()).as(init.err()).isZero();
+        assertThat(Files.readString(repo.resolve("apps/60-services/rootapp/vixens-backup.yaml"))).contains("""
+                runAs:
+                  uid: 0
+                  gid: 0
+                # The generated containers run as root (runAs.uid 0): Pod Security "baseline" only, and a namespace that
+                # enforces "restricted" rejects the pod. Run the app as a non-root user to remove this.
+                podSecurity: baseline
+                databases:
+                """);
+        assertThat(init.out()).contains("--uid 0: the generated containers run as root, so the descriptor says"
+                + " podSecurity: baseline");
+    }
+
+    @Test
     void asksAtATerminalForWhatIsMissingAndRecommendsFromTheAnswers() {
         Deque<String> answers = new ArrayDeque<>(List.of("60-services", "/data/db.sqlite3", "/data/icons.cache.db",
                 "", "services", "n", "1h", "", "", "y"));

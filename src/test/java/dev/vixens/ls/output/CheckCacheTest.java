@@ -48,6 +48,18 @@ class CheckCacheTest {
     }
 
     @Test
+    void aChangedVersionPinSendsTheCheckToTheFullPathWhichRefusesIt() throws Exception {
+        assertThat(fullCheck().exitCode()).isZero();
+        assertThat(proven()).isPositive();
+
+        Files.writeString(repo.resolve(".vixens-ls.yaml"), "requires: \">=99\"\n"
+                + Files.readString(repo.resolve(".vixens-ls.yaml")));
+
+        assertThat(proven()).isEqualTo(-1);
+        assertThat(fullCheck().exitCode()).isEqualTo(2);
+    }
+
+    @Test
     void aFullCheckThatFindsEverythingCurrentLetsTheNextCheckProveItAlone() {
         assertThat(proven()).isEqualTo(-1);
         CliRun full = fullCheck();

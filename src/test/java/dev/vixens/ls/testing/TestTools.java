@@ -23,6 +23,7 @@ public final class TestTools {
     private static Path s3proxyJar;
     private static Path sqlite3;
     private static Path shellcheck;
+    private static Path preCommit;
 
     private TestTools() {
     }
@@ -71,6 +72,14 @@ public final class TestTools {
             shellcheck = onPath("shellcheck", "VIXENS_SHELLCHECK", INSTALL);
         }
         return shellcheck;
+    }
+
+    /** The pre-commit framework (Debian's package, installed by scripts/install-test-deps). */
+    public static synchronized Path preCommit() {
+        if (preCommit == null) {
+            preCommit = onPath("pre-commit", "VIXENS_PRE_COMMIT", INSTALL);
+        }
+        return preCommit;
     }
 
     private static Path cache() {
