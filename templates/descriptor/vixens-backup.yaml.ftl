@@ -79,7 +79,7 @@ fixPermissions: ${s.fixPermissions()?c}
 <#if draft.podSecurity??>
 # The generated containers run as root (runAs.uid 0): Pod Security "baseline" only, and a namespace that
 # enforces "restricted" rejects the pod. Run the app as a non-root user to remove this.
-podSecurity: ${draft.podSecurity}
+podSecurity: ${k.scalar(draft.podSecurity)}
 </#if>
 databases:
 <#list draft.databases as db>

@@ -1,6 +1,9 @@
 <#import "/lib/k8s.ftl" as k>
 # Litestream 0.3 configuration: intervals and retention per replica.
 addr: ":${process.metricsPort?c}"
+<#list settings as setting>
+${k.scalar(setting.key)}: ${k.scalar(setting.value)}
+</#list>
 dbs:
 <#list process.replicas as replica>
   # profile ${k.comment(replica.profile)}<#if replica.overrides?has_content>, overridden: ${k.comment(replica.overrides?join(", "))}</#if>

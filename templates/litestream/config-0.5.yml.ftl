@@ -7,6 +7,9 @@
 # reads them at the top level only), sync interval per replica.
 </#if>
 addr: ":${process.metricsPort?c}"
+<#list settings as setting>
+${k.scalar(setting.key)}: ${k.scalar(setting.value)}
+</#list>
 <#if !snapshotPerDatabase>
 snapshot:
   interval: ${k.scalar(snapshot.interval)}

@@ -1,14 +1,17 @@
 # shellcheck shell=sh
 # vixens-ls start-up step 3: restore one database from its replica when it is missing.
-# Arguments: DATABASE CONFIG
+# Arguments: DATABASE CONFIG [RESTORE-OPTION...]
 # - a local copy exists: keep it, and keep its -wal (it may hold committed transactions);
 # - a replica exists: restore it;
 # - the bucket answers that no replica exists: start empty;
 # - the bucket cannot be read (unreachable, wrong credentials, no such bucket): fail the pod. An empty
 #   database must never be replicated over a backup that was only unreachable.
+# RESTORE-OPTIONs are what the Litestream release adds to its restore, e.g. `-integrity-check full`
+# (0.5.10 and later): a restored copy that fails the check fails the pod like an unreadable bucket does.
 set -eu
 db=$1
 config=$2
+shift 2
 if [ -e "$db" ]; then
   echo "restore: $db exists; keeping the local database"
   exit 0
@@ -27,7 +30,7 @@ cleanup() {
 }
 trap cleanup EXIT
 echo "restore: $db is missing; looking for its replica"
-if ! litestream restore -config "$config" -if-replica-exists "$db"; then
+if ! litestream restore -config "$config" -if-replica-exists "$@" "$db"; then
   echo "restore: FAILED to read the replica of $db; not starting with an empty database" >&2
   exit 1
 fi

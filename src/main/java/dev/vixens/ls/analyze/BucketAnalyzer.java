@@ -2,6 +2,8 @@ package dev.vixens.ls.analyze;
 
 import dev.vixens.ls.analyze.AnalysisReport.DatabaseReport;
 import dev.vixens.ls.generate.Generator;
+import dev.vixens.ls.litestream.ReleaseTable;
+import dev.vixens.ls.litestream.ReplicaLayout;
 import dev.vixens.ls.plan.PlannedDatabase;
 import dev.vixens.ls.profile.Profile;
 import dev.vixens.ls.profile.ProfileCatalog;
@@ -65,8 +67,7 @@ public final class BucketAnalyzer {
                 continue;
             }
             ReplicaKey k = key.get();
-            replicas.put(k.root(), replicas.getOrDefault(k.root(), ReplicaActivity.empty(k.root(), k.format()))
-                    .add(k, object));
+            replicas.put(k.root(), replicas.getOrDefault(k.root(), ReplicaActivity.empty(k.root())).add(k, object));
         }
         List<DatabaseReport> reports = new ArrayList<>();
         Map<String, Declared> byReplica = new LinkedHashMap<>();
@@ -111,6 +112,16 @@ public final class BucketAnalyzer {
             notes.add(String.format(Locale.ROOT, "only %s of history: the rate is extrapolated",
                     span(a)));
         }
+        if (a.layouts().size() > 1) {
+            String bridge = ReleaseTable.get().releases().stream()
+                    .filter(r -> r.restoreReads().containsAll(a.layouts())).findFirst()
+                    .map(r -> "a restore by Litestream " + r.version() + " or later reads the "
+                            + ReplicaLayout.GENERATIONS.description() + " while they are newer than the "
+                            + ReplicaLayout.LTX.description())
+                    .orElse("no Litestream release restores both");
+            notes.add("holds both " + String.join(" and ", a.layouts().stream().map(ReplicaLayout::description)
+                    .toList()) + ": " + bridge + "; the counts and rates mix both");
+        }
         if (a.generations().size() > 1) {
             notes.add(a.generations().size() + " generations: Litestream started a new one after a restore or a"
                     + " lost position; old ones go when their retention ends");
@@ -124,7 +135,7 @@ public final class BucketAnalyzer {
                 projected.put(p.name(), projection(a, p));
             }
         }
-        return new DatabaseReport(app, path, replica, a.format().text(), a.generations().size(), a.snapshots(),
+        return new DatabaseReport(app, path, replica, a.format(), a.generations().size(), a.snapshots(),
                 a.snapshotBytes(), a.averageSnapshotBytes(), a.changeFiles(), a.changeBytes(),
                 a.changeFilesPerHour() * 24, a.oldest().toString(), a.newest().toString(), declared.orElse(null),
                 recommended, mismatch, projected, notes);

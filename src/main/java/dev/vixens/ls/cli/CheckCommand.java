@@ -1,14 +1,17 @@
 package dev.vixens.ls.cli;
 
 import dev.vixens.ls.generate.Generator;
+import dev.vixens.ls.generate.ReleaseWarnings;
 import dev.vixens.ls.output.CheckCache;
 import dev.vixens.ls.output.GenerationOutput;
 import dev.vixens.ls.output.OutputChecker;
 import dev.vixens.ls.output.OutputChecker.Difference;
 import dev.vixens.ls.output.RepositoryLock;
+import dev.vixens.ls.plan.AppPlan;
 import dev.vixens.ls.repo.AppRef;
 import dev.vixens.ls.repo.Repository;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -48,22 +51,23 @@ public final class CheckCommand implements Callable<Integer> {
         Generator generator = new Generator(repo);
         boolean all = selection.all || selection.apps.isEmpty();
         List<AppRef> apps = generator.select(all, selection.apps);
-        GenerationOutput output = generator.render(apps);
+        List<AppPlan> plans = generator.plan(apps);
+        GenerationOutput output = generator.renderPlans(plans);
         if (all) {
             output = output.managingAlso(generator.orphanedComponents());
         }
+        List<String> warnings = new ArrayList<>(ReleaseWarnings.of(repo, plans));
+        warnings.addAll(generator.warnings());
         List<Difference> differences = OutputChecker.check(repo.root(), output);
-        List<String> warnings = generator.warnings();
-        warnings.forEach(err::println);
         for (Difference difference : differences) {
             out.print(difference.diff());
         }
+        warnings.forEach(err::println);
         if (differences.isEmpty()) {
             if (warnings.isEmpty()) {
-                // a warning must show on every check: the fast path, which prints nothing else, never answers
-                CheckCache.record(repo.root(), new CheckCache.Snapshot(CheckCache.selectionKey(all,
-                        selection.apps), repo.config().appDirs(), repo.config().profilesDir(), repo.inputFiles(),
-                        output));
+                // the fast check answers from this record without planning, so it could not repeat warnings
+                CheckCache.record(repo.root(), new CheckCache.Snapshot(CheckCache.selectionKey(all, selection.apps),
+                        repo.config().appDirs(), repo.config().profilesDir(), repo.inputFiles(), output));
             }
             out.printf(CURRENT, output.files().size());
             return ExitCodes.OK;

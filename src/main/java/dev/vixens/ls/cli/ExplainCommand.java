@@ -2,6 +2,11 @@ package dev.vixens.ls.cli;
 
 import dev.vixens.ls.descriptor.AppDescriptor;
 import dev.vixens.ls.generate.Generator;
+import dev.vixens.ls.generate.ReleaseWarnings;
+import dev.vixens.ls.litestream.LitestreamVersion;
+import dev.vixens.ls.litestream.Release;
+import dev.vixens.ls.litestream.ReleaseTable;
+import dev.vixens.ls.litestream.ReplicaLayout;
 import dev.vixens.ls.plan.AppPlan;
 import dev.vixens.ls.plan.BackupPolicy;
 import dev.vixens.ls.plan.ContainerPlan;
@@ -11,6 +16,7 @@ import dev.vixens.ls.plan.RestoreDrill;
 import dev.vixens.ls.plan.Setting;
 import dev.vixens.ls.repo.Repository;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,7 +25,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "explain",
         description = "Shows what generate decides for one app: each database's effective values (overrides"
-                + " marked *), the start-up sequence in order, the sidecars and the single-writer guard.")
+                + " marked *), which backups a restore of each would read, the start-up sequence in order, the"
+                + " sidecars and the single-writer guard.")
 public final class ExplainCommand implements Runnable {
 
     private static final String ROW = "  %-40s %-10s %-6s %-9s %-10s %-6s %s%n";
@@ -40,8 +47,10 @@ public final class ExplainCommand implements Runnable {
         AppPlan plan = new Generator(repo).plan(repo.app(app));
         AppDescriptor d = plan.app();
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("%s: %s %s in namespace %s, Litestream %s%n", d.app(), d.workload().kind().kind(),
-                d.workload().name(), d.namespace(), d.settings().litestreamVersion().text());
+        LitestreamVersion version = d.settings().litestreamVersion();
+        out.printf("%s: %s %s in namespace %s, Litestream %s%s%n", d.app(), d.workload().kind().kind(),
+                d.workload().name(), d.namespace(), version.text(), version.assumed()
+                        ? " (configured as " + version.release().version() + ", " + ReleaseTable.OPT_IN + ")" : "");
         out.printf("descriptor: %s%ncomponent:  %s/ (include it from each overlay)%n%n",
                 d.source().displayName(), plan.outputDir());
         out.println("Databases (* = overridden in the descriptor):");
@@ -57,6 +66,13 @@ public final class ExplainCommand implements Runnable {
                                 + (r.integrityCheck().overridden() ? "*" : ""), replica.url());
             } else {
                 out.printf(ROW, db.path(), db.profile().name(), "-", "-", "-", "-", "none: deleted at pod start");
+            }
+        }
+        out.println();
+        out.println("What a restore reads for a database missing at start-up:");
+        for (LitestreamProcess p : plan.processes()) {
+            for (LitestreamProcess.Replica replica : p.replicas()) {
+                out.printf("  %-40s %s%n", replica.path(), history(version.release(), replica.url()));
             }
         }
         out.println();
@@ -77,8 +93,39 @@ public final class ExplainCommand implements Runnable {
         d.drill().ifPresent(drill -> out.printf("Restore drill: CronJob %s, schedule \"%s\" (restores every"
                 + " backed-up database into scratch, checks and counts it)%n", RestoreDrill.nameFor(d.app()),
                 drill.schedule()));
+        if (!plan.processes().isEmpty()) {
+            out.printf("Sidecar stop: up to %ds after SIGTERM to ship the last writes; the pod's"
+                    + " terminationGracePeriodSeconds must be longer%n", version.release().secondsToShipLastWrites());
+        }
         out.printf("Single writer: replicas %s%s%n", plan.patch().replicas().map(String::valueOf).orElse("-"),
                 plan.patch().recreate() ? ", strategy Recreate" : "");
+        List<String> notes = ReleaseWarnings.forApp(repo, plan);
+        if (!notes.isEmpty()) {
+            out.println();
+            notes.forEach(out::println);
+        }
+    }
+
+    /**
+     * Which backups a restore by {@code release} reads at {@code url}: its own layout, then the layouts it also
+     * reads there; and a layout it does not read that a later release of its line does.
+     */
+    static String history(Release release, String url) {
+        List<ReplicaLayout> reads = release.restoreReads();
+        StringBuilder text = new StringBuilder(reads.get(0).description() + " at " + url);
+        for (ReplicaLayout also : reads.subList(1, reads.size())) {
+            text.append(", or the ").append(also.description()).append(" there when those are newer");
+        }
+        for (ReplicaLayout layout : ReplicaLayout.values()) {
+            if (reads.contains(layout)) {
+                continue;
+            }
+            ReleaseTable.get().line(release.line()).stream()
+                    .filter(r -> r.isAfter(release) && r.restoreReads().contains(layout)).findFirst()
+                    .ifPresent(r -> text.append(" (not the ").append(layout.description()).append(" there: ")
+                            .append(r.version()).append(" and later read those)"));
+        }
+        return text.toString();
     }
 
     private static String show(Setting<?> setting) {

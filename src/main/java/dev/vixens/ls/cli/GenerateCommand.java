@@ -1,9 +1,9 @@
 package dev.vixens.ls.cli;
 
-import dev.vixens.ls.generate.FormatChange;
 import dev.vixens.ls.generate.Generator;
 import dev.vixens.ls.generate.OverlayHint;
 import dev.vixens.ls.generate.PodSecurityWarning;
+import dev.vixens.ls.generate.ReleaseWarnings;
 import dev.vixens.ls.output.CheckCache;
 import dev.vixens.ls.output.GenerationOutput;
 import dev.vixens.ls.output.OutputWriter;
@@ -53,10 +53,11 @@ public final class GenerateCommand implements Runnable {
         if (selection.all) {
             output = output.managingAlso(generator.orphanedComponents());
         }
-        List<String> formatChanges = FormatChange.warnings(repo, plans);
+        List<String> releaseWarnings = ReleaseWarnings.of(repo, plans);
+        List<String> repositoryWarnings = generator.warnings();
         List<Change> changes = OutputWriter.write(repo.root(), output);
-        List<String> warnings = generator.warnings();
-        if (selection.all && warnings.isEmpty()) {
+        // a check answered from the cache would not repeat the warnings: record only a run without any
+        if (selection.all && releaseWarnings.isEmpty() && repositoryWarnings.isEmpty()) {
             CheckCache.record(repo.root(), new CheckCache.Snapshot(CheckCache.selectionKey(true, List.of()),
                     repo.config().appDirs(), repo.config().profilesDir(), repo.inputFiles(), output));
         }
@@ -66,12 +67,10 @@ public final class GenerateCommand implements Runnable {
         for (String hint : OverlayHint.missingComponents(repo, apps)) {
             err.println(hint);
         }
-        for (String warning : formatChanges) {
-            err.println(warning);
-        }
+        releaseWarnings.forEach(err::println);
         for (String warning : PodSecurityWarning.warnings(plans)) {
             err.println(warning);
         }
-        warnings.forEach(err::println);
+        repositoryWarnings.forEach(err::println);
     }
 }

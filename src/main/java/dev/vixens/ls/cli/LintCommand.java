@@ -31,8 +31,9 @@ public final class LintCommand implements Callable<Integer> {
     List<Path> paths;
 
     @Option(names = "--litestream-version", paramLabel = "VERSION",
-            description = "The Litestream version that reads the configs (e.g. 0.3.13, 0.5.12). Default: the tag"
-                    + " of the litestream/litestream image in the linted manifests.")
+            description = "The Litestream release that reads the configs, one vixens-ls knows (e.g. 0.3.13, 0.5.12;"
+                    + " docs/litestream-releases.md). Default: the tag of the litestream/litestream image in the linted"
+                    + " manifests, else, inside a vixens-ls repository, its defaults.litestream.version.")
     String version;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",

@@ -7,7 +7,6 @@ import dev.vixens.ls.descriptor.AppDescriptor.Workload;
 import dev.vixens.ls.descriptor.AppDescriptor.WorkloadKind;
 import dev.vixens.ls.descriptor.Documents.DatabaseDocument;
 import dev.vixens.ls.descriptor.Documents.DescriptorDocument;
-import dev.vixens.ls.litestream.LitestreamVersion;
 import dev.vixens.ls.profile.GoDuration;
 import dev.vixens.ls.source.InputException;
 import dev.vixens.ls.source.Problem;
@@ -68,7 +67,7 @@ public final class DescriptorLoader {
             return "a duration such as " + GoDuration.EXAMPLES;
         }
         if (last.equals("version") && segments.contains("litestream")) {
-            return "a Litestream version such as " + LitestreamVersion.VERIFIED_03;
+            return "a Litestream version such as " + SettingsResolver.BUILT_IN.litestreamVersion().text();
         }
         return null;
     };

@@ -49,7 +49,7 @@ public final class Documents {
             Boolean integrityCheck) {
     }
 
-    public record LitestreamDocument(String image, String version, String replicaPrefix) {
+    public record LitestreamDocument(String image, String version, String replicaPrefix, Boolean allowNewerRelease) {
     }
 
     public record ImagesDocument(String sqlite, String busybox) {

@@ -4,6 +4,7 @@ import dev.vixens.ls.descriptor.Documents.ResourceListDocument;
 import dev.vixens.ls.descriptor.Documents.ResourcesDocument;
 import dev.vixens.ls.descriptor.Documents.SettingsDocument;
 import dev.vixens.ls.litestream.LitestreamVersion;
+import dev.vixens.ls.litestream.ReleaseTable;
 import dev.vixens.ls.source.InputException;
 import dev.vixens.ls.source.Problem;
 import dev.vixens.ls.source.SourceFile;
@@ -24,7 +25,7 @@ public final class SettingsResolver {
     /** The values used when neither the descriptor nor the repository says otherwise (ADR-014's values). */
     public static final Settings BUILT_IN = new Settings(
             "litestream/litestream",
-            LitestreamVersion.parse(LitestreamVersion.VERIFIED_03),
+            ReleaseTable.get().forGenerate("0.3.13", false, null),
             "keinos/sqlite3:3.46.1",
             "busybox:1.37.0",
             "litestream-shared-secrets",
@@ -72,11 +73,14 @@ public final class SettingsResolver {
         String image = text(s -> s.litestream() == null ? null : s.litestream().image(), d.litestreamImage(),
                 Names::isImageRepository, "is not an image repository such as litestream/litestream (give the"
                         + " version under litestream.version, not as a tag)", "litestream", "image");
+        boolean allowNewer = pick(s -> s.litestream() == null ? null : s.litestream().allowNewerRelease(),
+                "litestream", ReleaseTable.OPT_IN).map(Value::value, false);
         LitestreamVersion version = pick(s -> s.litestream() == null ? null : s.litestream().version(),
                 "litestream", "version")
                 .map(v -> {
                     try {
-                        return LitestreamVersion.parse(v.value());
+                        return ReleaseTable.get().forGenerate(v.value(), allowNewer,
+                                v.path().toString().replaceFirst("version$", ReleaseTable.OPT_IN));
                     } catch (IllegalArgumentException e) {
                         throw v.problem(v.path() + ": " + e.getMessage());
                     }

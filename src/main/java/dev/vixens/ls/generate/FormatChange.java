@@ -1,11 +1,14 @@
 package dev.vixens.ls.generate;
 
 import dev.vixens.ls.descriptor.Settings;
-import dev.vixens.ls.descriptor.SettingsResolver;
 import dev.vixens.ls.litestream.LitestreamVersion;
+import dev.vixens.ls.litestream.Release;
+import dev.vixens.ls.litestream.ReleaseTable;
+import dev.vixens.ls.litestream.ReplicaLayout;
 import dev.vixens.ls.output.Marker;
 import dev.vixens.ls.plan.AppPlan;
 import dev.vixens.ls.plan.LitestreamProcess;
+import dev.vixens.ls.plan.SharedPlanner;
 import dev.vixens.ls.repo.Repository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,8 +16,10 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -22,77 +27,109 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Litestream 0.5 writes LTX files and cannot restore 0.3's generations (nor 0.3 0.5's). Switching an app's
- * version across that line is allowed, because it is how one upgrades, but it starts a new backup history:
- * until the new sidecar has replicated, a pod that lost its volume would find "no replica" and start empty.
- * Before {@code generate} writes, this compares the format of the config already generated on disk (its
- * header comment, which only vixens-ls writes) with the planned version, and words the warning. It reads,
- * never writes, and never fails the command.
+ * Switching an app between Litestream lines changes the replica layout (0.3's generations, 0.5's LTX files),
+ * and what a restore finds after the switch depends on the release: from 0.5.7, restore also reads the 0.3
+ * generations at the same replica path (while they are newer), so keeping the paths keeps the history; before
+ * 0.5.7, and from 0.5 back to 0.3, nothing reads the other layout, so until the new sidecar has replicated, a
+ * pod that lost its volume would find "no replica" and start empty. While the config already generated on disk
+ * (its header comment, which only vixens-ls writes) and the descriptor disagree on the layout, this words what
+ * happens and what to do about the replica paths. It reads, never writes, and never fails the command.
  */
 public final class FormatChange {
 
-    /** The header line of the generated configs: {@code # Litestream 0.3 configuration...}. */
-    private static final Pattern HEADER = Pattern.compile("(?m)^# Litestream (0\\.[0-9]+)[. ]");
+    /**
+     * The header line of the generated configs names the dialect, the 0.5 one with its release:
+     * {@code # Litestream 0.3 configuration...}, {@code # Litestream 0.5.12 configuration...}.
+     */
+    private static final Pattern HEADER = Pattern.compile("(?m)^# Litestream ([0-9]+\\.[0-9]+)[. ]");
     private static final Pattern URL = Pattern.compile("(?m)^\\s*(?:-\\s+)?url:\\s*\"?([^\"\\s]+)\"?\\s*$");
 
     private FormatChange() {
     }
 
-    /** Warnings for the apps planned and for the shared building blocks (hand-written apps use them). */
-    public static List<String> warnings(Repository repo, List<AppPlan> plans) {
-        List<String> warnings = new ArrayList<>();
-        for (AppPlan plan : plans) {
-            List<String> urls = plan.processes().stream()
-                    .flatMap(p -> p.replicas().stream())
-                    .map(LitestreamProcess.Replica::url)
-                    .toList();
-            warnings.addAll(compare(plan.app().app(), repo.resolve(plan.outputDir()), 0,
-                    plan.app().settings().litestreamVersion(), urls, "litestream.replicaPrefix"));
-        }
-        Settings defaults = SettingsResolver.resolve(List.of(repo.config().defaults()));
-        // The shared pieces' replica paths all come from LITESTREAM_REPLICA_PATH: the same for both formats.
-        warnings.addAll(compare(repo.config().sharedDir(), repo.resolve(repo.config().sharedDir()), 1,
-                defaults.litestreamVersion(), defaults.replicaPrefix().isEmpty() ? List.of("") : List.of(),
-                "defaults.litestream.replicaPrefix"));
-        return warnings;
+    /** What to say about one planned app, comparing with its Component on disk. */
+    public static List<String> forApp(Repository repo, AppPlan plan) {
+        List<String> urls = plan.processes().stream()
+                .flatMap(p -> p.replicas().stream())
+                .map(LitestreamProcess.Replica::url)
+                .toList();
+        return compare(plan.app().app(), repo.resolve(plan.outputDir()), 0, plan.app().settings().litestreamVersion(),
+                urls, true, "litestream.replicaPrefix");
+    }
+
+    /** What to say about the shared building blocks (hand-written apps use them), planned from the defaults. */
+    public static List<String> forShared(Repository repo, Settings defaults) {
+        // the shared pieces' replica URLs hold the app's path as a variable: no example worth showing
+        return compare(repo.config().sharedDir(), repo.resolve(repo.config().sharedDir()), 1,
+                defaults.litestreamVersion(), List.of(SharedPlanner.replicaUrl(defaults)), false,
+                "defaults.litestream.replicaPrefix");
     }
 
     private static List<String> compare(String who, Path dir, int depth, LitestreamVersion version,
-            List<String> urls, String prefixKey) {
-        String next = format(version);
-        Set<String> oldFormats = new LinkedHashSet<>();
+            List<String> urls, boolean showUrls, String prefixKey) {
+        Release release = version.release();
+        ReplicaLayout next = release.layout();
+        Map<ReplicaLayout, String> previous = new LinkedHashMap<>();
         Set<String> oldUrls = new LinkedHashSet<>();
         for (String config : generatedConfigs(dir, depth)) {
             Matcher header = HEADER.matcher(config);
             if (header.find()) {
-                oldFormats.add(header.group(1));
+                layoutOf(header.group(1)).ifPresent(layout -> previous.putIfAbsent(layout, header.group(1)));
                 Matcher url = URL.matcher(config);
                 while (url.find()) {
                     oldUrls.add(url.group(1));
                 }
             }
         }
-        oldFormats.remove(next);
-        if (oldFormats.isEmpty()) {
+        previous.remove(next);
+        if (previous.isEmpty() || urls.isEmpty()) {
             return List.of();
         }
-        String previous = oldFormats.iterator().next();
+        ReplicaLayout old = previous.keySet().iterator().next();
+        String from = previous.get(old);
+        String change = who + ": Litestream " + from + " -> " + version.text() + " changes the backup format";
+        String moved = urls.stream().filter(u -> !oldUrls.contains(u)).findFirst().orElse("");
+        boolean samePaths = moved.isEmpty();
+        if (release.restoreReads().contains(old)) {
+            if (samePaths) {
+                return List.of("note: " + change + "; " + version.text() + " restores the " + from + " backups"
+                        + " at the same replica paths while they are newer than its own, so a pod that loses its"
+                        + " volume before the new sidecar has replicated still gets its data back: keep the replica"
+                        + " paths as they are (no " + prefixKey + ").");
+            }
+            return List.of("warning: " + change + ", and the replica paths change with it" + (showUrls ? " (e.g. "
+                    + moved + ")" : "") + ": "
+                    + version.text() + " restores " + from + " backups only at the same path. Until the new sidecar"
+                    + " has replicated each database, a pod that loses its volume starts with an empty database;"
+                    + " keep the old paths (no " + prefixKey + ") unless you want a fresh start.");
+        }
         List<String> warnings = new ArrayList<>();
-        warnings.add("warning: " + who + ": Litestream " + previous + " -> " + version.text()
-                + " changes the backup format, and " + next + " does not restore " + previous
-                + " backups. Until the new sidecar has replicated each database, a pod that loses its volume"
-                + " starts with an empty database; keep the " + previous + " backups (a Litestream "
-                + previous + " image restores them).");
-        Optional<String> shared = urls.stream().filter(u -> u.isEmpty() || oldUrls.contains(u)).findFirst();
-        shared.ifPresent(url -> warnings.add("warning: " + who + ": the " + next + " replicas use the same"
-                + " bucket paths as the " + previous + " backups" + (url.isEmpty() ? "" : " (e.g. " + url + ")")
-                + "; set " + prefixKey + " (e.g. v" + next.replace(".", "") + ") to keep them apart."));
+        Optional<Release> bridge = ReleaseTable.get().line(release.line()).stream()
+                .filter(r -> r.isAfter(release) && r.restoreReads().contains(old)).findFirst();
+        warnings.add("warning: " + change + ", and " + version.text() + " does not restore " + from + " backups"
+                + bridge.map(r -> " (" + r.version() + " and later do, at the same replica paths)").orElse("")
+                + ". Until the new sidecar has replicated each database, a pod that loses its volume starts with an"
+                + " empty database; keep the " + from + " backups (a Litestream " + from + " image restores them).");
+        String example = showUrls ? " (e.g. " + urls.get(0) + ")" : "";
+        if (samePaths && bridge.isPresent()) {
+            warnings.add("warning: " + who + ": the " + release.line() + " replicas use the same bucket paths as the "
+                    + from + " backups" + example + "; set " + prefixKey + " (e.g. v" + release.line().replace(".", "")
+                    + ") to keep them apart, or use " + bridge.get().version() + " or later, which restores them"
+                    + " there.");
+        } else if (samePaths) {
+            warnings.add("warning: " + who + ": the " + release.line() + " replicas use the bucket paths of the "
+                    + from + " backups" + example + "; if " + release.line() + " backups from before " + from
+                    + " are still there, they are older than every write made under " + from + ", and a restore"
+                    + " would bring them back: set " + prefixKey + " (e.g. v" + release.line().replace(".", "")
+                    + ") to start this history apart.");
+        }
         return warnings;
     }
 
-    /** {@code 0.3} or {@code 0.5}: the replica format, which is what restores depend on. */
-    static String format(LitestreamVersion version) {
-        return version instanceof LitestreamVersion.V05 ? "0.5" : "0.3";
+    /** The layout the releases of a dialect write, e.g. generations for {@code 0.3}. */
+    private static Optional<ReplicaLayout> layoutOf(String dialect) {
+        return ReleaseTable.get().releases().stream().filter(r -> r.dialect().equals(dialect))
+                .map(Release::layout).findFirst();
     }
 
     /** The generated {@code *.yml} files in {@code dir} and, to {@code depth} levels, below it. */

@@ -14,7 +14,9 @@ import dev.vixens.ls.importer.OldLitestreamConfig.OldReplica;
 import dev.vixens.ls.importer.PodView.ContainerView;
 import dev.vixens.ls.importer.PodView.EnvVar;
 import dev.vixens.ls.importer.PodView.MountView;
-import dev.vixens.ls.litestream.LitestreamVersion;
+import dev.vixens.ls.litestream.Release;
+import dev.vixens.ls.litestream.ReleaseNumber;
+import dev.vixens.ls.litestream.ReleaseTable;
 import dev.vixens.ls.plan.AppPlanner;
 import dev.vixens.ls.plan.FileSpec;
 import dev.vixens.ls.profile.GoDuration;
@@ -518,6 +520,29 @@ public final class Importer {
             }
         }
 
+        /**
+         * The release the descriptor names for the sidecar's image tag: the tag itself when vixens-ls can generate
+         * for it; else, for review, the nearest later release of the same line that it can generate for (an older
+         * 0.3 patch becomes 0.3.13, 0.5.0 becomes 0.5.1); anything else is refused with the release table's reason.
+         */
+        private String release(ContainerView sidecar, String tag) {
+            ReleaseTable table = ReleaseTable.get();
+            try {
+                return table.forGenerate(tag, false, null).text();
+            } catch (IllegalArgumentException refused) {
+                Optional<Release> nearest = ReleaseNumber.parse(tag).flatMap(number -> table.line(number.line())
+                        .stream().filter(r -> r.number().compareTo(number) > 0 && r.tellsMissingReplicaApart())
+                        .findFirst());
+                if (nearest.isEmpty()) {
+                    throw new InputException(sidecar.at(), "image " + sidecar.image() + ": " + refused.getMessage());
+                }
+                findings.add(new Finding(Kind.REVIEW, sidecar.at(), "Litestream " + tag + " becomes "
+                        + nearest.get().version() + ", the nearest later release vixens-ls generates for ("
+                        + refused.getMessage() + ")"));
+                return nearest.get().version();
+            }
+        }
+
         private ObservedSettings settings(PodView pod, ContainerView sidecar, Map<ContainerView, ContainerRole> roles,
                 OldLitestreamConfig old, List<FoundDatabase> databases, Settings defaults) {
             String image = sidecar.imageRepository();
@@ -527,19 +552,7 @@ public final class Importer {
                 findings.add(new Finding(Kind.REPLACED, sidecar.at(), "image " + sidecar.image() + " is not pinned;"
                         + " the descriptor uses Litestream " + defaults.litestreamVersion().text()));
             } else {
-                try {
-                    LitestreamVersion parsed = LitestreamVersion.parse(tag.get());
-                    version = parsed.text();
-                } catch (IllegalArgumentException e) {
-                    if (tag.get().matches("v?0\\.3\\.\\d+")) {
-                        version = LitestreamVersion.VERIFIED_03;
-                        findings.add(new Finding(Kind.REVIEW, sidecar.at(), "Litestream " + tag.get() + " becomes "
-                                + LitestreamVersion.VERIFIED_03 + " (same replica format; the only 0.3 release"
-                                + " vixens-ls is verified against)"));
-                    } else {
-                        throw new InputException(sidecar.at(), "image " + sidecar.image() + ": " + e.getMessage());
-                    }
-                }
+                version = release(sidecar, tag.get());
             }
             String secret = secret(sidecar);
             OldReplica first = databases.stream().filter(FoundDatabase::replicated)

@@ -1,7 +1,9 @@
 package dev.vixens.ls.lint;
 
+import dev.vixens.ls.litestream.Level;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * {@code not-sqlite-path}: Litestream replicates SQLite databases; a path such as {@code store.kv} or a
@@ -32,11 +34,13 @@ final class DatabasePathRule implements ConfigRule {
                             + "); Litestream replicates SQLite databases only: make sure this file is one"));
                 }
             });
-            boolean singularOn03 = !config.is05() && Nodes.entry(db.node(), "replica").isPresent();
-            if (db.replicas().isEmpty() && !singularOn03) {
+            // a replica under a key the release does not read is reported as an ignored key already
+            boolean ignoredReplica = Stream.of("replica", "replicas")
+                    .anyMatch(key -> !config.reads(Level.DATABASE, key) && Nodes.entry(db.node(), key).isPresent());
+            if (db.replicas().isEmpty() && !ignoredReplica) {
                 out.add(Finding.of(Rule.NO_REPLICA, config.at(db.node()), "database "
-                        + db.pathText().map(p -> p + " ").orElse("") + "has no replica"
-                        + (config.is05() ? " (replica:)" : " (replicas:)") + ": it is not backed up"));
+                        + db.pathText().map(p -> p + " ").orElse("") + "has no replica ("
+                        + config.release().replicaKey() + ":): it is not backed up"));
             }
         }
     }

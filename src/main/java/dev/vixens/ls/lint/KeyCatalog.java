@@ -1,7 +1,10 @@
 package dev.vixens.ls.lint;
 
-import dev.vixens.ls.litestream.LitestreamVersion;
-import java.util.Collection;
+import dev.vixens.ls.litestream.Level;
+import dev.vixens.ls.litestream.Release;
+import dev.vixens.ls.litestream.ReleaseTable;
+import dev.vixens.ls.litestream.SnapshotPlacement;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -9,202 +12,173 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The keys each Litestream version reads, level by level, as read from Litestream's source (0.3.13 and
- * 0.5.x). Litestream's YAML decoder is not strict: a key it does not know is not an error, it is silently
- * without effect. Three kinds of keys follow:
+ * What lint says about a key a release does not read. Which keys each release reads, level by level, is the
+ * release table's ({@link Release}); this class turns a key the release drops into the sentence a user needs:
  * <ul>
- *   <li>known: this version reads it;</li>
- *   <li>ignored: a real key of the other version (or of a later patch), which this version drops; the
- *       catalog says what this version reads instead;</li>
+ *   <li>known: the release reads it;</li>
+ *   <li>ignored: a real key (of another release, or of this one at another level), which this release drops
+ *       without a word; the sentence says what it reads instead, or which releases read it;</li>
  *   <li>unknown: anything else, usually a typo.</li>
  * </ul>
- * The 0.5 top level and replica level accept more (storage-specific) keys than are listed here, so there
- * an unknown key is reported only when it looks like a typo of a known one ({@link #complete}).
+ * Where the table does not list every key of a level ({@link Release#listsEveryKey}), an unknown key is reported
+ * only when it looks like a typo of a known one.
  */
 final class KeyCatalog {
 
-    private static final List<String> S3 = List.of("access-key-id", "secret-access-key", "region", "bucket",
-            "endpoint", "force-path-style", "skip-verify");
-    private static final List<String> OTHER_STORAGE = List.of("account-name", "account-key", "host", "user",
-            "password", "key-path");
-    private static final Set<String> REPLICA_03 = union(List.of("type", "name", "path", "url", "retention",
-            "retention-check-interval", "sync-interval", "snapshot-interval", "validation-interval"), S3,
-            OTHER_STORAGE);
-    private static final Set<String> REPLICA_05 = union(List.of("type", "path", "url", "sync-interval",
-            "validation-interval", "sign-payload", "storage-class"), S3, OTHER_STORAGE);
-    private static final Set<String> TOP_03 = Set.of("addr", "dbs", "exec", "access-key-id", "secret-access-key",
-            "logging");
-    private static final Set<String> TOP_05 = union(TOP_03, List.of("snapshot", "levels", "validation",
-            "l0-retention", "l0-retention-check-interval", "heartbeat-url", "heartbeat-interval",
-            "shutdown-sync-timeout", "shutdown-sync-interval", "mcp-addr", "socket"),
-            // 0.5 takes replica settings at the top level as defaults for every replica
-            REPLICA_05.stream().filter(k -> !List.of("type", "path", "url").contains(k)).toList());
-    private static final Set<String> DATABASE_03 = Set.of("path", "meta-path", "monitor-interval",
-            "checkpoint-interval", "min-checkpoint-page-count", "max-checkpoint-page-count", "replicas");
-    private static final Set<String> DATABASE_05 = Set.of("path", "dir", "pattern", "recursive", "watch",
-            "meta-path", "monitor-interval", "checkpoint-interval", "busy-timeout", "min-checkpoint-page-count",
-            "truncate-page-n", "restore-if-db-not-exists", "replica", "replicas");
-    private static final List<String> ONLY_05_TOP = List.of("levels", "l0-retention",
-            "l0-retention-check-interval", "heartbeat-url", "heartbeat-interval", "shutdown-sync-timeout",
-            "shutdown-sync-interval", "mcp-addr", "socket");
-
-    /** Every key of both versions at every level, to look up misspellings among. */
-    private static final Set<String> ALL = union(REPLICA_03, REPLICA_05, TOP_05, DATABASE_03, DATABASE_05,
-            List.of("snapshot", "retention", "snapshot-interval", "retention-check-interval", "interval",
-                    "enabled", "level", "stderr"));
+    /** The levels whose keys may be misplaced among one another (a replica key under a database, ...). */
+    private static final List<Level> STRUCTURE = List.of(Level.TOP, Level.DATABASE, Level.REPLICA);
+    private static final List<String> DATABASE_DISCOVERY = List.of("dir", "pattern", "recursive", "watch");
 
     private KeyCatalog() {
     }
 
-    /** The keys {@link #ignored} has something to say about at this level. */
-    static Set<String> ignoredKeys(LitestreamVersion version, Level level) {
+    static Set<String> known(Release release, Level level) {
+        return release.keys(level);
+    }
+
+    static boolean complete(Release release, Level level) {
+        return release.listsEveryKey(level);
+    }
+
+    /** The keys {@link #ignored} has something to say about at this level, to look misspellings up among. */
+    static Set<String> ignoredKeys(Release release, Level level) {
         Set<String> keys = new HashSet<>();
-        for (String key : ALL) {
-            if (!known(version, level).contains(key) && ignored(version, level, key).isPresent()) {
-                keys.add(key);
+        for (Level any : Level.values()) {
+            for (String key : table().everyKey(any)) {
+                if (!release.reads(level, key) && ignored(release, level, key).isPresent()) {
+                    keys.add(key);
+                }
             }
         }
         return keys;
     }
 
-    static Set<String> known(LitestreamVersion version, Level level) {
-        boolean v05 = version instanceof LitestreamVersion.V05;
-        return switch (level) {
-            case TOP -> {
-                Set<String> keys = new HashSet<>(v05 ? TOP_05 : TOP_03);
-                if (version instanceof LitestreamVersion.V05 v && v.topLevelRetentionIsStruct()) {
-                    keys.add("retention");
-                }
-                yield keys;
-            }
-            case LOGGING -> Set.of("level", "type", "stderr");
-            case SNAPSHOT -> Set.of("interval", "retention");
-            case VALIDATION -> Set.of("interval");
-            case RETENTION -> Set.of("enabled");
-            case DATABASE -> {
-                Set<String> keys = new HashSet<>(v05 ? DATABASE_05 : DATABASE_03);
-                if (version instanceof LitestreamVersion.V05 v && v.readsDatabaseSnapshot()) {
-                    keys.add("snapshot");
-                }
-                yield keys;
-            }
-            case REPLICA -> v05 ? REPLICA_05 : REPLICA_03;
-        };
-    }
-
-    /** Whether {@link #known} lists every key of the level, so that any other key is worth a warning. */
-    static boolean complete(LitestreamVersion version, Level level) {
-        return !(version instanceof LitestreamVersion.V05 && (level == Level.TOP || level == Level.REPLICA));
-    }
-
-    /** Keys whose value is a Go duration. */
-    static Set<String> durations(LitestreamVersion version, Level level) {
-        if (version instanceof LitestreamVersion.V05) {
-            return switch (level) {
-                case TOP -> Set.of("sync-interval", "validation-interval", "l0-retention",
-                        "l0-retention-check-interval", "heartbeat-interval", "shutdown-sync-timeout",
-                        "shutdown-sync-interval");
-                case SNAPSHOT -> Set.of("interval", "retention");
-                case VALIDATION -> Set.of("interval");
-                case DATABASE -> Set.of("monitor-interval", "checkpoint-interval", "busy-timeout");
-                case REPLICA -> Set.of("sync-interval", "validation-interval");
-                default -> Set.of();
-            };
-        }
-        return switch (level) {
-            case DATABASE -> Set.of("monitor-interval", "checkpoint-interval");
-            case REPLICA -> Set.of("retention", "retention-check-interval", "sync-interval", "snapshot-interval",
-                    "validation-interval");
-            default -> Set.of();
-        };
-    }
-
     /**
-     * When {@code key} is a real Litestream key that {@code version} ignores at {@code level}: what this
-     * version reads instead (a clause that completes "is ignored by Litestream X; ...").
+     * When {@code key} is a real Litestream key that {@code release} ignores at {@code level}: what this release
+     * reads instead, or which releases read it (a clause that completes "is ignored by Litestream X; ...").
      */
-    static Optional<String> ignored(LitestreamVersion version, Level level, String key) {
-        if (version instanceof LitestreamVersion.V05 v) {
-            return ignored05(v, level, key);
+    static Optional<String> ignored(Release release, Level level, String key) {
+        if (release.reads(level, key)) {
+            return Optional.empty();
         }
-        return ignored03(level, key);
+        List<String> clauses = new ArrayList<>();
+        Optional<Hint> hint = hint(release, level, key);
+        hint.ifPresent(h -> clauses.add(h.text()));
+        if (hint.isEmpty()) {
+            elsewhere(release, level, key).ifPresent(clauses::add);
+        }
+        Optional<String> sameLine = sameLine(release, level, key);
+        if (hint.isEmpty() || hint.get().withSameLine()) {
+            sameLine.ifPresent(clauses::add);
+        }
+        if (clauses.isEmpty()) {
+            otherLine(release, level, key).ifPresent(clauses::add);
+        }
+        return clauses.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", clauses));
     }
 
-    private static Optional<String> ignored05(LitestreamVersion.V05 v, Level level, String key) {
-        String where = v.readsDatabaseSnapshot()
+    /** A sentence of its own for the keys one release line replaced with another. */
+    private record Hint(String text, boolean withSameLine) {
+    }
+
+    private static Optional<Hint> hint(Release release, Level level, String key) {
+        SnapshotPlacement placement = release.snapshotPlacement();
+        String where = placement == SnapshotPlacement.DATABASE
                 ? "on the database (or at the top level), equal for every database of the process"
                 : "at the top level, one value for every database of the process";
-        if (level == Level.REPLICA || level == Level.TOP) {
+        boolean perProcess = placement != SnapshotPlacement.REPLICA;
+        if (perProcess && (level == Level.REPLICA || level == Level.TOP)) {
             switch (key) {
                 case "snapshot-interval":
-                    return Optional.of("it reads snapshot.interval " + where);
+                    return hint("it reads snapshot.interval " + where, false);
                 case "retention":
-                    if (level == Level.TOP && v.topLevelRetentionIsStruct()) {
-                        return Optional.empty();
-                    }
-                    return Optional.of("it reads snapshot.retention " + where);
+                    return hint("it reads snapshot.retention " + where, false);
                 case "retention-check-interval":
-                    return Optional.of("it is a 0.3 replica key; 0.5 reads the retention from snapshot.retention "
-                            + where);
+                    return hint("it is a " + otherLines(release, Level.REPLICA, key) + " replica key; "
+                            + release.line() + " reads the retention from snapshot.retention " + where, false);
                 default:
                     break;
             }
         }
-        if (level == Level.DATABASE) {
-            if (key.equals("snapshot") && !v.readsDatabaseSnapshot()) {
-                return Optional.of("it reads the top-level snapshot block (per-database snapshot settings"
-                        + " start with 0.5.12)");
-            }
-            if (key.equals("max-checkpoint-page-count")) {
-                return Optional.of("it is a 0.3 key, and 0.5 has no equivalent");
-            }
+        if (!perProcess && (key.equals("snapshot") && (level == Level.TOP || level == Level.DATABASE))) {
+            return hint("it reads snapshot-interval and retention under each replica", false);
+        }
+        if (perProcess && level == Level.DATABASE && key.equals("snapshot")) {
+            return hint("it reads the top-level snapshot block (per-database snapshot settings start with "
+                    + firstOfLine(release, Level.DATABASE, key).map(Release::version).orElse("a later release")
+                    + ")", false);
+        }
+        if (level == Level.TOP && key.equals("validation") && release.reads(Level.REPLICA, "validation-interval")) {
+            return hint("it reads validation-interval under each replica", true);
+        }
+        if (level == Level.DATABASE && key.equals("replica") && release.reads(Level.DATABASE, "replicas")) {
+            return hint("it reads replicas (a list); as written, this database is not replicated at all", false);
+        }
+        if (level == Level.DATABASE && DATABASE_DISCOVERY.contains(key)) {
+            return hint("it replicates only databases listed one by one with path", true);
+        }
+        if (level == Level.DATABASE && key.equals("restore-if-db-not-exists")
+                && firstOfLine(release, level, key).isEmpty()) {
+            return hint("it is a " + otherLines(release, level, key) + " key; with " + release.line()
+                    + ", restore in an init container (litestream restore -if-db-not-exists)", false);
         }
         return Optional.empty();
     }
 
-    private static Optional<String> ignored03(Level level, String key) {
-        String perReplica = " under each replica";
-        if (level == Level.TOP) {
-            if (key.equals("snapshot")) {
-                return Optional.of("it reads snapshot-interval and retention" + perReplica);
-            }
-            if (key.equals("validation")) {
-                return Optional.of("it reads validation-interval" + perReplica);
-            }
-            if (ONLY_05_TOP.contains(key)) {
-                return Optional.of("it is a 0.5 key, and 0.3 has no equivalent");
-            }
-            if (List.of("retention", "sync-interval", "snapshot-interval", "bucket", "endpoint", "region",
-                    "force-path-style", "skip-verify", "sign-payload", "storage-class").contains(key)) {
-                return Optional.of("it reads " + key + perReplica);
+    private static Optional<Hint> hint(String text, boolean withSameLine) {
+        return Optional.of(new Hint(text, withSameLine));
+    }
+
+    /** The release reads the key at another level of the config's structure: a misplaced key. */
+    private static Optional<String> elsewhere(Release release, Level level, String key) {
+        if (!STRUCTURE.contains(level)) {
+            return Optional.empty();
+        }
+        List<String> places = new ArrayList<>();
+        for (Level other : STRUCTURE) {
+            if (other != level && release.reads(other, key)) {
+                places.add(other == Level.REPLICA ? "under each replica" : other.phrase());
             }
         }
-        if (level == Level.DATABASE) {
-            switch (key) {
-                case "replica":
-                    return Optional.of("it reads replicas (a list); as written, this database is not replicated"
-                            + " at all");
-                case "snapshot":
-                    return Optional.of("it reads snapshot-interval and retention" + perReplica);
-                case "dir":
-                case "pattern":
-                case "recursive":
-                case "watch":
-                    return Optional.of("it replicates only databases listed one by one with path");
-                case "busy-timeout":
-                case "truncate-page-n":
-                    return Optional.of("it is a 0.5 key, and 0.3 has no equivalent");
-                case "restore-if-db-not-exists":
-                    return Optional.of("it is a 0.5 key; with 0.3, restore in an init container (litestream"
-                            + " restore -if-db-not-exists)");
-                default:
-                    break;
-            }
+        return places.isEmpty() ? Optional.empty()
+                : Optional.of("it reads " + key + " " + String.join(" and ", places));
+    }
+
+    /** Releases of the same line read the key at this level: from which one on, or up to which one. */
+    private static Optional<String> sameLine(Release release, Level level, String key) {
+        List<Release> readers = table().readers(level, key).stream()
+                .filter(r -> r.line().equals(release.line())).toList();
+        if (readers.isEmpty()) {
+            return Optional.empty();
         }
-        if (level == Level.REPLICA && (key.equals("sign-payload") || key.equals("storage-class"))) {
-            return Optional.of("it is a 0.5 key, and 0.3 has no equivalent");
+        String there = level == Level.TOP ? "at the top level, " : "";
+        if (readers.get(0).isAfter(release)) {
+            List<Release> line = table().line(release.line());
+            boolean toTheEnd = readers.get(readers.size() - 1).equals(line.get(line.size() - 1));
+            return Optional.of(there + (toTheEnd ? readers.get(0).version() + " and later read it"
+                    : table().describe(readers) + " read it"));
         }
-        return Optional.empty();
+        return Optional.of(there + "only " + table().describe(readers) + " read it");
+    }
+
+    /** Only releases of another line read the key at this level. */
+    private static Optional<String> otherLine(Release release, Level level, String key) {
+        String lines = otherLines(release, level, key);
+        return lines.isEmpty() ? Optional.empty()
+                : Optional.of("it is a " + lines + " key, and " + release.line() + " has no equivalent");
+    }
+
+    private static String otherLines(Release release, Level level, String key) {
+        return String.join(" and ", table().readers(level, key).stream().map(Release::line)
+                .filter(line -> !line.equals(release.line())).distinct().toList());
+    }
+
+    private static Optional<Release> firstOfLine(Release release, Level level, String key) {
+        return table().readers(level, key).stream().filter(r -> r.line().equals(release.line())).findFirst();
+    }
+
+    private static ReleaseTable table() {
+        return ReleaseTable.get();
     }
 
     /** The known key closest to a misspelt one, when it is close enough to be what was meant. */
@@ -241,14 +215,5 @@ final class KeyCatalog {
             current = swap;
         }
         return previous[b.length()];
-    }
-
-    @SafeVarargs
-    private static Set<String> union(Collection<String>... parts) {
-        Set<String> out = new HashSet<>();
-        for (Collection<String> part : parts) {
-            out.addAll(part);
-        }
-        return Set.copyOf(out);
     }
 }

@@ -16,13 +16,13 @@ final class KeyRule implements ConfigRule {
     @Override
     public void check(LintedConfig config, List<Finding> out) {
         for (LintedConfig.Scope scope : config.scopes()) {
-            Set<String> known = KeyCatalog.known(config.version(), scope.level());
+            Set<String> known = KeyCatalog.known(config.release(), scope.level());
             for (NodeTuple tuple : scope.node().getValue()) {
                 String key = Nodes.key(tuple);
                 if (key == null || key.equals("<<") || known.contains(key)) {
                     continue;
                 }
-                Optional<String> instead = KeyCatalog.ignored(config.version(), scope.level(), key);
+                Optional<String> instead = KeyCatalog.ignored(config.release(), scope.level(), key);
                 if (instead.isPresent()) {
                     out.add(Finding.of(Rule.IGNORED_KEY, config.at(tuple.getKeyNode()), key + " "
                             + scope.level().phrase() + " is ignored by Litestream " + config.version().text() + "; "
@@ -30,14 +30,14 @@ final class KeyRule implements ConfigRule {
                     continue;
                 }
                 Set<String> candidates = new HashSet<>(known);
-                candidates.addAll(KeyCatalog.ignoredKeys(config.version(), scope.level()));
+                candidates.addAll(KeyCatalog.ignoredKeys(config.release(), scope.level()));
                 Optional<String> meant = KeyCatalog.closest(key, candidates);
-                if (meant.isEmpty() && !KeyCatalog.complete(config.version(), scope.level())) {
+                if (meant.isEmpty() && !KeyCatalog.complete(config.release(), scope.level())) {
                     continue;
                 }
                 String hint = meant.map(m -> " (did you mean '" + m + "'?"
                         + (known.contains(m) ? "" : " " + config.version().text() + " ignores that too: "
-                        + KeyCatalog.ignored(config.version(), scope.level(), m).orElseThrow()) + ")").orElse("");
+                        + KeyCatalog.ignored(config.release(), scope.level(), m).orElseThrow()) + ")").orElse("");
                 out.add(Finding.of(Rule.UNKNOWN_KEY, config.at(tuple.getKeyNode()), "unknown key '" + key + "' "
                         + scope.level().phrase() + hint + "; Litestream " + config.version().text()
                         + " ignores it"));

@@ -1,6 +1,8 @@
 package dev.vixens.ls.lint;
 
+import dev.vixens.ls.litestream.Level;
 import dev.vixens.ls.litestream.LitestreamVersion;
+import dev.vixens.ls.litestream.Release;
 import dev.vixens.ls.source.Location;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,8 +41,14 @@ record LintedConfig(FoundConfig found, LitestreamVersion version, String group) 
         return found.root();
     }
 
-    boolean is05() {
-        return version instanceof LitestreamVersion.V05;
+    /** The release whose facts apply (the newest known of its line for a newer one allowed by the opt-in). */
+    Release release() {
+        return version.release();
+    }
+
+    /** Whether the release reads {@code key} at {@code level}. */
+    boolean reads(Level level, String key) {
+        return release().reads(level, key);
     }
 
     /** Every mapping the version reads, from the top level down to the replicas. */
@@ -50,14 +58,10 @@ record LintedConfig(FoundConfig found, LitestreamVersion version, String group) 
             return scopes;
         }
         scopes.add(new Scope(Level.TOP, top));
-        mapping(top, "logging").ifPresent(m -> scopes.add(new Scope(Level.LOGGING, m)));
-        if (is05()) {
-            mapping(top, "snapshot").ifPresent(m -> scopes.add(new Scope(Level.SNAPSHOT, m)));
-            mapping(top, "validation").ifPresent(m -> scopes.add(new Scope(Level.VALIDATION, m)));
-            if (KeyCatalog.known(version, Level.TOP).contains("retention")) {
-                mapping(top, "retention").ifPresent(m -> scopes.add(new Scope(Level.RETENTION, m)));
-            }
-        }
+        block(top, Level.LOGGING, scopes);
+        block(top, Level.SNAPSHOT, scopes);
+        block(top, Level.VALIDATION, scopes);
+        block(top, Level.RETENTION, scopes);
         for (Database db : databases()) {
             scopes.add(new Scope(Level.DATABASE, db.node()));
             db.snapshot().ifPresent(m -> scopes.add(new Scope(Level.SNAPSHOT, m)));
@@ -74,15 +78,24 @@ record LintedConfig(FoundConfig found, LitestreamVersion version, String group) 
             Optional<ScalarNode> path = Nodes.value(db, "path")
                     .filter(ScalarNode.class::isInstance).map(ScalarNode.class::cast);
             List<MappingNode> replicas = new ArrayList<>();
-            if (is05()) {
+            if (reads(Level.DATABASE, "replica")) {
                 mapping(db, "replica").ifPresent(replicas::add);
             }
-            replicas.addAll(Nodes.mappings(Nodes.value(db, "replicas").orElse(null)));
-            Optional<MappingNode> snapshot = KeyCatalog.known(version, Level.DATABASE).contains("snapshot")
+            if (reads(Level.DATABASE, "replicas")) {
+                replicas.addAll(Nodes.mappings(Nodes.value(db, "replicas").orElse(null)));
+            }
+            Optional<MappingNode> snapshot = reads(Level.DATABASE, "snapshot")
                     ? mapping(db, "snapshot") : Optional.empty();
             databases.add(new Database(db, path, replicas, snapshot));
         }
         return databases;
+    }
+
+    /** A top-level block named like its level ({@code logging:}, {@code snapshot:}, ...), when the release reads it. */
+    private void block(MappingNode top, Level level, List<Scope> scopes) {
+        if (reads(Level.TOP, level.tableName())) {
+            mapping(top, level.tableName()).ifPresent(m -> scopes.add(new Scope(level, m)));
+        }
     }
 
     static Optional<MappingNode> mapping(Node parent, String key) {

@@ -24,7 +24,7 @@ public final class Linter {
     private Linter() {
     }
 
-    /** A version as lint accepts it: any 0.3.x (read as 0.3.13 reads its config) or 0.5.x. */
+    /** A version as lint accepts it: any release of the release table. */
     public static LitestreamVersion parseVersion(String text) {
         return VersionResolver.parse(text);
     }

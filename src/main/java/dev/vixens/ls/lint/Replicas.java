@@ -1,5 +1,6 @@
 package dev.vixens.ls.lint;
 
+import dev.vixens.ls.litestream.Level;
 import java.util.Locale;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -53,7 +54,7 @@ final class Replicas {
                 .orElse(Nodes.text(replica, "bucket").isPresent());
     }
 
-    /** The endpoint the replica uses: its own, one in its URL's query, or (0.5) the top-level default. */
+    /** The endpoint the replica uses: its own, one in its URL's query, or the top-level default (0.5.3+). */
     static Optional<String> endpoint(LintedConfig config, MappingNode replica) {
         Optional<String> own = Nodes.text(replica, "endpoint").filter(e -> !e.isBlank());
         if (own.isPresent()) {
@@ -63,7 +64,7 @@ final class Replicas {
         if (url.isPresent() && url.get().matches(".*[?&]endpoint=.+")) {
             return Optional.of(url.get().replaceFirst(".*[?&]endpoint=([^&]+).*", "$1"));
         }
-        if (config.is05()) {
+        if (config.reads(Level.TOP, "endpoint")) {
             return Nodes.text(config.root(), "endpoint").filter(e -> !e.isBlank());
         }
         return Optional.empty();

@@ -1,5 +1,6 @@
 package dev.vixens.ls.lint;
 
+import dev.vixens.ls.litestream.SnapshotPlacement;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -8,10 +9,12 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 
 /**
- * The snapshot settings a restore depends on: {@code no-snapshot-interval} (0.3 without one snapshots only
- * when it enforces retention), {@code retention-shorter-than-snapshot} (snapshots pruned before the next
- * one exists) and {@code snapshot-disagreement} (0.5.12 refuses to start a process whose databases carry
- * different snapshot settings).
+ * The snapshot settings a restore depends on, where the release reads them ({@link SnapshotPlacement}):
+ * {@code no-snapshot-interval} (0.3 without one snapshots only when it enforces retention),
+ * {@code retention-shorter-than-snapshot} (snapshots pruned before the next one exists),
+ * {@code snapshot-disagreement} (from 0.5.12 Litestream refuses to start a process whose databases carry
+ * different snapshot settings) and, as an {@code ignored-key}, per-database blocks beside a top-level one,
+ * which wins over them without a word.
  */
 final class SnapshotRule implements ConfigRule {
 
@@ -27,14 +30,14 @@ final class SnapshotRule implements ConfigRule {
 
     @Override
     public void check(LintedConfig config, List<Finding> out) {
-        if (config.is05()) {
-            check05(config, out);
+        if (config.release().snapshotPlacement() == SnapshotPlacement.REPLICA) {
+            checkReplicas(config, out);
         } else {
-            check03(config, out);
+            checkProcess(config, out);
         }
     }
 
-    private static void check03(LintedConfig config, List<Finding> out) {
+    private static void checkReplicas(LintedConfig config, List<Finding> out) {
         for (LintedConfig.Database db : config.databases()) {
             for (MappingNode replica : db.replicas()) {
                 Optional<Value> interval = value(replica, "snapshot-interval", null);
@@ -50,12 +53,22 @@ final class SnapshotRule implements ConfigRule {
         }
     }
 
-    private static void check05(LintedConfig config, List<Finding> out) {
+    private static void checkProcess(LintedConfig config, List<Finding> out) {
         Optional<MappingNode> top = LintedConfig.mapping(config.root(), "snapshot");
+        if (top.isPresent() && config.release().snapshotPlacement() == SnapshotPlacement.DATABASE) {
+            for (LintedConfig.Database db : config.databases()) {
+                db.snapshot().ifPresent(block -> out.add(Finding.of(Rule.IGNORED_KEY,
+                        config.at(Nodes.entry(db.node(), "snapshot").orElseThrow().getKeyNode()), "snapshot under a"
+                        + " database is ignored by Litestream " + config.version().text() + " while the top level"
+                        + " has a snapshot block, which wins without a word; keep one of the two")));
+            }
+            // the databases' blocks are not read, so they cannot disagree
+            shorterAtTop(config, top.get(), out);
+            return;
+        }
         Optional<Value> topInterval = value(top.orElse(null), "interval", DEFAULT);
         Optional<Value> topRetention = value(top.orElse(null), "retention", DEFAULT);
-        top.ifPresent(t -> shorter(config, t, "snapshot.interval", topInterval, "snapshot.retention",
-                topRetention, out));
+        top.ifPresent(t -> shorterAtTop(config, t, out));
         LintedConfig.Database first = null;
         Value firstInterval = null;
         Value firstRetention = null;
@@ -85,6 +98,11 @@ final class SnapshotRule implements ConfigRule {
                         + " a process whose databases disagree: run one process (config) per snapshot setting"));
             }
         }
+    }
+
+    private static void shorterAtTop(LintedConfig config, MappingNode top, List<Finding> out) {
+        shorter(config, top, "snapshot.interval", value(top, "interval", DEFAULT), "snapshot.retention",
+                value(top, "retention", DEFAULT), out);
     }
 
     /** Reports retention shorter than the interval, at the retention when it is written, else the interval. */

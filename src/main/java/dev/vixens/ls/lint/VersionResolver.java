@@ -1,50 +1,47 @@
 package dev.vixens.ls.lint;
 
+import dev.vixens.ls.descriptor.SettingsResolver;
 import dev.vixens.ls.litestream.LitestreamVersion;
+import dev.vixens.ls.litestream.ReleaseTable;
+import dev.vixens.ls.repo.Repository;
 import dev.vixens.ls.source.InputException;
 import dev.vixens.ls.source.Location;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 
 /**
- * Which Litestream version reads a config decides what is wrong with it. In order: {@code
+ * Which Litestream release reads a config decides what is wrong with it. In order: {@code
  * --litestream-version}; a kustomization {@code images:} override of {@code litestream/litestream} in a
  * kustomization that builds the config (the outermost one wins, as in kustomize); a
  * {@code litestream/litestream:<tag>} image in the config's own file; else in the nearest directory, going
- * up, whose linted files hold one. Images that disagree at the level that decides, or none at all, stop the
- * run with a request for {@code --litestream-version}.
+ * up, whose linted files hold one; else, for a file inside a vixens-ls repository, the repository's
+ * {@code defaults.litestream.version}. Images that disagree at the level that decides, or nothing at all,
+ * stop the run with a request for {@code --litestream-version}. Only releases of the release table are
+ * accepted: a tag it does not know is not guessed from its number.
  */
 final class VersionResolver {
 
     private final Optional<LitestreamVersion> given;
     private final LintInputs inputs;
+    private final Map<Path, LitestreamVersion> repositoryDefaults = new HashMap<>();
 
     VersionResolver(Optional<LitestreamVersion> given, LintInputs inputs) {
         this.given = given;
         this.inputs = inputs;
     }
 
-    /** Parses a version as lint accepts it: any 0.3.x reads the 0.3 language, any 0.5.x the 0.5 one. */
+    /** A version as lint accepts it: a release of the release table (0.5.0 too: lint reads what it reads). */
     static LitestreamVersion parse(String text) {
-        try {
-            return LitestreamVersion.parse(text);
-        } catch (IllegalArgumentException e) {
-            Matcher m = LitestreamVersion.FORM.matcher(text);
-            if (m.matches() && m.group(1).equals("0") && m.group(2).equals("3")) {
-                return new LitestreamVersion.V03(Integer.parseInt(m.group(3)));
-            }
-            throw new IllegalArgumentException("'" + text + "' is not a Litestream version lint knows (0.3.x or"
-                    + " 0.5.x)");
-        }
+        return ReleaseTable.get().lookup(text, false, null);
     }
 
     LitestreamVersion versionOf(FoundConfig config, Location where) {
@@ -72,9 +69,24 @@ final class VersionResolver {
                         + "/) disagree");
             }
         }
+        Optional<LitestreamVersion> repositoryDefault = repositoryDefault(config.path());
+        if (repositoryDefault.isPresent()) {
+            return repositoryDefault.get();
+        }
+        ReleaseTable table = ReleaseTable.get();
         throw new InputException(where, "cannot tell which Litestream version reads this config: no"
                 + " litestream/litestream:<tag> image in the linted files; pass --litestream-version (e.g. "
-                + LitestreamVersion.VERIFIED_03 + " or 0.5.12)");
+                + table.releases().get(0).version() + " or " + table.newest().version() + ")");
+    }
+
+    /** The {@code defaults.litestream.version} of the vixens-ls repository holding {@code file}, if any. */
+    private Optional<LitestreamVersion> repositoryDefault(Path file) {
+        Path root = Repository.findRoot(file.getParent());
+        if (root == null) {
+            return Optional.empty();
+        }
+        return Optional.of(repositoryDefaults.computeIfAbsent(root, r -> SettingsResolver.resolve(
+                List.of(Repository.open(r).config().defaults())).litestreamVersion()));
     }
 
     private List<ImageRef> images(Path file) {

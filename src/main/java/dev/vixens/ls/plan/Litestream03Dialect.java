@@ -1,12 +1,13 @@
 package dev.vixens.ls.plan;
 
+import dev.vixens.ls.litestream.LitestreamVersion;
 import java.util.List;
 
 /**
- * Litestream 0.3.13: intervals and retention are per replica, so databases with different profiles share
- * one process and one config file.
+ * Litestream 0.3 (0.3.13, 0.3.14): intervals and retention are per replica, so databases with different
+ * profiles share one process and one config file.
  */
-public record Litestream03Dialect() implements ConfigDialect {
+public record Litestream03Dialect(LitestreamVersion version) implements ConfigDialect {
 
     @Override
     public List<LitestreamProcess> processes(List<LitestreamProcess.Replica> replicas, int basePort) {

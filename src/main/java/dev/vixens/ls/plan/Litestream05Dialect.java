@@ -1,6 +1,7 @@
 package dev.vixens.ls.plan;
 
 import dev.vixens.ls.litestream.LitestreamVersion;
+import dev.vixens.ls.litestream.SnapshotPlacement;
 import dev.vixens.ls.profile.GoDuration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,12 +11,13 @@ import java.util.TreeMap;
 
 /**
  * Litestream 0.5.x: snapshot interval and retention are no longer per replica but one {@code snapshot:}
- * block per process (top level before 0.5.12; per database from 0.5.12, where every database of one process
- * must agree or Litestream refuses to start). 0.5 silently ignores 0.3's per-replica keys, so databases with
- * different (snapshot interval, retention) cannot share a process: each group gets its own sidecar, config
- * file and metrics port. Sync interval stays per replica, so it does not split groups.
+ * block per process (where the release reads it: at the top level, or on each database, where every database
+ * of one process must agree or Litestream refuses to start). 0.5 silently ignores 0.3's per-replica keys, so
+ * databases with different (snapshot interval, retention) cannot share a process: each group gets its own
+ * sidecar, config file and metrics port. Sync interval stays per replica, so it does not split groups. The
+ * safety settings the release table marks for writing (e.g. {@code shutdown-sync-timeout}) go at the top.
  */
-public record Litestream05Dialect(LitestreamVersion.V05 version) implements ConfigDialect {
+public record Litestream05Dialect(LitestreamVersion version) implements ConfigDialect {
 
     /** The highest metrics port; a group beyond it has nowhere to listen. */
     static final int MAX_PORT = 65535;
@@ -84,7 +86,8 @@ public record Litestream05Dialect(LitestreamVersion.V05 version) implements Conf
                 ? new Snapshot(GoDuration.parse("24h"), GoDuration.parse("24h"))
                 : snapshotOf(process.replicas().get(0));
         return Map.of("process", process, "snapshot", snapshot,
-                "snapshotPerDatabase", version.readsDatabaseSnapshot(), "version", version.text());
+                "snapshotPerDatabase", version.release().snapshotPlacement() == SnapshotPlacement.DATABASE,
+                "version", version.text(), "settings", settings());
     }
 
     static Snapshot snapshotOf(LitestreamProcess.Replica replica) {

@@ -62,7 +62,7 @@ public final class SharedPlanner {
                 List.of(ref(DB_PATH)), securityContext(), settings.initResources(), data(), List.of(parameters()))),
                 List.of(), false);
         podPiece("restore-init", List.of(RestoreStep.container("restore-db", settings.litestreamImageReference(),
-                ref(DB_PATH), PlanContext.CONFIG_DIR + "/litestream.yml", List.of(credentials(), parameters()),
+                ref(DB_PATH), PlanContext.CONFIG_DIR + "/litestream.yml", List.of(), List.of(credentials(), parameters()),
                 List.of(data(), PlanContext.configMount()), securityContext(), settings.initResources())), List.of(),
                 false);
         podPiece("ephemeral-cleanup-init", List.of(EphemeralCleanupStep.container(settings.busyboxImage(),
@@ -94,9 +94,13 @@ public final class SharedPlanner {
                 dialect.configModel(process)));
     }
 
+    /** The replica URL every shared profile config writes: the app's path comes from the environment. */
+    public static String replicaUrl(Settings settings) {
+        return "s3://${" + settings.bucketEnv() + "}/" + Replicas.prefixed(settings, "${" + REPLICA_PATH + "}");
+    }
+
     private LitestreamProcess process(Optional<Profile.BackedUp> profile) {
-        String url = "s3://${" + settings.bucketEnv() + "}/"
-                + Replicas.prefixed(settings, "${" + REPLICA_PATH + "}");
+        String url = replicaUrl(settings);
         List<LitestreamProcess.Replica> replicas = profile.map(p -> List.of(new LitestreamProcess.Replica(
                 "${" + DB_PATH + "}", url, Replicas.endpoint(settings), p.name(), p.syncInterval(),
                 p.snapshotInterval(), p.retention(), List.of()))).orElse(List.of());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vixens.ls.analyze.AnalysisReport.DatabaseReport;
 import dev.vixens.ls.analyze.BucketAnalyzer.Declared;
+import dev.vixens.ls.litestream.ReplicaLayout;
 import dev.vixens.ls.profile.ProfileCatalog;
 import dev.vixens.ls.profile.ProfileLoader;
 import dev.vixens.ls.source.InputException;
@@ -25,13 +26,13 @@ class BucketAnalyzerTest {
     @Test
     void keysOfBothReplicaFormats() {
         assertThat(ReplicaKey.parse("app/db.sqlite3/generations/abc/snapshots/00000001.snapshot.lz4"))
-                .contains(new ReplicaKey("app/db.sqlite3", ReplicaKey.Format.V03, ReplicaKey.Kind.SNAPSHOT, "abc"));
+                .contains(new ReplicaKey("app/db.sqlite3", ReplicaLayout.GENERATIONS, ReplicaKey.Kind.SNAPSHOT, "abc"));
         assertThat(ReplicaKey.parse("app/db.sqlite3/generations/abc/wal/00000001_00001038.wal.lz4"))
-                .contains(new ReplicaKey("app/db.sqlite3", ReplicaKey.Format.V03, ReplicaKey.Kind.WAL, "abc"));
+                .contains(new ReplicaKey("app/db.sqlite3", ReplicaLayout.GENERATIONS, ReplicaKey.Kind.WAL, "abc"));
         assertThat(ReplicaKey.parse("app/db/ltx/0/0000000000000001-0000000000000001.ltx"))
-                .contains(new ReplicaKey("app/db", ReplicaKey.Format.V05, ReplicaKey.Kind.LTX, "0"));
+                .contains(new ReplicaKey("app/db", ReplicaLayout.LTX, ReplicaKey.Kind.LTX, "0"));
         assertThat(ReplicaKey.parse("app/db/ltx/9/0000000000000001-0000000000000040.ltx"))
-                .contains(new ReplicaKey("app/db", ReplicaKey.Format.V05, ReplicaKey.Kind.SNAPSHOT, "9"));
+                .contains(new ReplicaKey("app/db", ReplicaLayout.LTX, ReplicaKey.Kind.SNAPSHOT, "9"));
         assertThat(ReplicaKey.parse("generations/g/wal/1_0.wal.lz4")).map(ReplicaKey::root).contains("");
         assertThat(ReplicaKey.parse("app/mygenerations/x")).isEmpty();
         assertThat(ReplicaKey.parse("README.txt")).isEmpty();
@@ -104,6 +105,21 @@ class BucketAnalyzerTest {
     }
 
     /** A 0.3 replica: snapshots of 1000 bytes and WAL files of 360 bytes, evenly over {@code span}. */
+    /** From 0.5.7 an app moved from 0.3 keeps its path: the bucket holds both layouts there. */
+    @Test
+    void aPathHoldingBothLayoutsIsOneReplicaWithANote() {
+        List<BucketObject> objects = new ArrayList<>(replica03("app/a.db", 1, 10, Duration.ofHours(2)));
+        objects.addAll(replica05("app/a.db", 1, 10, Duration.ofHours(2)));
+
+        DatabaseReport report = BucketAnalyzer.analyze("s3://b", "", objects,
+                List.of(new Declared("app", "/data/a.db", "app/a.db", "standard")), CATALOG).databases().get(0);
+
+        assertThat(report.format()).isEqualTo("0.3+0.5");
+        assertThat(report.notes()).contains("holds both 0.3 generations and LTX files: a restore by Litestream 0.5.7 or"
+                + " later reads the 0.3 generations while they are newer than the LTX files; the counts and rates mix"
+                + " both");
+    }
+
     static List<BucketObject> replica03(String root, int snapshots, int wal, Duration span) {
         List<BucketObject> out = new ArrayList<>();
         int total = snapshots + wal;

@@ -3,7 +3,7 @@ package dev.vixens.ls.examples;
 import dev.vixens.ls.descriptor.AppDescriptor;
 import dev.vixens.ls.descriptor.AppDescriptor.Database;
 import dev.vixens.ls.descriptor.AppDescriptor.Overrides;
-import dev.vixens.ls.litestream.LitestreamVersion;
+import dev.vixens.ls.litestream.SnapshotPlacement;
 import dev.vixens.ls.profile.GoDuration;
 import dev.vixens.ls.profile.IntegrityCheck;
 import dev.vixens.ls.profile.Profile;
@@ -71,7 +71,7 @@ record ExampleApp(AppDescriptor descriptor, List<ExpectedDatabase> databases, Li
         if (replicated().isEmpty()) {
             return List.of();
         }
-        if (!(descriptor.settings().litestreamVersion() instanceof LitestreamVersion.V05)) {
+        if (descriptor.settings().litestreamVersion().release().snapshotPlacement() == SnapshotPlacement.REPLICA) {
             return List.of(replicated());
         }
         Map<List<Long>, List<ExpectedDatabase>> groups = new LinkedHashMap<>();

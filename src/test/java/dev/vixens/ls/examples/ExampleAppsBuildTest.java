@@ -12,7 +12,8 @@ import dev.vixens.ls.descriptor.AppDescriptor;
 import dev.vixens.ls.descriptor.AppDescriptor.WorkloadKind;
 import dev.vixens.ls.descriptor.Settings;
 import dev.vixens.ls.examples.ExampleApp.ExpectedDatabase;
-import dev.vixens.ls.litestream.LitestreamVersion;
+import dev.vixens.ls.litestream.Command;
+import dev.vixens.ls.litestream.SnapshotPlacement;
 import dev.vixens.ls.profile.GoDuration;
 import dev.vixens.ls.testing.Kustomize;
 import dev.vixens.ls.testing.ProjectFiles;
@@ -113,7 +114,11 @@ class ExampleAppsBuildTest {
         for (ExpectedDatabase db : app.replicated()) {
             Map<String, Object> restore = app.initContainer("restore-" + db.name());
             assertThat(script(restore)).isEqualTo(shippedScript("restore.sh"));
-            assertThat(args(restore)).hasSize(2).startsWith(db.path());
+            // DATABASE CONFIG, then the restore options the release offers (-integrity-check full from 0.5.10)
+            assertThat(args(restore)).hasSizeGreaterThanOrEqualTo(2).startsWith(db.path());
+            assertThat(args(restore).subList(2, args(restore).size())).isEqualTo(
+                    db.checked() && settings.litestreamVersion().release().has(Command.RESTORE, "-integrity-check")
+                            ? List.of("-integrity-check", "full") : List.of());
             String config = args(restore).get(1);
             assertThat(config).as("restore-" + db.name() + " config").startsWith(CONFIG_DIR + "/");
             assertThat(databasePaths(configs.get(config.substring(CONFIG_DIR.length() + 1))))
@@ -240,7 +245,7 @@ class ExampleAppsBuildTest {
         replica.put("sync-interval", millis(db.sync().orElseThrow()));
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("path", db.path());
-        if (settings.litestreamVersion() instanceof LitestreamVersion.V05) {
+        if (settings.litestreamVersion().release().snapshotPlacement() != SnapshotPlacement.REPLICA) {
             entry.put("snapshot", Map.of("interval", millis(db.snapshot().orElseThrow()),
                     "retention", millis(db.retention().orElseThrow())));
             entry.put("replica", replica);
@@ -261,13 +266,16 @@ class ExampleAppsBuildTest {
             Settings settings) {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("path", db.get("path"));
-        if (settings.litestreamVersion() instanceof LitestreamVersion.V05 v05) {
-            Map<String, Object> snapshot = (Map<String, Object>) (v05.readsDatabaseSnapshot()
-                    ? db.get("snapshot") : config.get("snapshot"));
-            assertThat(snapshot).as("snapshot block where Litestream " + v05.text() + " reads it").isNotNull();
+        SnapshotPlacement placement = settings.litestreamVersion().release().snapshotPlacement();
+        if (placement != SnapshotPlacement.REPLICA) {
+            boolean perDatabase = placement == SnapshotPlacement.DATABASE;
+            Map<String, Object> snapshot = (Map<String, Object>) (perDatabase ? db.get("snapshot")
+                    : config.get("snapshot"));
+            assertThat(snapshot).as("snapshot block where Litestream " + settings.litestreamVersion().text()
+                    + " reads it").isNotNull();
             entry.put("snapshot", Map.of("interval", millis(snapshot.get("interval")),
                     "retention", millis(snapshot.get("retention"))));
-            if (!v05.readsDatabaseSnapshot()) {
+            if (!perDatabase) {
                 assertThat(db).doesNotContainKey("snapshot");
             }
             assertThat(db).doesNotContainKey("replicas");

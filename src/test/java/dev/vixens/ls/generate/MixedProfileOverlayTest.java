@@ -86,8 +86,9 @@ class MixedProfileOverlayTest {
         assertThat(restores).hasSize(3);
         for (Map<String, Object> restore : restores) {
             List<String> command = (List<String>) restore.get("command");
-            String database = command.get(command.size() - 2);
-            String config = command.get(command.size() - 1).replace("/etc/litestream/", "");
+            // /bin/sh -c SCRIPT NAME DATABASE CONFIG [RESTORE-OPTION...]
+            String database = command.get(4);
+            String config = command.get(5).replace("/etc/litestream/", "");
             List<Map<String, Object>> dbs = (List<Map<String, Object>>) configs.get(config).get("dbs");
             assertThat(dbs).as(restore.get("name") + " reads " + config)
                     .anySatisfy(db -> assertThat(db.get("path")).isEqualTo(database));

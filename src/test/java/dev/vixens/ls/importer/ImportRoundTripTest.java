@@ -216,6 +216,30 @@ class ImportRoundTripTest {
                 .contains("  - path: /opt/hydrus/db/client.thumbnails.db\n    profile: ephemeral  # from --profile\n");
     }
 
+    /** The sidecar's image tag names the release: a known one is kept, one generate refuses is not guessed. */
+    @Test
+    void theReleaseOfTheImageTagIsKeptOrReplacedForReview() throws Exception {
+        Path deployment = repo.resolve(VAULTWARDEN + "/base/deployment.yaml");
+        String original = Files.readString(deployment);
+        Files.writeString(deployment, original.replace("litestream/litestream:0.3.13", "litestream/litestream:0.5.0"));
+
+        CliRun imported = CliRun.inRepo(repo, "import", repo.resolve(VAULTWARDEN).toString());
+
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(Files.readString(repo.resolve(VAULTWARDEN + "/vixens-backup.yaml"))).contains("  version: \"0.5.1\"\n");
+        assertThat(imported.out()).contains("Litestream 0.5.0 becomes 0.5.1, the nearest later release vixens-ls"
+                + " generates for (Litestream 0.5.0 cannot run the start-up restore: its restore has no"
+                + " -if-replica-exists");
+
+        Files.delete(repo.resolve(VAULTWARDEN + "/vixens-backup.yaml"));
+        Files.writeString(deployment, original.replace("litestream/litestream:0.3.13", "litestream/litestream:0.5.99"));
+        CliRun newer = CliRun.inRepo(repo, "import", repo.resolve(VAULTWARDEN).toString());
+
+        assertThat(newer.exitCode()).isEqualTo(2);
+        assertThat(newer.err()).contains("image litestream/litestream:0.5.99: Litestream 0.5.99 is newer than the newest"
+                + " 0.5 release vixens-ls knows (0.5.16)");
+    }
+
     @Test
     void badInputWritesNothing() throws Exception {
         Map<String, String> before = ProjectFiles.snapshot(repo);

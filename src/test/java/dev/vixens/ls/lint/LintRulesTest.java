@@ -108,6 +108,75 @@ class LintRulesTest {
                         + " replicas (a list); as written, this database is not replicated at all [ignored-key]");
     }
 
+    /** Keys the early 0.5 releases read, or do not read yet, each release as the release table has it. */
+    private static final String EARLY_05 = """
+            sync-interval: 1s
+            l0-retention: 5m
+            heartbeat-url: https://hc.example/ping
+            snapshot:
+              interval: 6h
+              retention: 24h
+            dbs:
+              - path: /data/app.db
+                max-checkpoint-page-count: 10000
+                truncate-page-n: 500
+                replica:
+                  url: s3://bucket/app.db
+                  storage-class: STANDARD_IA
+            """;
+
+    @Test
+    void ignoredKeyEarly05KeysReleaseByRelease() {
+        assertThat(lint(dir, "0.5.2", files("litestream.yml", EARLY_05)).lines()).containsExactly(
+                "litestream.yml:1:1: error: sync-interval at the top level is ignored by Litestream 0.5.2; it reads"
+                        + " sync-interval under each replica; at the top level, 0.5.3 and later read it [ignored-key]",
+                "litestream.yml:2:1: error: l0-retention at the top level is ignored by Litestream 0.5.2; at the top"
+                        + " level, 0.5.3 and later read it [ignored-key]",
+                "litestream.yml:3:1: error: heartbeat-url at the top level is ignored by Litestream 0.5.2; at the top"
+                        + " level, 0.5.6 and later read it [ignored-key]",
+                "litestream.yml:10:5: error: truncate-page-n under a database is ignored by Litestream 0.5.2; 0.5.3"
+                        + " and later read it [ignored-key]",
+                "litestream.yml:13:7: error: storage-class under a replica is ignored by Litestream 0.5.2; 0.5.14 and"
+                        + " later read it [ignored-key]");
+        assertThat(lint(dir, "0.5.3", files("litestream.yml", EARLY_05)).lines()).containsExactly(
+                "litestream.yml:3:1: error: heartbeat-url at the top level is ignored by Litestream 0.5.3; at the top"
+                        + " level, 0.5.6 and later read it [ignored-key]",
+                "litestream.yml:9:5: error: max-checkpoint-page-count under a database is ignored by Litestream 0.5.3;"
+                        + " only 0.5.0 to 0.5.2 read it [ignored-key]",
+                "litestream.yml:13:7: error: storage-class under a replica is ignored by Litestream 0.5.3; 0.5.14 and"
+                        + " later read it [ignored-key]");
+        assertThat(lint(dir, "0.5.13", files("litestream.yml", EARLY_05)).lines()).containsExactly(
+                "litestream.yml:9:5: error: max-checkpoint-page-count under a database is ignored by Litestream 0.5.13;"
+                        + " only 0.5.0 to 0.5.2 read it [ignored-key]",
+                "litestream.yml:13:7: error: storage-class under a replica is ignored by Litestream 0.5.13; 0.5.14 and"
+                        + " later read it [ignored-key]");
+        String without = EARLY_05.replace("    max-checkpoint-page-count: 10000\n", "");
+        assertThat(lint(dir, "0.5.14", files("litestream.yml", without)).lines()).isEmpty();
+        String only02 = EARLY_05.replaceAll("(?m)^(sync-interval|l0-retention|heartbeat-url).*\n", "")
+                .replace("    truncate-page-n: 500\n", "").replace("      storage-class: STANDARD_IA\n", "");
+        assertThat(lint(dir, "0.5.0", files("litestream.yml", only02)).lines()).isEmpty();
+    }
+
+    @Test
+    void ignoredKeyTopLevelSnapshotWinsOverTheDatabasesFrom0512() {
+        LintRun run = lint(dir, "0.5.12", files("litestream.yml", """
+                snapshot:
+                  interval: 1h
+                  retention: 336h
+                dbs:
+                  - path: /data/app.db
+                    snapshot:
+                      interval: 6h
+                      retention: 168h
+                    replica:
+                      url: s3://bucket/app.db
+                """));
+
+        assertThat(run.lines()).containsExactly("litestream.yml:6:5: error: snapshot under a database is ignored by"
+                + " Litestream 0.5.12 while the top level has a snapshot block, which wins without a word; keep one of"
+                + " the two [ignored-key]");
+    }
+
     // --- unknown-key ---------------------------------------------------------------------------------------
 
     @Test

@@ -5,6 +5,7 @@ import static dev.vixens.ls.lint.LintRun.lint;
 import static dev.vixens.ls.lint.LintRun.lintPaths;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -224,7 +225,45 @@ class LintSourcesTest {
         assertThat(run.lines()).isEmpty();
         assertThat(run.err()).isEqualTo("litestream.yml:1:1: cannot tell which Litestream version reads this"
                 + " config: no litestream/litestream:<tag> image in the linted files; pass --litestream-version"
-                + " (e.g. 0.3.13 or 0.5.12)\n");
+                + " (e.g. 0.3.13 or 0.5.16)\n");
+    }
+
+    /** Inside a vixens-ls repository, a config without any image is read as the repository's default release. */
+    @Test
+    void insideARepositoryTheDefaultReleaseDecides() throws Exception {
+        Files.writeString(dir.resolve(".vixens-ls.yaml"), "defaults:\n  litestream: {version: 0.5.2}\n");
+
+        LintRun run = lint(dir, null, files("apps/app/litestream.yml", """
+                        sync-interval: 1s
+                        dbs:
+                          - path: /data/app.db
+                            replica:
+                              url: s3://bucket/app.db
+                        """));
+
+        assertThat(run.lines()).containsExactly("apps/app/litestream.yml:1:1: error: sync-interval at the top level is"
+                + " ignored by Litestream 0.5.2; it reads sync-interval under each replica; at the top level, 0.5.3"
+                + " and later read it [ignored-key]");
+    }
+
+    @Test
+    void aReleaseTheTableDoesNotKnowIsNotGuessedFromItsNumber() {
+        LintRun older = lint(dir, null, files("litestream.yml", INCIDENT_CONFIG, "pod.yaml", """
+                apiVersion: v1
+                kind: Pod
+                spec:
+                  containers:
+                    - image: litestream/litestream:0.3.9
+                """));
+        LintRun newer = lint(dir, "0.5.17", files("litestream.yml", INCIDENT_CONFIG));
+
+        assertThat(older.exitCode()).isEqualTo(2);
+        assertThat(older.err()).isEqualTo("pod.yaml:5:14: image tag '0.3.9': Litestream 0.3.9 is not a release"
+                + " vixens-ls knows; its 0.3 releases are 0.3.13 and 0.3.14; pin a version tag, or pass"
+                + " --litestream-version\n");
+        assertThat(newer.exitCode()).isEqualTo(2);
+        assertThat(newer.err()).isEqualTo("vixens-ls: --litestream-version: Litestream 0.5.17 is newer than the"
+                + " newest 0.5 release vixens-ls knows (0.5.16), so its keys and flags are not verified; use 0.5.16\n");
     }
 
     @Test
@@ -239,7 +278,7 @@ class LintSourcesTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("pod.yaml:5:14: image tag 'latest': 'latest' is not a Litestream version"
-                + " lint knows (0.3.x or 0.5.x); pin a version tag, or pass --litestream-version\n");
+                + " such as 0.3.13 or 0.5.16; pin a version tag, or pass --litestream-version\n");
     }
 
     @Test
@@ -252,8 +291,8 @@ class LintSourcesTest {
                         + ":1:1: no Litestream config found");
         LintRun badVersion = lint(dir, "0.4.0", files("litestream.yml", INCIDENT_CONFIG));
         assertThat(badVersion.exitCode()).isEqualTo(2);
-        assertThat(badVersion.err()).isEqualTo("vixens-ls: --litestream-version: '0.4.0' is not a Litestream"
-                + " version lint knows (0.3.x or 0.5.x)\n");
+        assertThat(badVersion.err()).isEqualTo("vixens-ls: --litestream-version: Litestream 0.4.0 is not a release"
+                + " vixens-ls knows (its releases: 0.3.13, 0.3.14 and 0.5.0 to 0.5.16)\n");
         LintRun badFormat = lint(dir, "0.3.13", files("litestream.yml", INCIDENT_CONFIG), "--format", "xml");
         assertThat(badFormat.exitCode()).isEqualTo(2);
         assertThat(badFormat.err()).isEqualTo("vixens-ls: --format: 'xml' is not one of: text, json, sarif\n");

@@ -3,7 +3,7 @@ package dev.vixens.ls.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vixens.ls.litestream.LitestreamVersion;
+import dev.vixens.ls.litestream.ReleaseTable;
 import dev.vixens.ls.profile.GoDuration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,7 +11,11 @@ import org.junit.jupiter.api.Test;
 /** The 0.5 grouping decision, without rendering: one process per (snapshot interval, retention). */
 class Litestream05DialectTest {
 
-    private static final Litestream05Dialect V0_5_7 = new Litestream05Dialect(new LitestreamVersion.V05(7));
+    private static final Litestream05Dialect V0_5_7 = dialect("0.5.7");
+
+    private static Litestream05Dialect dialect(String version) {
+        return new Litestream05Dialect(ReleaseTable.get().forGenerate(version, false, null));
+    }
 
     private static LitestreamProcess.Replica replica(String path, String sync, String snapshot, String retention) {
         return new LitestreamProcess.Replica(path, "s3://b/" + path, "${E}", "p", GoDuration.parse(sync),
@@ -76,16 +80,25 @@ class Litestream05DialectTest {
         LitestreamProcess process = V0_5_7.processes(List.of(replica("/d/a.db", "1s", "1h", "336h")), 9090).get(0);
 
         assertThat(V0_5_7.configModel(process)).containsEntry("snapshotPerDatabase", false);
-        assertThat(new Litestream05Dialect(new LitestreamVersion.V05(12)).configModel(process))
+        assertThat(dialect("0.5.12").configModel(process))
                 .containsEntry("snapshotPerDatabase", true)
                 .containsEntry("snapshot", new Litestream05Dialect.Snapshot(GoDuration.parse("1h"),
                         GoDuration.parse("336h")));
     }
 
     @Test
-    void theVersionChoosesTheDialect() {
-        assertThat(ConfigDialect.of(LitestreamVersion.parse("0.3.13"))).isInstanceOf(Litestream03Dialect.class);
-        assertThat(ConfigDialect.of(LitestreamVersion.parse("0.5.2")))
-                .isEqualTo(new Litestream05Dialect(new LitestreamVersion.V05(2)));
+    void theReleaseTableChoosesTheDialect() {
+        assertThat(ConfigDialect.of(ReleaseTable.get().forGenerate("0.3.14", false, null)))
+                .isInstanceOf(Litestream03Dialect.class);
+        assertThat(ConfigDialect.of(ReleaseTable.get().forGenerate("0.5.2", false, null))).isEqualTo(dialect("0.5.2"));
+    }
+
+    @Test
+    void theSafetySettingsOfTheReleaseTableGoAtTheTopFrom056() {
+        LitestreamProcess process = V0_5_7.processes(List.of(replica("/d/a.db", "1s", "1h", "336h")), 9090).get(0);
+
+        assertThat(dialect("0.5.5").configModel(process)).containsEntry("settings", List.of());
+        assertThat(dialect("0.5.6").configModel(process)).containsEntry("settings",
+                List.of(new ConfigDialect.TopSetting("shutdown-sync-timeout", "20s")));
     }
 }
