@@ -16,7 +16,6 @@ import dev.vixens.ls.render.Renderer;
 import dev.vixens.ls.repo.AppRef;
 import dev.vixens.ls.repo.Repository;
 import dev.vixens.ls.source.InputException;
-import dev.vixens.ls.source.InputFiles;
 import dev.vixens.ls.source.Location;
 import dev.vixens.ls.source.YamlLocator;
 import dev.vixens.ls.source.YamlPath;
@@ -128,11 +127,9 @@ public final class Generator {
      */
     public List<String> orphanedComponents() {
         List<String> orphans = new ArrayList<>();
-        for (String dir : repo.config().appDirs()) {
-            for (Path component : InputFiles.directoriesNamed(repo.resolve(dir), AppPlanner.COMPONENT_DIR)) {
-                if (!Files.isRegularFile(component.resolveSibling(DescriptorLoader.FILE_NAME), LinkOption.NOFOLLOW_LINKS)) {
-                    orphans.add(repo.display(component));
-                }
+        for (Path component : repo.componentDirectories()) {
+            if (!Files.isRegularFile(component.resolveSibling(DescriptorLoader.FILE_NAME), LinkOption.NOFOLLOW_LINKS)) {
+                orphans.add(repo.display(component));
             }
         }
         return orphans;

@@ -128,19 +128,21 @@ public final class CheckCache {
         for (Path profile : InputFiles.profiles(root.resolve(profilesDir))) {
             current.add(relative(root, profile));
         }
+        Set<String> currentComponents = new HashSet<>();
         for (String dir : appDirs) {
             if (!paths.allows(root.resolve(dir))) {
                 return -1;
             }
-            InputFiles.AppScan scan = InputFiles.apps(root.resolve(dir), DescriptorLoader.FILE_NAME);
+            InputFiles.AppScan scan = InputFiles.apps(root.resolve(dir), DescriptorLoader.FILE_NAME, COMPONENT_DIR);
             if (!scan.suspects().isEmpty() || !scan.linkedDirectories().isEmpty()) {
                 return -1; // the full check refuses these or warns about them
             }
             for (Path descriptor : scan.descriptors()) {
                 current.add(relative(root, descriptor));
             }
+            scan.componentDirectories().forEach(component -> currentComponents.add(relative(root, component)));
         }
-        if (!current.equals(inputs) || !components.equals(componentDirs(root, appDirs))) {
+        if (!current.equals(inputs) || !components.equals(currentComponents)) {
             return -1;
         }
         for (String dir : managed) {
@@ -209,7 +211,8 @@ public final class CheckCache {
     private static Set<String> componentDirs(Path root, List<String> appDirs) {
         Set<String> dirs = new HashSet<>();
         for (String dir : appDirs) {
-            for (Path component : InputFiles.directoriesNamed(root.resolve(dir), COMPONENT_DIR)) {
+            for (Path component : InputFiles.apps(root.resolve(dir), DescriptorLoader.FILE_NAME, COMPONENT_DIR)
+                    .componentDirectories()) {
                 dirs.add(relative(root, component));
             }
         }

@@ -54,14 +54,14 @@ final class OutputTree {
 
     /** The file's content, or empty when it does not exist; anything but a regular file there is refused. */
     Optional<String> read(String relative) {
-        Path file = resolve(relative);
-        BasicFileAttributes attributes;
-        try {
-            attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        } catch (NoSuchFileException e) {
+        Path file = paths.absolute(relative);
+        ConfinedPaths.Inspection inspection = paths.inspect(file, "write");
+        if (inspection.problem() != null) {
+            throw new InputException(Location.startOf(relative), inspection.problem());
+        }
+        BasicFileAttributes attributes = inspection.attributes();
+        if (attributes == null) {
             return Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + relative, e);
         }
         if (!attributes.isRegularFile()) {
             throw new InputException(Location.startOf(relative), "exists but is not a regular file; move it away");

@@ -75,7 +75,8 @@ public final class OutputWriter {
             changes.add(new Change(Action.DELETED, temporary));
         }
         for (GeneratedFile file : toWrite) {
-            writeAtomically(tree.resolve(file.path()), file.content(), file.path());
+            // checked above, with every other target, before the first write
+            writeAtomically(tree.paths().absolute(file.path()), file.content(), file.path());
         }
         for (String path : stale) {
             delete(tree, path, output.managedDirs());
@@ -92,11 +93,20 @@ public final class OutputWriter {
         Path temp = null;
         try {
             Files.createDirectories(target.getParent());
-            temp = createTemporary(target);
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-                ByteBuffer bytes = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
-                while (bytes.hasRemaining()) {
-                    channel.write(bytes);
+            for (int attempt = 0; temp == null; attempt++) {
+                Path candidate = OutputFiles.temporaryFor(target);
+                // CREATE_NEW: never an existing file, never through a link planted at the name
+                try (FileChannel channel = FileChannel.open(candidate, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+                    temp = candidate;
+                    ByteBuffer bytes = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
+                    while (bytes.hasRemaining()) {
+                        channel.write(bytes);
+                    }
+                } catch (FileAlreadyExistsException e) {
+                    if (attempt >= 100) {
+                        throw e;
+                    }
                 }
             }
             try {
@@ -113,22 +123,6 @@ public final class OutputWriter {
                     Files.deleteIfExists(temp);
                 } catch (IOException ignored) {
                     // the next generate removes it
-                }
-            }
-        }
-    }
-
-    /** A new, empty temporary file beside {@code target}; never an existing file or link of that name. */
-    private static Path createTemporary(Path target) throws IOException {
-        for (int attempt = 0; ; attempt++) {
-            Path temp = OutputFiles.temporaryFor(target);
-            try {
-                FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                        LinkOption.NOFOLLOW_LINKS).close();
-                return temp;
-            } catch (FileAlreadyExistsException e) {
-                if (attempt >= 100) {
-                    throw e;
                 }
             }
         }

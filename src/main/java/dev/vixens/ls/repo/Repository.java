@@ -33,6 +33,7 @@ public final class Repository {
     private final ConfinedPaths paths;
     private final RepoConfig config;
     private final List<String> warnings = new ArrayList<>();
+    private final List<Path> components = new ArrayList<>();
     private Map<String, AppRef> apps;
     private ProfileCatalog profiles;
 
@@ -123,6 +124,12 @@ public final class Repository {
         return all;
     }
 
+    /** Every directory named like a generated Component below the apps directories (found with the apps). */
+    public List<Path> componentDirectories() {
+        apps();
+        return List.copyOf(components);
+    }
+
     public ProfileCatalog profiles() {
         if (profiles == null) {
             profiles = ProfileLoader.load(resolve(config.profilesDir()), paths);
@@ -168,10 +175,9 @@ public final class Repository {
 
     private Map<String, AppRef> discoverApps() {
         List<AppRef> found = new ArrayList<>();
-        List<String> componentDirs = new ArrayList<>();
         for (String dir : config.appDirs()) {
             Path start = resolve(dir);
-            InputFiles.AppScan scan = InputFiles.apps(start, DescriptorLoader.FILE_NAME);
+            InputFiles.AppScan scan = InputFiles.apps(start, DescriptorLoader.FILE_NAME, AppPlanner.COMPONENT_DIR);
             for (Path file : scan.descriptors()) {
                 Path appDir = file.getParent();
                 found.add(new AppRef(appDir.getFileName().toString(), display(appDir), file));
@@ -184,9 +190,7 @@ public final class Repository {
                         + " link inside the repository, so no app below it is generated or checked (move the"
                         + " directory there instead of linking it)");
             }
-            for (Path component : InputFiles.directoriesNamed(start, AppPlanner.COMPONENT_DIR)) {
-                componentDirs.add(display(component));
-            }
+            components.addAll(scan.componentDirectories());
         }
         found.sort((a, b) -> a.name().equals(b.name())
                 ? a.directory().compareTo(b.directory())
@@ -200,7 +204,8 @@ public final class Repository {
                         + "; app names must be unique");
             }
         }
-        RepoConfigLoader.checkShared(config, found.stream().map(AppRef::directory).toList(), componentDirs);
+        RepoConfigLoader.checkShared(config, found.stream().map(AppRef::directory).toList(),
+                components.stream().map(this::display).toList());
         return byName;
     }
 

@@ -93,8 +93,23 @@ public final class ConfinedPaths {
      * written); every part that exists must be a plain directory, and the target itself no link.
      */
     public String problem(Path target, String action) {
+        return inspect(target, action).problem();
+    }
+
+    /**
+     * What the rules say about a path, and what it is when they allow it.
+     *
+     * @param problem why the path may not be used, or null
+     * @param attributes the path's own attributes (read without following a link), or null when it does not
+     *     exist or is refused
+     */
+    public record Inspection(String problem, BasicFileAttributes attributes) {
+    }
+
+    /** {@link #problem}, and the target's attributes from the same look, so callers need not look again. */
+    public Inspection inspect(Path target, String action) {
         if (!target.startsWith(root) || target.equals(root)) {
-            return "refusing to " + action + " outside the repository root " + root;
+            return new Inspection("refusing to " + action + " outside the repository root " + root, null);
         }
         Path relative = root.relativize(target);
         Path current = root;
@@ -108,22 +123,24 @@ public final class ConfinedPaths {
             try {
                 attributes = Files.readAttributes(current, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             } catch (NoSuchFileException e) {
-                return null;
+                return new Inspection(null, null);
             } catch (IOException e) {
-                return "cannot " + action + " " + display(current) + ": " + IoReasons.of(e);
+                return new Inspection("cannot " + action + " " + display(current) + ": " + IoReasons.of(e), null);
             }
             if (attributes.isSymbolicLink()) {
-                return "refusing to " + action + " through the symbolic link " + display(current)
+                return new Inspection("refusing to " + action + " through the symbolic link " + display(current)
                         + "; vixens-ls never follows a link inside the repository (replace it with the directory or"
-                        + " file itself)";
+                        + " file itself)", null);
             }
-            if (!last) {
-                if (!attributes.isDirectory()) {
-                    return display(current) + " is a file where a directory is needed; move it away";
-                }
-                plainDirectories.add(current);
+            if (last) {
+                return new Inspection(null, attributes);
             }
+            if (!attributes.isDirectory()) {
+                return new Inspection(display(current) + " is a file where a directory is needed; move it away",
+                        null);
+            }
+            plainDirectories.add(current);
         }
-        return null;
+        return new Inspection(null, null);
     }
 }

@@ -36,27 +36,38 @@ public final class InputFiles {
      * @param suspects what looks like a descriptor but will not be read as one: a near-miss name (other
      *     case, {@code .yml}) or a descriptor name that is a link or a special file
      * @param linkedDirectories symbolic links to directories, which the walk does not enter
+     * @param componentDirectories directories named like a generated Component (the outermost of nested ones)
      */
-    public record AppScan(List<Path> descriptors, List<Path> suspects, List<Path> linkedDirectories) {
+    public record AppScan(List<Path> descriptors, List<Path> suspects, List<Path> linkedDirectories,
+            List<Path> componentDirectories) {
     }
 
     /**
      * Every file named {@code fileName} below {@code start}, skipping directories whose name starts with '.'
-     * or '_' (such as {@code _shared}), in walk order; and what looks like one but is not.
+     * or '_' (such as {@code _shared}), in walk order; what looks like one but is not; and the directories
+     * named {@code componentName}. One walk, for the repository and the fast check alike.
      */
-    public static AppScan apps(Path start, String fileName) {
+    public static AppScan apps(Path start, String fileName, String componentName) {
         List<Path> found = new ArrayList<>();
         List<Path> suspects = new ArrayList<>();
         List<Path> links = new ArrayList<>();
+        List<Path> components = new ArrayList<>();
         if (!Files.isDirectory(start, LinkOption.NOFOLLOW_LINKS)) {
-            return new AppScan(found, suspects, links);
+            return new AppScan(found, suspects, links, components);
         }
         String base = fileName.substring(0, fileName.lastIndexOf('.')).toLowerCase(Locale.ROOT);
         try {
             Files.walkFileTree(start, Set.of(), MAX_DEPTH, new Walk() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    return skipped(start, dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                    if (skipped(start, dir)) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    boolean nested = !components.isEmpty() && dir.startsWith(components.get(components.size() - 1));
+                    if (!dir.equals(start) && !nested && dir.getFileName().toString().equals(componentName)) {
+                        components.add(dir);
+                    }
+                    return FileVisitResult.CONTINUE;
                 }
 
                 @Override
@@ -77,7 +88,7 @@ public final class InputFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + start, e);
         }
-        return new AppScan(found, suspects, links);
+        return new AppScan(found, suspects, links, components);
     }
 
     /**
@@ -116,32 +127,6 @@ public final class InputFiles {
     private static boolean skipped(Path start, Path dir) {
         String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
         return !dir.equals(start) && (name.startsWith(".") || name.startsWith("_"));
-    }
-
-    /** Every directory named {@code name} below {@code start}, with the same skipping rules as descriptors. */
-    public static List<Path> directoriesNamed(Path start, String name) {
-        List<Path> found = new ArrayList<>();
-        if (!Files.isDirectory(start, LinkOption.NOFOLLOW_LINKS)) {
-            return found;
-        }
-        try {
-            Files.walkFileTree(start, Set.of(), MAX_DEPTH, new Walk() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    if (skipped(start, dir)) {
-                        return FileVisitResult.SKIP_SUBTREE;
-                    }
-                    if (!dir.equals(start) && dir.getFileName().toString().equals(name)) {
-                        found.add(dir);
-                        return FileVisitResult.SKIP_SUBTREE;
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + start, e);
-        }
-        return found;
     }
 
     /**

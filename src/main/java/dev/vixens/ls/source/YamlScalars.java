@@ -145,10 +145,43 @@ public final class YamlScalars {
      * {@link #quoted} where a value is always quoted).
      */
     public static String scalar(String value) {
+        if (isPlainName(value)) {
+            return value; // the usual case (names, kinds, images), decided without a regular expression
+        }
         boolean plain = PLAIN_SAFE.matcher(value).matches() && !value.endsWith(":") && !value.startsWith("...")
                 && read(value).type() == Type.STRING && !read(value).ambiguous();
         return plain ? value : quoted(value);
     }
+
+    /**
+     * A string that starts with a letter and holds only letters, digits and {@code . _ / - :} (not at its end),
+     * and is not one of YAML's words ({@code yes}, {@code null}, {@code on}...): text to every reader. Words that
+     * start with a letter can mean something else only as one of those words; numbers, dates and
+     * {@code .inf} start with a digit, a sign or a dot.
+     */
+    private static boolean isPlainName(String value) {
+        if (value.isEmpty()) {
+            return false;
+        }
+        char first = value.charAt(0);
+        if (!(first >= 'a' && first <= 'z' || first >= 'A' && first <= 'Z')) {
+            return false;
+        }
+        for (int i = 1; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean allowed = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.'
+                    || c == '_' || c == '/' || c == '-' || c == ':' && i < value.length() - 1;
+            if (!allowed) {
+                return false;
+            }
+        }
+        return value.length() > 5 || !WORDS.contains(value);
+    }
+
+    /** The plain words YAML 1.1 or 1.2 read as booleans or null (at most five letters long). */
+    private static final java.util.Set<String> WORDS = java.util.Set.of("y", "Y", "yes", "Yes", "YES", "n", "N",
+            "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF", "true", "True", "TRUE", "false", "False",
+            "FALSE", "null", "Null", "NULL");
 
     /** Text for a YAML comment: kept on its line (a line break would end the comment and start YAML). */
     public static String comment(String value) {
