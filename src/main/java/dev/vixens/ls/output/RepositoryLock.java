@@ -7,8 +7,10 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -104,9 +106,7 @@ public final class RepositoryLock implements AutoCloseable {
         }
         FileChannel channel = null;
         try {
-            Files.createDirectories(file.getParent());
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+            channel = open(file);
             while (true) {
                 FileLock lock = channel.tryLock(0, Long.MAX_VALUE, shared);
                 if (lock != null) {
@@ -160,7 +160,7 @@ public final class RepositoryLock implements AutoCloseable {
     static Path file(Path root) {
         Path dir = UserCache.dir();
         if (dir == null) {
-            dir = Path.of(System.getProperty("java.io.tmpdir"), "vixens-ls-" + System.getProperty("user.name"));
+            dir = fallbackDirectory();
         }
         Path real;
         try {
@@ -169,6 +169,50 @@ public final class RepositoryLock implements AutoCloseable {
             real = root.toAbsolutePath().normalize();
         }
         return dir.resolve("lock-" + CheckCache.digest(real.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * The lock file, opened (created when missing) without following a link: the lock file's name is
+     * predictable, and a link planted there must never make the holder's note overwrite another file. When the
+     * cache directory cannot hold it (a read-only home in CI), a directory of this user's own in the system's
+     * temporary directory does.
+     */
+    private static FileChannel open(Path file) throws IOException {
+        try {
+            return openIn(file.getParent(), file.getFileName().toString(), false);
+        } catch (IOException first) {
+            Path fallback = fallbackDirectory();
+            if (fallback.equals(file.getParent())) {
+                throw first;
+            }
+            try {
+                return openIn(fallback, file.getFileName().toString(), true);
+            } catch (IOException second) {
+                first.addSuppressed(second);
+                throw first;
+            }
+        }
+    }
+
+    /** @param mustOwn in a directory others can write to (the temporary one), only a directory of this user's */
+    private static FileChannel openIn(Path dir, String name, boolean mustOwn) throws IOException {
+        Files.createDirectories(dir);
+        BasicFileAttributes attributes = Files.readAttributes(dir, BasicFileAttributes.class,
+                LinkOption.NOFOLLOW_LINKS);
+        if (!attributes.isDirectory()) {
+            throw new IOException(dir + " is not a directory");
+        }
+        if (mustOwn && !Files.getOwner(dir, LinkOption.NOFOLLOW_LINKS).getName()
+                .equals(System.getProperty("user.name"))) {
+            throw new IOException(dir + " belongs to another user");
+        }
+        return FileChannel.open(dir.resolve(name), StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** {@code <tmpdir>/vixens-ls-<user>}: only when the cache directory cannot be used. */
+    private static Path fallbackDirectory() {
+        return Path.of(System.getProperty("java.io.tmpdir"), "vixens-ls-" + System.getProperty("user.name"));
     }
 
     static long timeoutMillis() {

@@ -125,6 +125,29 @@ class ConcurrentRunsTest {
         assertThat(repoFilesNamed("lock")).isEmpty();
     }
 
+    /** A read-only cache directory (CI with a read-only home) moves the lock to a directory of the user's own. */
+    @Test
+    void aCacheDirectoryThatCannotHoldTheLockFallsBackToTheTemporaryDirectory() throws Exception {
+        Path notADirectory = Files.writeString(cache.resolve("not-a-directory"), "x");
+        Result run = finish(start(Map.of("VIXENS_LS_CACHE", notADirectory.toString()), "generate", "--all"));
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(Path.of(System.getProperty("java.io.tmpdir"), "vixens-ls-" + System.getProperty("user.name")))
+                .isDirectory();
+    }
+
+    /** The lock file's name is predictable: a link planted there is never followed (the note would clobber). */
+    @Test
+    void aLinkPlantedAtTheLockFileIsNeverWrittenThrough() throws Exception {
+        Path victim = Files.writeString(cache.resolve("victim"), "precious\n");
+        Files.createSymbolicLink(RepositoryLock.file(repo), victim);
+
+        Result run = finish(start("generate", "--all"));
+
+        assertThat(Files.readString(victim)).isEqualTo("precious\n");
+        assertThat(run.exitCode()).as(run.output()).isZero();
+    }
+
     private record Result(int exitCode, String output) {
     }
 
