@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * Kubernetes refuses a container with two volumes at one mount path, and a volume mounted inside a read-only
- * one (the Litestream config) cannot get its mount point. Checked on every container the plan adds, after all
+ * one (the Litestream config) cannot get its mount point. (Inside a writable one it can: the data volume at
+ * {@code /tmp/data} under the scratch {@code /tmp} is fine.) Checked on every container the plan adds, after all
  * steps, so that a new step's mounts are checked too: {@code volume.mountPath: /etc/litestream} is refused
  * here, not by the API server.
  */
@@ -34,8 +35,8 @@ final class MountPathGuard {
 
     private static void check(PlanContext plan, ContainerPlan container, Mount a, Mount b) {
         String relation = a.path().equals(b.path()) ? "is also the mount path of"
-                : a.path().startsWith(b.path() + "/") ? "is inside the mount path of"
-                : b.path().startsWith(a.path() + "/") ? "contains the mount path of" : null;
+                : a.path().startsWith(b.path() + "/") && b.readOnly() ? "is inside the read-only mount of"
+                : b.path().startsWith(a.path() + "/") && a.readOnly() ? "contains the read-only mount of" : null;
         if (relation == null) {
             return;
         }
@@ -44,7 +45,7 @@ final class MountPathGuard {
         YamlPath at = YamlPath.of("volume", "mountPath");
         throw new InputException(YamlLocator.locate(plan.app.source(), at), at + ": " + Problem.quote(data.path())
                 + " " + relation + " the generated volume " + other.volume() + " (" + other.path() + ") in the"
-                + " container " + container.name() + "; Kubernetes refuses two volumes at one mount path, and one"
-                + " inside the other cannot be mounted. Mount the data volume elsewhere");
+                + " container " + container.name() + "; Kubernetes refuses two volumes at one mount path, and no mount"
+                + " point can be made inside a read-only volume. Mount the data volume elsewhere");
     }
 }
