@@ -6,10 +6,12 @@ import dev.vixens.ls.output.CheckCache;
 import dev.vixens.ls.output.GenerationOutput;
 import dev.vixens.ls.output.OutputChecker;
 import dev.vixens.ls.output.OutputChecker.Difference;
+import dev.vixens.ls.output.RepositoryLock;
 import dev.vixens.ls.plan.AppPlan;
 import dev.vixens.ls.repo.AppRef;
 import dev.vixens.ls.repo.Repository;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -39,6 +41,13 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Repository repo = repository.open();
+        PrintWriter err = spec.commandLine().getErr();
+        try (RepositoryLock lock = RepositoryLock.shared(repo.root(), "check", err::println)) {
+            return check(repo, spec.commandLine().getOut(), err);
+        }
+    }
+
+    private int check(Repository repo, PrintWriter out, PrintWriter err) {
         Generator generator = new Generator(repo);
         boolean all = selection.all || selection.apps.isEmpty();
         List<AppRef> apps = generator.select(all, selection.apps);
@@ -47,13 +56,13 @@ public final class CheckCommand implements Callable<Integer> {
         if (all) {
             output = output.managingAlso(generator.orphanedComponents());
         }
-        List<String> warnings = ReleaseWarnings.of(repo, plans);
+        List<String> warnings = new ArrayList<>(ReleaseWarnings.of(repo, plans));
+        warnings.addAll(generator.warnings());
         List<Difference> differences = OutputChecker.check(repo.root(), output);
-        PrintWriter out = spec.commandLine().getOut();
         for (Difference difference : differences) {
             out.print(difference.diff());
         }
-        warnings.forEach(spec.commandLine().getErr()::println);
+        warnings.forEach(err::println);
         if (differences.isEmpty()) {
             if (warnings.isEmpty()) {
                 // the fast check answers from this record without planning, so it could not repeat warnings

@@ -4,7 +4,10 @@ import dev.vixens.ls.plan.AppPlanner;
 import dev.vixens.ls.repo.AppRef;
 import dev.vixens.ls.repo.Repository;
 import java.io.IOException;
+import dev.vixens.ls.source.InputException;
+import dev.vixens.ls.source.SourceFile;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +37,7 @@ public final class OverlayHint {
                         example = relative;
                         for (String name : List.of("kustomization.yaml", "kustomization.yml", "Kustomization")) {
                             Path file = env.resolve(name);
-                            if (Files.isRegularFile(file) && Files.readString(file).contains(relative)) {
+                            if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && includes(repo, file, relative)) {
                                 included = true;
                             }
                         }
@@ -50,5 +53,14 @@ public final class OverlayHint {
             }
         }
         return hints;
+    }
+
+    /** Whether an overlay names the Component; one that cannot be read under the repository's rules gets no hint. */
+    private static boolean includes(Repository repo, Path file, String component) {
+        try {
+            return repo.paths().read(file, SourceFile.MAX_MANIFEST_BYTES).text().contains(component);
+        } catch (InputException e) {
+            return true;
+        }
     }
 }

@@ -2,15 +2,19 @@ package dev.vixens.ls.output;
 
 import dev.vixens.ls.descriptor.DescriptorLoader;
 import dev.vixens.ls.repo.Repository;
+import dev.vixens.ls.source.ConfinedPaths;
 import dev.vixens.ls.source.InputFiles;
+import dev.vixens.ls.source.SourceFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -67,13 +71,21 @@ public final class CheckCache {
             } catch (NoSuchFileException e) {
                 return -1;
             }
-            return verify(root.toAbsolutePath().normalize(), lines, build, selection);
+            return verify(new ConfinedPaths(root), lines, build, selection);
         } catch (IOException | RuntimeException e) {
             return -1;
         }
     }
 
-    private static int verify(Path root, List<String> lines, String build, String selection) throws IOException {
+    /**
+     * Applies the full check's file rules on the way: every input and output must be a regular file reached
+     * without a link (a generated file replaced by a link to an identical copy is refused by the full check,
+     * so it is never "current" here), marked files count by their first line, and temporary files of an
+     * interrupted run are not output.
+     */
+    private static int verify(ConfinedPaths paths, List<String> lines, String build, String selection)
+            throws IOException {
+        Path root = paths.root();
         if (lines.size() < 3 || !lines.get(0).equals(HEADER) || !lines.get(1).equals("build\t" + build)
                 || !lines.get(2).equals("selection\t" + selection)) {
             return -1;
@@ -96,7 +108,8 @@ public final class CheckCache {
             } else if (kind.equals("component")) {
                 components.add(f[1]);
             } else if (kind.equals("input") || kind.equals("output")) {
-                if (!digest(root.resolve(f[1])).equals(f[2])) {
+                if (!digest(paths, f[1], kind.equals("input") ? SourceFile.MAX_BYTES : OutputTree.MAX_READ)
+                        .equals(f[2])) {
                     return -1;
                 }
                 (kind.equals("input") ? inputs : outputs).add(f[1]);
@@ -109,15 +122,27 @@ public final class CheckCache {
         }
         Set<String> current = new HashSet<>();
         current.add(relative(root, root.resolve(Repository.CONFIG_FILE)));
+        if (!paths.allows(root.resolve(profilesDir))) {
+            return -1;
+        }
         for (Path profile : InputFiles.profiles(root.resolve(profilesDir))) {
             current.add(relative(root, profile));
         }
+        Set<String> currentComponents = new HashSet<>();
         for (String dir : appDirs) {
-            for (Path descriptor : InputFiles.descriptors(root.resolve(dir), DescriptorLoader.FILE_NAME)) {
+            if (!paths.allows(root.resolve(dir))) {
+                return -1;
+            }
+            InputFiles.AppScan scan = InputFiles.apps(root.resolve(dir), DescriptorLoader.FILE_NAME, COMPONENT_DIR);
+            if (!scan.suspects().isEmpty() || !scan.linkedDirectories().isEmpty()) {
+                return -1; // the full check refuses these or warns about them
+            }
+            for (Path descriptor : scan.descriptors()) {
                 current.add(relative(root, descriptor));
             }
+            scan.componentDirectories().forEach(component -> currentComponents.add(relative(root, component)));
         }
-        if (!current.equals(inputs) || !components.equals(componentDirs(root, appDirs))) {
+        if (!current.equals(inputs) || !components.equals(currentComponents)) {
             return -1;
         }
         for (String dir : managed) {
@@ -125,8 +150,11 @@ public final class CheckCache {
             if (!Files.isDirectory(start)) {
                 continue;
             }
+            if (!paths.allows(start)) {
+                return -1;
+            }
             for (Path p : InputFiles.regularFiles(start)) {
-                if (!outputs.contains(relative(root, p)) && carriesMarker(p)) {
+                if (!outputs.contains(relative(root, p)) && !OutputFiles.isTemporary(p) && Marker.startsFile(p)) {
                     return -1;
                 }
             }
@@ -142,7 +170,8 @@ public final class CheckCache {
             if (file == null || build == null) {
                 return;
             }
-            Path absolute = root.toAbsolutePath().normalize();
+            ConfinedPaths paths = new ConfinedPaths(root);
+            Path absolute = paths.root();
             StringBuilder out = new StringBuilder();
             out.append(HEADER).append('\n');
             out.append("build\t").append(build).append('\n');
@@ -158,8 +187,9 @@ public final class CheckCache {
                 out.append("component\t").append(dir).append('\n');
             }
             for (Path input : snapshot.inputs()) {
-                out.append("input\t").append(relative(absolute, input)).append('\t').append(digest(input))
-                        .append('\n');
+                String relative = relative(absolute, input);
+                out.append("input\t").append(relative).append('\t')
+                        .append(digest(paths, relative, SourceFile.MAX_BYTES)).append('\n');
             }
             for (GeneratedFile generated : snapshot.output().files()) {
                 out.append("output\t").append(generated.path()).append('\t')
@@ -181,7 +211,8 @@ public final class CheckCache {
     private static Set<String> componentDirs(Path root, List<String> appDirs) {
         Set<String> dirs = new HashSet<>();
         for (String dir : appDirs) {
-            for (Path component : InputFiles.directoriesNamed(root.resolve(dir), COMPONENT_DIR)) {
+            for (Path component : InputFiles.apps(root.resolve(dir), DescriptorLoader.FILE_NAME, COMPONENT_DIR)
+                    .componentDirectories()) {
                 dirs.add(relative(root, component));
             }
         }
@@ -190,23 +221,9 @@ public final class CheckCache {
 
     /** The cache file of a repository, or null when caching is off. */
     static Path location(Path root) {
-        String configured = System.getProperty("vixens.cache", System.getenv("VIXENS_LS_CACHE"));
-        Path dir;
-        if (configured != null && !configured.isEmpty()) {
-            if (configured.equals("off")) {
-                return null;
-            }
-            dir = Path.of(configured);
-        } else {
-            String xdg = System.getenv("XDG_CACHE_HOME");
-            String home = System.getProperty("user.home");
-            if (xdg != null && !xdg.isEmpty()) {
-                dir = Path.of(xdg, "vixens-ls");
-            } else if (home != null && !home.isEmpty()) {
-                dir = Path.of(home, ".cache", "vixens-ls");
-            } else {
-                return null;
-            }
+        Path dir = UserCache.checkCacheOff() ? null : UserCache.dir();
+        if (dir == null) {
+            return null;
         }
         String key = digest(root.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
         return dir.resolve("check-" + key + ".tsv");
@@ -232,25 +249,32 @@ public final class CheckCache {
         }
     }
 
-    /** {@link Marker#carries} on the start of the file only: enough to tell, without reading it all. */
-    private static boolean carriesMarker(Path file) throws IOException {
-        byte[] start = new byte[512];
-        int read;
-        try (InputStream in = Files.newInputStream(file)) {
-            read = in.readNBytes(start, 0, start.length);
-        }
-        String head = new String(start, 0, read, StandardCharsets.UTF_8);
-        // A first line longer than the buffer: assume marked, which only sends check to the full path.
-        return head.indexOf('\n') < 0 && read == start.length ? head.startsWith(Marker.PREFIX) : Marker.carries(head);
-    }
-
     private static String relative(Path root, Path file) {
         return root.relativize(file.toAbsolutePath().normalize()).toString()
                 .replace(root.getFileSystem().getSeparator(), "/");
     }
 
-    private static String digest(Path file) throws IOException {
-        return Files.isRegularFile(file) ? digest(Files.readAllBytes(file)) : "absent";
+    /**
+     * The digest of a repository file, "absent" when there is none, or "refused" when the full check would
+     * refuse it (a link on the way, a special file, more than it reads): never equal to a recorded digest.
+     */
+    private static String digest(ConfinedPaths paths, String relative, int maxBytes) throws IOException {
+        Path file = paths.absolute(relative);
+        if (paths.problem(file, "read") != null) {
+            return "refused";
+        }
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return "absent";
+        }
+        if (!attributes.isRegularFile() || attributes.size() > maxBytes) {
+            return "refused";
+        }
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            return digest(in.readNBytes(maxBytes));
+        }
     }
 
     /**
