@@ -1,9 +1,9 @@
 <#import "/lib/k8s.ftl" as k>
 <#assign hasPod = patch.annotations?has_content || patch.labels?has_content || patch.initContainers?has_content || patch.containers?has_content || patch.volumes?has_content || patch.fsGroup.present>
 apiVersion: apps/v1
-kind: ${patch.kind}
+kind: ${k.scalar(patch.kind)}
 metadata:
-  name: ${patch.name}
+  name: ${k.scalar(patch.name)}
 spec:
 <#if patch.replicas.present>
   replicas: ${patch.replicas.get()?c}
@@ -20,13 +20,13 @@ spec:
 <#if patch.labels?has_content>
       labels:
 <#list patch.sortedLabels() as label>
-        ${label.key}: ${k.q(label.value)}
+        ${k.scalar(label.key)}: ${k.q(label.value)}
 </#list>
 </#if>
 <#if patch.annotations?has_content>
       annotations:
 <#list patch.sortedAnnotations() as annotation>
-        ${annotation.key}: ${k.q(annotation.value)}
+        ${k.scalar(annotation.key)}: ${k.q(annotation.value)}
 </#list>
 </#if>
 </#if>
@@ -35,7 +35,7 @@ spec:
 <#if patch.fsGroup.present>
       securityContext:
         fsGroup: ${patch.fsGroup.get().gid?c}
-        fsGroupChangePolicy: ${patch.fsGroup.get().changePolicy()}
+        fsGroupChangePolicy: ${k.scalar(patch.fsGroup.get().changePolicy())}
 </#if>
 <#if patch.initContainers?has_content>
       initContainers:

@@ -3,16 +3,16 @@
 apiVersion: monitoring.coreos.com/v1
 kind: PodMonitor
 metadata:
-  name: ${monitor.name}
-  namespace: ${monitor.namespace}
+  name: ${k.scalar(monitor.name)}
+  namespace: ${k.scalar(monitor.namespace)}
 spec:
   selector:
     matchLabels:
 <#list monitor.sortedSelector() as label>
-      ${label.key}: ${k.q(label.value)}
+      ${k.scalar(label.key)}: ${k.q(label.value)}
 </#list>
   podMetricsEndpoints:
 <#list monitor.portNames as port>
-    - port: ${port}
-      path: ${monitor.path}
+    - port: ${k.scalar(port)}
+      path: ${k.scalar(monitor.path)}
 </#list>

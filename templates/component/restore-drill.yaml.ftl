@@ -5,7 +5,7 @@
 apiVersion: batch/v1
 kind: CronJob
 metadata:
-  name: ${drill.name}
+  name: ${k.scalar(drill.name)}
 spec:
   schedule: ${k.q(drill.schedule)}
   concurrencyPolicy: Forbid

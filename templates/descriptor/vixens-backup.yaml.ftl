@@ -1,50 +1,45 @@
-<#-- A descriptor written by init or import. Values are validated before this runs; quote anything that a
-     YAML reader could take for something other than a string. -->
-<#function y value>
-  <#if value?matches("[A-Za-z0-9/][A-Za-z0-9._/-]*") && !value?matches("(?i)(true|false|yes|no|on|off|y|n|null|~)") && !value?matches("[0-9][0-9._:eE+-]*")>
-    <#return value>
-  </#if>
-  <#return '"' + value?replace('\\', '\\\\')?replace('"', '\\"') + '"'>
-</#function>
+<#-- A descriptor written by init or import. Values are validated before this runs; every string goes
+     through the one quoting rule of generated YAML (lib/k8s.ftl, decided in Java). -->
+<#import "/lib/k8s.ftl" as k>
 <#assign s = draft.settings>
 <#list draft.header as line>
-#<#if line?has_content> ${line}</#if>
+#<#if line?has_content> ${k.comment(line)}</#if>
 </#list>
-app: ${y(draft.app)}
-namespace: ${y(draft.namespace)}
+app: ${k.scalar(draft.app)}
+namespace: ${k.scalar(draft.namespace)}
 workload:
-  kind: ${draft.workloadKind}
-  name: ${y(draft.workloadName)}
-  container: ${y(draft.container)}
+  kind: ${k.scalar(draft.workloadKind)}
+  name: ${k.scalar(draft.workloadName)}
+  container: ${k.scalar(draft.container)}
 volume:
-  name: ${y(draft.volumeName)}
-  mountPath: ${y(draft.mountPath)}
+  name: ${k.scalar(draft.volumeName)}
+  mountPath: ${k.scalar(draft.mountPath)}
 <#if s.litestream()??>
 litestream:
 <#if s.litestream().image()??>
-  image: ${y(s.litestream().image())}
+  image: ${k.scalar(s.litestream().image())}
 </#if>
 <#if s.litestream().version()??>
-  version: ${y(s.litestream().version())}
+  version: ${k.scalar(s.litestream().version())}
 </#if>
 </#if>
 <#if s.images()??>
 images:
 <#if s.images().sqlite()??>
-  sqlite: ${y(s.images().sqlite())}
+  sqlite: ${k.scalar(s.images().sqlite())}
 </#if>
 <#if s.images().busybox()??>
-  busybox: ${y(s.images().busybox())}
+  busybox: ${k.scalar(s.images().busybox())}
 </#if>
 </#if>
 <#if s.secret()??>
-secret: ${y(s.secret())}
+secret: ${k.scalar(s.secret())}
 </#if>
 <#if s.bucketEnv()??>
-bucketEnv: ${y(s.bucketEnv())}
+bucketEnv: ${k.scalar(s.bucketEnv())}
 </#if>
 <#if s.endpointEnv()??>
-endpointEnv: ${y(s.endpointEnv())}
+endpointEnv: ${k.scalar(s.endpointEnv())}
 </#if>
 <#if s.metrics()??>
 metrics:
@@ -61,10 +56,10 @@ resources:
 <#if pair[1]?has_content>
   ${pair[0]}:
 <#if pair[1].cpu()??>
-    cpu: ${y(pair[1].cpu())}
+    cpu: ${k.scalar(pair[1].cpu())}
 </#if>
 <#if pair[1].memory()??>
-    memory: ${y(pair[1].memory())}
+    memory: ${k.scalar(pair[1].memory())}
 </#if>
 </#if>
 </#list>
@@ -84,16 +79,16 @@ fixPermissions: ${s.fixPermissions()?c}
 <#if draft.podSecurity??>
 # The generated containers run as root (runAs.uid 0): Pod Security "baseline" only, and a namespace that
 # enforces "restricted" rejects the pod. Run the app as a non-root user to remove this.
-podSecurity: ${draft.podSecurity}
+podSecurity: ${k.scalar(draft.podSecurity)}
 </#if>
 databases:
 <#list draft.databases as db>
-  - path: ${y(db.path)}
-    profile: ${y(db.profile)}<#if db.comment??>  # ${db.comment}</#if>
+  - path: ${k.scalar(db.path)}
+    profile: ${k.scalar(db.profile)}<#if db.comment??>  # ${k.comment(db.comment)}</#if>
 <#if db.name??>
-    name: ${y(db.name)}
+    name: ${k.scalar(db.name)}
 </#if>
 <#if db.replicaPath??>
-    replicaPath: ${y(db.replicaPath)}
+    replicaPath: ${k.scalar(db.replicaPath)}
 </#if>
 </#list>

@@ -1,6 +1,7 @@
-# Written by `vixens-ls import`: deletes the hand-written Litestream config (from ${m.configSource}).
+<#import "/lib/k8s.ftl" as k>
+# Written by `vixens-ls import`: deletes the hand-written Litestream config (from ${k.comment(m.configSource)}).
 apiVersion: v1
 kind: ConfigMap
 metadata:
-  name: ${m.configMap}
+  name: ${k.scalar(m.configMap)}
 $patch: delete

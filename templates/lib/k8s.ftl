@@ -1,7 +1,15 @@
 <#-- Reusable fragments for Kubernetes YAML. Layout only: every decision is made in the plan. -->
-<#-- A YAML double-quoted scalar. Values are already restricted to safe characters; escape anyway. -->
+<#-- How strings become YAML is decided in Java (YamlScalars), one rule for every generated file: -->
+<#-- scalar: plain when every YAML reader (1.1 and 1.2) reads it back as the same string, else -->
+<#-- double-quoted; q: always double-quoted; comment: text inside a comment, kept on its line. -->
+<#function scalar value>
+  <#return yamlScalar(value)>
+</#function>
 <#function q value>
-  <#return '"' + value?replace('\\', '\\\\')?replace('"', '\\"') + '"'>
+  <#return yamlQuoted(value)>
+</#function>
+<#function comment value>
+  <#return yamlComment(value)>
 </#function>
 
 <#-- A script shipped with the tool, as a block scalar indented by `indent` spaces. -->
@@ -12,8 +20,8 @@ ${text?trim?replace("(?m)^(?=.)", ""?left_pad(indent), "r")}
 
 <#-- One container of a pod template, as a list item under containers/initContainers (8 spaces). -->
 <#macro container c>
-        - name: ${c.name}
-          image: ${c.image}
+        - name: ${scalar(c.name)}
+          image: ${scalar(c.image)}
 <#if c.script.present>
 <#assign s = c.script.get()>
           command:
@@ -21,7 +29,7 @@ ${text?trim?replace("(?m)^(?=.)", ""?left_pad(indent), "r")}
             - -c
             - |
 <@script s.file 14/>
-            - ${c.name}
+            - ${scalar(c.name)}
 <#list s.arguments as argument>
             - ${q(argument)}
 </#list>
@@ -32,19 +40,19 @@ ${text?trim?replace("(?m)^(?=.)", ""?left_pad(indent), "r")}
 </#list>
 </#if>
 <#if c.restartPolicy.present>
-          restartPolicy: ${c.restartPolicy.get()}
+          restartPolicy: ${scalar(c.restartPolicy.get())}
 </#if>
 <#if c.envFrom?has_content>
           envFrom:
 <#list c.envFrom as source>
-            - ${source.kind}:
-                name: ${source.name}
+            - ${scalar(source.kind)}:
+                name: ${scalar(source.name)}
 </#list>
 </#if>
 <#if c.ports?has_content>
           ports:
 <#list c.ports as port>
-            - name: ${port.name}
+            - name: ${scalar(port.name)}
               containerPort: ${port.port?c}
               protocol: TCP
 </#list>
@@ -52,7 +60,7 @@ ${text?trim?replace("(?m)^(?=.)", ""?left_pad(indent), "r")}
 <#if c.env?has_content>
           env:
 <#list c.env as variable>
-            - name: ${variable.name}
+            - name: ${scalar(variable.name)}
               value: ${q(variable.value)}
 </#list>
 </#if>
@@ -74,20 +82,20 @@ ${text?trim?replace("(?m)^(?=.)", ""?left_pad(indent), "r")}
             capabilities:
               drop:
 <#list sc.dropCapabilities() as capability>
-                - ${capability}
+                - ${scalar(capability)}
 </#list>
 <#if sc.addCapabilities?has_content>
               add:
 <#list sc.addCapabilities as capability>
-                - ${capability}
+                - ${scalar(capability)}
 </#list>
 </#if>
             seccompProfile:
-              type: ${sc.seccompProfile()}
+              type: ${scalar(sc.seccompProfile())}
 <#if c.mounts?has_content>
           volumeMounts:
 <#list c.mounts as mount>
-            - name: ${mount.volume}
+            - name: ${scalar(mount.volume)}
               mountPath: ${q(mount.path)}
 <#if mount.readOnly>
               readOnly: true
@@ -98,10 +106,10 @@ ${text?trim?replace("(?m)^(?=.)", ""?left_pad(indent), "r")}
 
 <#-- One pod volume, as a list item under volumes (8 spaces). -->
 <#macro volume v>
-        - name: ${v.name}
+        - name: ${scalar(v.name)}
 <#if v.configMap.present>
           configMap:
-            name: ${v.configMap.get()}
+            name: ${scalar(v.configMap.get())}
 <#else>
           emptyDir: {}
 </#if>

@@ -1,3 +1,4 @@
+<#import "/lib/k8s.ftl" as k>
 # vixens-ls in GitHub Actions, written by `vixens-ls setup --ci github`; yours from now on.
 # Fails when committed manifests are stale or a Litestream config has an error, and uploads the lint findings
 # to code scanning. vixens-ls is built from its repository at the pinned revision (keep it in step with
@@ -10,8 +11,8 @@ permissions:
   contents: read
   security-events: write
 env:
-  VIXENS_LS_REPOSITORY: ${setup.toolRepository}
-  VIXENS_LS_REF: ${setup.rev}
+  VIXENS_LS_REPOSITORY: ${k.scalar(setup.toolRepository)}
+  VIXENS_LS_REF: ${k.scalar(setup.rev)}
 jobs:
   vixens-ls:
     runs-on: ubuntu-latest

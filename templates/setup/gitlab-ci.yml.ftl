@@ -1,3 +1,4 @@
+<#import "/lib/k8s.ftl" as k>
 # vixens-ls in GitLab CI, written by `vixens-ls setup --ci gitlab`; yours from now on.
 # Fails when committed manifests are stale or a Litestream config has an error, and keeps the lint findings
 # (SARIF) as an artifact. vixens-ls is built from its repository at the pinned revision (keep it in step with
@@ -5,8 +6,8 @@
 vixens-ls:
   image: eclipse-temurin:17-jdk
   variables:
-    VIXENS_LS_REPOSITORY: ${setup.toolRepository}
-    VIXENS_LS_REF: ${setup.rev}
+    VIXENS_LS_REPOSITORY: ${k.scalar(setup.toolRepository)}
+    VIXENS_LS_REF: ${k.scalar(setup.rev)}
     MAVEN_USER_HOME: $CI_PROJECT_DIR/.m2
     MAVEN_OPTS: -Dmaven.repo.local=$CI_PROJECT_DIR/.m2/repository
   cache:

@@ -16,7 +16,6 @@ import dev.vixens.ls.profile.ProfileLoader;
 import dev.vixens.ls.repo.Repository;
 import dev.vixens.ls.source.InputException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -75,7 +74,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         S3Settings settings = S3Settings.resolve(new S3Settings.Flags(endpoint, bucket, region, accessKeyId,
                 secretAccessKey), System.getenv());
         Optional<Repository> repo = repository.openIfPresent();
-        ProfileCatalog catalog = repo.map(Repository::profiles).orElseGet(() -> ProfileLoader.load(null, Path::toString));
+        ProfileCatalog catalog = repo.map(Repository::profiles).orElseGet(() -> ProfileLoader.builtIn());
         List<Declared> declared = repo.map(BucketAnalyzer::declared).orElse(List.of());
         List<BucketObject> objects;
         try (ObjectLister lister = S3Listing.open(settings)) {

@@ -6,6 +6,7 @@ import dev.vixens.ls.output.CheckCache;
 import dev.vixens.ls.output.GenerationOutput;
 import dev.vixens.ls.output.OutputChecker;
 import dev.vixens.ls.output.OutputChecker.Difference;
+import dev.vixens.ls.output.RepositoryLock;
 import dev.vixens.ls.plan.AppPlan;
 import dev.vixens.ls.repo.AppRef;
 import dev.vixens.ls.repo.Repository;
@@ -13,6 +14,7 @@ import dev.vixens.ls.source.Problem;
 import dev.vixens.ls.verify.OverlayVerifier;
 import dev.vixens.ls.verify.OverlayVerifier.Verification;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -50,6 +52,13 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Repository repo = repository.open();
+        PrintWriter err = spec.commandLine().getErr();
+        try (RepositoryLock lock = RepositoryLock.shared(repo.root(), "check", err::println)) {
+            return check(repo, spec.commandLine().getOut(), err);
+        }
+    }
+
+    private int check(Repository repo, PrintWriter out, PrintWriter err) {
         Generator generator = new Generator(repo);
         boolean all = selection.all || selection.apps.isEmpty();
         List<AppRef> apps = generator.select(all, selection.apps);
@@ -58,7 +67,8 @@ public final class CheckCommand implements Callable<Integer> {
         if (all) {
             output = output.managingAlso(generator.orphanedComponents());
         }
-        List<String> warnings = ReleaseWarnings.of(repo, plans);
+        List<String> warnings = new ArrayList<>(ReleaseWarnings.of(repo, plans));
+        warnings.addAll(generator.warnings());
         List<Difference> differences = OutputChecker.check(repo.root(), output);
         boolean verify = !noVerify && repo.config().verify().enabled();
         // An app whose generated files are stale is verified once they are current: its overlays build from
@@ -68,14 +78,13 @@ public final class CheckCommand implements Callable<Integer> {
         Optional<Verification> verification = verify ? Optional.of(OverlayVerifier.verify(repo, plans.stream()
                 .filter(p -> !stale.contains(p)).toList())) : Optional.empty();
         List<Problem> findings = verification.map(Verification::findings).orElse(List.of());
-        PrintWriter out = spec.commandLine().getOut();
         for (Difference difference : differences) {
             out.print(difference.diff());
         }
         for (Problem finding : findings) {
             out.println(finding.format());
         }
-        warnings.forEach(spec.commandLine().getErr()::println);
+        warnings.forEach(err::println);
         if (differences.isEmpty() && findings.isEmpty()) {
             String current = String.format(CURRENT, output.files().size()) + verification.map(v -> ", "
                     + v.reports().size() + " overlays verified with " + v.command().display()).orElse("");

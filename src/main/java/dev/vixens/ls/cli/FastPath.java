@@ -1,11 +1,13 @@
 package dev.vixens.ls.cli;
 
 import dev.vixens.ls.output.CheckCache;
+import dev.vixens.ls.output.RepositoryLock;
 import dev.vixens.ls.repo.Repository;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Answers the two commands that run on every commit before the command-line framework, the YAML binder or
@@ -58,7 +60,15 @@ final class FastPath {
         if (root == null) {
             return false;
         }
-        String summary = CheckCache.provenSummary(root, CheckCache.selectionKey(all || apps.isEmpty(), apps, verify));
+        String summary;
+        // judged under the same shared lock as the full check: never a tree that a generate is writing
+        Optional<RepositoryLock> lock = RepositoryLock.tryShared(root);
+        if (lock.isEmpty()) {
+            return false;
+        }
+        try (RepositoryLock held = lock.get()) {
+            summary = CheckCache.provenSummary(root, CheckCache.selectionKey(all || apps.isEmpty(), apps, verify));
+        }
         if (summary == null) {
             return false;
         }

@@ -8,6 +8,7 @@ import dev.vixens.ls.output.CheckCache;
 import dev.vixens.ls.output.GenerationOutput;
 import dev.vixens.ls.output.OutputWriter;
 import dev.vixens.ls.output.OutputWriter.Change;
+import dev.vixens.ls.output.RepositoryLock;
 import dev.vixens.ls.plan.AppPlan;
 import dev.vixens.ls.repo.AppRef;
 import dev.vixens.ls.repo.Repository;
@@ -38,6 +39,13 @@ public final class GenerateCommand implements Runnable {
     @Override
     public void run() {
         Repository repo = repository.open();
+        PrintWriter err = spec.commandLine().getErr();
+        try (RepositoryLock lock = RepositoryLock.exclusive(repo.root(), "generate", err::println)) {
+            generate(repo, spec.commandLine().getOut(), err);
+        }
+    }
+
+    private void generate(Repository repo, PrintWriter out, PrintWriter err) {
         Generator generator = new Generator(repo);
         List<AppRef> apps = generator.select(selection.all, selection.apps);
         List<AppPlan> plans = generator.plan(apps);
@@ -45,25 +53,24 @@ public final class GenerateCommand implements Runnable {
         if (selection.all) {
             output = output.managingAlso(generator.orphanedComponents());
         }
-        List<String> warnings = ReleaseWarnings.of(repo, plans);
+        List<String> releaseWarnings = ReleaseWarnings.of(repo, plans);
+        List<String> repositoryWarnings = generator.warnings();
         List<Change> changes = OutputWriter.write(repo.root(), output);
         // a check answered from the cache would not repeat the warnings: record only a run without any
-        if (selection.all && warnings.isEmpty()) {
+        if (selection.all && releaseWarnings.isEmpty() && repositoryWarnings.isEmpty()) {
             CheckCache.record(repo.root(), new CheckCache.Snapshot(CheckCache.selectionKey(true, List.of()),
                     repo.config().appDirs(), repo.config().profilesDir(), repo.inputFiles(), output));
         }
-        PrintWriter out = spec.commandLine().getOut();
         for (Change change : changes) {
             out.printf("%-9s %s%n", change.action().name().toLowerCase(Locale.ROOT), change.path());
         }
         for (String hint : OverlayHint.missingComponents(repo, apps)) {
-            spec.commandLine().getErr().println(hint);
+            err.println(hint);
         }
-        for (String warning : warnings) {
-            spec.commandLine().getErr().println(warning);
-        }
+        releaseWarnings.forEach(err::println);
         for (String warning : PodSecurityWarning.warnings(plans)) {
-            spec.commandLine().getErr().println(warning);
+            err.println(warning);
         }
+        repositoryWarnings.forEach(err::println);
     }
 }

@@ -4,6 +4,7 @@ import dev.vixens.ls.importer.Finding;
 import dev.vixens.ls.importer.ImportPlan;
 import dev.vixens.ls.importer.ImportRequest;
 import dev.vixens.ls.importer.Importer;
+import dev.vixens.ls.output.RepositoryLock;
 import dev.vixens.ls.output.UserFileWriter;
 import dev.vixens.ls.repo.Repository;
 import dev.vixens.ls.source.InputException;
@@ -76,7 +77,9 @@ public final class ImportCommand implements Runnable {
         }
         Map<String, String> files = new LinkedHashMap<>();
         plans.forEach(plan -> files.putAll(plan.files()));
-        UserFileWriter.write(repo.root(), files);
+        try (RepositoryLock lock = RepositoryLock.exclusive(repo.root(), "import", spec.commandLine().getErr()::println)) {
+            UserFileWriter.write(repo.root(), files);
+        }
         PrintWriter out = spec.commandLine().getOut();
         for (ImportPlan plan : plans) {
             print(out, plan);

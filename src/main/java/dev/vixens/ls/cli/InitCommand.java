@@ -5,6 +5,7 @@ import dev.vixens.ls.init.InitRequest;
 import dev.vixens.ls.init.InitRequest.DatabaseSpec;
 import dev.vixens.ls.init.InitService;
 import dev.vixens.ls.init.Prompter;
+import dev.vixens.ls.output.RepositoryLock;
 import dev.vixens.ls.output.UserFileWriter;
 import dev.vixens.ls.repo.Repository;
 import java.io.Console;
@@ -99,7 +100,9 @@ public final class InitCommand implements Runnable {
                 databases.stream().map(DatabaseSpec::parse).toList(), recommend.answers(), Optional.ofNullable(uid),
                 Optional.ofNullable(gid), fixPermissions, force);
         InitPlan plan = new InitService(repo, prompter).plan(request, Path.of("").toAbsolutePath());
-        UserFileWriter.write(repo.root(), Map.of(plan.path(), plan.descriptor()));
+        try (RepositoryLock lock = RepositoryLock.exclusive(repo.root(), "init", spec.commandLine().getErr()::println)) {
+            UserFileWriter.write(repo.root(), Map.of(plan.path(), plan.descriptor()));
+        }
         out.printf("wrote %s%n", plan.path());
         for (InitPlan.Choice db : plan.databases()) {
             out.printf("  %-44s %-10s %s%n", db.path(), db.profile(), db.why());

@@ -7,7 +7,6 @@ import dev.vixens.ls.profile.ProfileLoader;
 import dev.vixens.ls.repo.Repository;
 import dev.vixens.ls.source.InputException;
 import dev.vixens.ls.source.Location;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -50,7 +49,7 @@ public final class LifecycleCommand implements Runnable {
         } else {
             spec.commandLine().getErr().println("lifecycle: not inside a vixens-ls repository; checked against every"
                     + " built-in profile");
-            needs = RetentionGuard.needs(ProfileLoader.load(null, Path::toString));
+            needs = RetentionGuard.needs(ProfileLoader.builtIn());
         }
         long violations = needs.stream().filter(n -> RetentionGuard.violated(List.of(n), days).isPresent()).count();
         RetentionGuard.violated(needs, days).ifPresent(need -> {

@@ -9,7 +9,6 @@ import dev.vixens.ls.profile.ProfileLoader;
 import dev.vixens.ls.repo.AppRef;
 import dev.vixens.ls.repo.Repository;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -37,7 +36,7 @@ public final class ProfilesCommand implements Runnable {
         if (repo == null) {
             out.println("(not inside a vixens-ls repository: built-in profiles only)");
         }
-        ProfileCatalog catalog = repo == null ? ProfileLoader.load(null, Path::toString) : repo.profiles();
+        ProfileCatalog catalog = repo == null ? ProfileLoader.builtIn() : repo.profiles();
         out.printf(ROW, "PROFILE", "BACKUP", "SYNC", "SNAPSHOT", "RETENTION", "INTEGRITY CHECK", "SOURCE");
         for (Profile profile : catalog.all()) {
             if (profile instanceof Profile.BackedUp p) {
@@ -50,6 +49,7 @@ public final class ProfilesCommand implements Runnable {
         if (repo == null) {
             return;
         }
+        catalog.warnings().forEach(spec.commandLine().getErr()::println);
         List<String> overrides = new ArrayList<>();
         Generator generator = new Generator(repo);
         for (AppRef app : repo.apps()) {

@@ -59,7 +59,7 @@ public final class RecommendCommand implements Runnable {
         try {
             return Repository.discover(Path.of("")).profiles();
         } catch (InputException e) {
-            return ProfileLoader.load(null, Path::toString);
+            return ProfileLoader.builtIn();
         }
     }
 

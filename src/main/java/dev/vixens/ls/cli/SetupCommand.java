@@ -1,5 +1,6 @@
 package dev.vixens.ls.cli;
 
+import dev.vixens.ls.output.RepositoryLock;
 import dev.vixens.ls.output.UserFileWriter;
 import dev.vixens.ls.setup.SetupPlan;
 import dev.vixens.ls.setup.SetupPlan.Action;
@@ -67,7 +68,10 @@ public final class SetupCommand implements Runnable {
         SetupPlan plan = SetupService.plan(request, BuildInfo.current());
         Map<String, String> writes = new LinkedHashMap<>();
         plan.files().stream().filter(f -> f.action() == Action.WRITE).forEach(f -> writes.put(f.path(), f.content()));
-        UserFileWriter.write(request.root().toAbsolutePath().normalize(), writes);
+        Path target = request.root().toAbsolutePath().normalize();
+        try (RepositoryLock lock = RepositoryLock.exclusive(target, "setup", spec.commandLine().getErr()::println)) {
+            UserFileWriter.write(target, writes);
+        }
         PrintWriter out = spec.commandLine().getOut();
         for (SetupPlan.PlannedFile file : plan.files()) {
             out.println(file.action().verb() + " " + file.path() + (file.why().isEmpty() ? "" : " " + file.why()));

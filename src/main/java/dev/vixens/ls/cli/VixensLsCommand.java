@@ -1,8 +1,6 @@
 package dev.vixens.ls.cli;
 
-import dev.vixens.ls.source.InputException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,7 +32,7 @@ import picocli.CommandLine.Command;
             "  0  success",
             "  1  check found stale generated files or a problem in a built overlay (or lint found errors)",
             "  2  bad input or usage; nothing was written",
-            "  3  the tool failed (I/O error or bug)",
+            "  3  the tool failed (I/O error, another run holding the repository too long, or a bug)",
             "",
             "Documentation: README.md and docs/ in the vixens-ls repository."})
 public final class VixensLsCommand implements Runnable {
@@ -55,27 +53,16 @@ public final class VixensLsCommand implements Runnable {
         }
         cli.setOut(out);
         cli.setErr(err);
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            PrintWriter errors = commandLine.getErr();
-            if (e instanceof InputException input) {
-                errors.println(input.problem().format());
-                return ExitCodes.INPUT;
-            }
-            if (e instanceof UncheckedIOException io) {
-                errors.println("vixens-ls: " + io.getMessage() + ": " + io.getCause().getMessage());
-                return ExitCodes.FAILURE;
-            }
-            errors.println("vixens-ls: internal error: " + e);
-            StackTraceElement[] trace = e.getStackTrace();
-            if (trace.length > 0) {
-                errors.println("  at " + trace[0]);
-            }
-            return ExitCodes.FAILURE;
-        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> Failures.report(e, commandLine.getErr()));
         return cli;
     }
 
+    /** Runs the command line; whatever it throws (an Error too: a stack overflow) becomes an exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        return commandLine(out, err).execute(args);
+        try {
+            return commandLine(out, err).execute(args);
+        } catch (RuntimeException | Error e) {
+            return Failures.report(e, err);
+        }
     }
 }

@@ -32,6 +32,25 @@ public final class DescriptorLoader {
     public static final String FILE_NAME = "vixens-backup.yaml";
 
     private static final List<String> SQLITE_SIDE_FILES = List.of("-wal", "-shm", "-journal");
+    /**
+     * Directories of the container images themselves: the data volume mounted there hides what the image
+     * holds (mounted at /etc, busybox, sqlite3 and Litestream lose their passwd, CA certificates and resolver).
+     */
+    private static final List<String> SYSTEM_DIRECTORIES = List.of("/", "/bin", "/boot", "/dev", "/etc", "/lib",
+            "/lib32", "/lib64", "/libx32", "/proc", "/run", "/sbin", "/sys", "/usr", "/usr/bin", "/usr/lib",
+            "/usr/lib64", "/usr/local", "/usr/local/bin", "/usr/local/lib", "/usr/sbin", "/usr/share", "/var",
+            "/var/run");
+    /** Kernel file systems: nothing can be stored there. */
+    private static final List<String> KERNEL_TREES = List.of("/proc/", "/sys/", "/dev/");
+    /**
+     * Databases per app. Each backed-up database adds a restore init container of about 2.6 KB to the pod
+     * template. A workload applied with client-side {@code kubectl apply} (Argo CD's default sync) is copied
+     * into its {@code last-applied-configuration} annotation, and Kubernetes limits all annotations of an object
+     * together to 256 KiB: 50 databases use about half of that, and leave the other half to the app's own spec.
+     */
+    public static final int MAX_DATABASES = 50;
+    /** SQLite's unix file system layer refuses a path longer than 512 bytes; its side files add 8. */
+    public static final int MAX_DATABASE_PATH = 500;
     /** A drill schedule: five cron fields, or one of the macros Kubernetes' CronJob controller understands. */
     private static final Pattern CRON_FIELD = Pattern.compile("[0-9A-Za-z*/,?-]+");
     private static final List<String> CRON_MACROS = List.of("@yearly", "@annually", "@monthly", "@weekly",
@@ -213,6 +232,11 @@ public final class DescriptorLoader {
         if (pathProblem != null) {
             throw problem(mountAt, mountAt + ": " + quote(mountPath) + " " + pathProblem);
         }
+        if (SYSTEM_DIRECTORIES.contains(mountPath) || KERNEL_TREES.stream().anyMatch(mountPath::startsWith)) {
+            throw problem(mountAt, mountAt + ": " + quote(mountPath) + " is a system directory of the container"
+                    + " images; the data volume mounted there would hide what they hold (the init containers and the"
+                    + " sidecar would not start). Mount it at the app's own directory, such as /data");
+        }
         return new DataVolume(name, mountPath);
     }
 
@@ -223,6 +247,13 @@ public final class DescriptorLoader {
         }
         if (doc.databases().isEmpty()) {
             throw problem(at, "databases: the list is empty; declare at least one database (path, profile)");
+        }
+        if (doc.databases().size() > MAX_DATABASES) {
+            throw problem(at.index(MAX_DATABASES), at.index(MAX_DATABASES) + ": more than " + MAX_DATABASES
+                    + " databases (this list has " + doc.databases().size() + "); an app has at most " + MAX_DATABASES
+                    + " (each adds an init container to the pod, and a workload applied"
+                    + " with kubectl apply must stay within Kubernetes' 256 KiB of annotations); split the app's"
+                    + " databases over several volumes or apps, or make caches ephemeral");
         }
         List<Database> result = new ArrayList<>();
         Map<String, Integer> paths = new HashMap<>();
@@ -261,6 +292,10 @@ public final class DescriptorLoader {
     /** A database file: a safe absolute path strictly below the mount path, and not one of SQLite's side files. */
     private String databasePath(YamlPath at, String value, String mountPath) {
         String path = required(value, at, "the absolute path of the database file, below " + mountPath);
+        if (path.length() > MAX_DATABASE_PATH) {
+            throw problem(at, at + ": " + quote(path) + " is longer than " + MAX_DATABASE_PATH + " characters;"
+                    + " SQLite cannot open a path that long");
+        }
         String pathProblem = Names.absolutePathProblem(path);
         if (pathProblem != null) {
             throw problem(at, at + ": " + quote(path) + " " + pathProblem);

@@ -144,18 +144,40 @@ public final class SettingsResolver {
                 initResources, fsGroup, podSecurity);
     }
 
-    /** A {@code requests}/{@code limits} block, each of its four values defaulted on its own. */
+    /**
+     * A {@code requests}/{@code limits} block, each of its four values defaulted on its own and checked where
+     * it was written, then checked together as the API server does: a request above its limit, or a zero
+     * limit, is refused there; memory in {@code m} (thousandths of a byte, a limit that kills the container at
+     * once) is refused as the mistake it always is.
+     */
     private Settings.Resources resources(Function<SettingsDocument, ResourcesDocument> block,
             Settings.Resources fallback, String key) {
         Function<SettingsDocument, ResourceListDocument> requests = then(block, ResourcesDocument::requests);
         Function<SettingsDocument, ResourceListDocument> limits = then(block, ResourcesDocument::limits);
-        return new Settings.Resources(
-                quantity(then(requests, ResourceListDocument::cpu), fallback.requestsCpu(), key, "requests", "cpu"),
-                quantity(then(requests, ResourceListDocument::memory), fallback.requestsMemory(), key, "requests",
-                        "memory"),
-                quantity(then(limits, ResourceListDocument::cpu), fallback.limitsCpu(), key, "limits", "cpu"),
-                quantity(then(limits, ResourceListDocument::memory), fallback.limitsMemory(), key, "limits",
-                        "memory"));
+        Resource requestsCpu = resource(then(requests, ResourceListDocument::cpu), fallback.requestsCpu(), key,
+                "requests", "cpu");
+        Resource requestsMemory = resource(then(requests, ResourceListDocument::memory), fallback.requestsMemory(),
+                key, "requests", "memory");
+        Resource limitsCpu = resource(then(limits, ResourceListDocument::cpu), fallback.limitsCpu(), key, "limits",
+                "cpu");
+        Resource limitsMemory = resource(then(limits, ResourceListDocument::memory), fallback.limitsMemory(), key,
+                "limits", "memory");
+        for (Resource limit : List.of(limitsCpu, limitsMemory)) {
+            if (limit.quantity().isZero()) {
+                throw limit.written().problem(limit.path() + ": " + Problem.quote(limit.quantity().text()) + " is"
+                        + " zero; the container could not run at all (leave the key out for the default)");
+            }
+        }
+        for (Resource memory : List.of(requestsMemory, limitsMemory)) {
+            if (memory.quantity().isMilli() && !memory.quantity().isZero()) {
+                throw memory.written().problem(memory.path() + ": " + Problem.quote(memory.quantity().text())
+                        + " is in thousandths of a byte ('m'); write memory in Mi or Gi, such as 128Mi");
+            }
+        }
+        requestWithinLimit(requestsCpu, limitsCpu);
+        requestWithinLimit(requestsMemory, limitsMemory);
+        return new Settings.Resources(requestsCpu.quantity().text(), requestsMemory.quantity().text(),
+                limitsCpu.quantity().text(), limitsMemory.quantity().text());
     }
 
     /** {@code first}, then {@code second} on its result; null when a key on the way is not written. */
@@ -164,6 +186,41 @@ public final class SettingsResolver {
             B b = first.apply(a);
             return b == null ? null : second.apply(b);
         };
+    }
+
+    /** A request above its limit, reported at whichever of the two the user wrote (the request if both). */
+    private static void requestWithinLimit(Resource request, Resource limit) {
+        if (request.quantity().compareTo(limit.quantity()) <= 0) {
+            return;
+        }
+        // the built-in values agree with each other, so at least one of the two was written by the user
+        Resource blamed = request.written() != null ? request : limit;
+        Resource other = blamed == request ? limit : request;
+        String relation = blamed == request ? " is more than " : " is less than ";
+        String origin = other.written() == null ? " (the built-in value)" : "";
+        String message = blamed.path() + ": " + blamed.quantity().text() + relation + other.path() + " "
+                + other.quantity().text() + origin + "; Kubernetes refuses a request above its limit";
+        throw blamed.written().problem(message);
+    }
+
+    /** One resource value: where it was written (null for the built-in value) and its quantity. */
+    private record Resource(String path, Value<String> written, Quantity quantity) {
+    }
+
+    private Resource resource(Function<SettingsDocument, String> getter, String builtIn, String key, String kind,
+            String name) {
+        String path = key + "." + kind + "." + name;
+        Picked<String> picked = pick(getter, key, kind, name);
+        if (picked.value() == null) {
+            return new Resource(path, null, Quantity.parse(builtIn));
+        }
+        Value<String> value = picked.value();
+        Quantity quantity = Names.isQuantity(value.value()) ? Quantity.parse(value.value()) : null;
+        if (quantity == null) {
+            throw value.problem(value.path() + ": " + Problem.quote(value.value()) + " is not a Kubernetes quantity"
+                    + " such as 100m or 128Mi");
+        }
+        return new Resource(value.path().toString(), value, quantity);
     }
 
     private String text(Function<SettingsDocument, String> getter, String fallback, Predicate<String> valid,
@@ -184,10 +241,6 @@ public final class SettingsResolver {
             }
             return v.value();
         }, fallback);
-    }
-
-    private String quantity(Function<SettingsDocument, String> getter, String fallback, String... path) {
-        return text(getter, fallback, Names::isQuantity, "is not a Kubernetes quantity such as 100m or 128Mi", path);
     }
 
     private static long id(Value<Long> v) {

@@ -153,9 +153,16 @@ public final class FormatChange {
         return configs;
     }
 
-    /** A warning that cannot be worked out must not stop generate; the write stage reports I/O errors. */
+    /**
+     * A generated file's text; a file of the user's (no marker on its first line, or far larger than any
+     * generated config) is not read at all. A warning that cannot be worked out must not stop generate; the
+     * write stage reports I/O errors.
+     */
     private static Optional<String> read(Path file) {
         try {
+            if (Files.size(file) > (8 << 20) || !Marker.startsFile(file)) {
+                return Optional.empty();
+            }
             return Optional.of(Files.readString(file));
         } catch (IOException e) {
             return Optional.empty();

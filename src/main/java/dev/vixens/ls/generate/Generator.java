@@ -8,6 +8,7 @@ import dev.vixens.ls.output.GeneratedFile;
 import dev.vixens.ls.output.GenerationOutput;
 import dev.vixens.ls.plan.AppPlan;
 import dev.vixens.ls.plan.AppPlanner;
+import dev.vixens.ls.plan.ComponentPlan;
 import dev.vixens.ls.plan.FileSpec;
 import dev.vixens.ls.plan.SharedPlan;
 import dev.vixens.ls.plan.SharedPlanner;
@@ -15,14 +16,19 @@ import dev.vixens.ls.render.Renderer;
 import dev.vixens.ls.repo.AppRef;
 import dev.vixens.ls.repo.Repository;
 import dev.vixens.ls.source.InputException;
-import dev.vixens.ls.source.InputFiles;
 import dev.vixens.ls.source.Location;
+import dev.vixens.ls.source.YamlLocator;
+import dev.vixens.ls.source.YamlPath;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The pipeline behind {@code generate} and {@code check}: load and validate every selected descriptor,
@@ -70,14 +76,48 @@ public final class Generator {
         return SharedPlanner.plan(repo.config().sharedDir(), settings, repo.profiles());
     }
 
+    /**
+     * What generate and check say on stderr on every run, however current the tree: links the repository
+     * walk skipped, a repository profile that stops the backups of a built-in one.
+     */
+    public List<String> warnings() {
+        return repo.warnings();
+    }
+
     /** Plans and renders the shared building blocks and the selected apps. */
     public GenerationOutput render(List<AppRef> apps) {
         return renderPlans(plan(apps));
     }
 
+    /** Plans the selected apps, and refuses a replica any other app of the repository writes too. */
     public List<AppPlan> plan(List<AppRef> apps) {
         repo.profiles();
-        return InOrder.map(apps, this::plan);
+        List<AppPlan> plans = InOrder.map(apps, this::plan);
+        ReplicaClaims.check(plans, othersThatPlan(apps));
+        return plans;
+    }
+
+    /**
+     * The repository's apps outside the selection, planned to compare their replicas; one that does not plan
+     * is skipped here (its own generate reports why), so a broken app never blocks another's.
+     */
+    private List<AppPlan> othersThatPlan(List<AppRef> selected) {
+        Set<String> names = new HashSet<>();
+        selected.forEach(app -> names.add(app.name()));
+        List<AppRef> others = repo.apps().stream().filter(app -> !names.contains(app.name())).toList();
+        List<AppPlan> plans = new ArrayList<>();
+        for (Optional<AppPlan> plan : InOrder.map(others, this::planOrSkip)) {
+            plan.ifPresent(plans::add);
+        }
+        return plans;
+    }
+
+    private Optional<AppPlan> planOrSkip(AppRef app) {
+        try {
+            return Optional.of(plan(app));
+        } catch (InputException e) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -87,11 +127,9 @@ public final class Generator {
      */
     public List<String> orphanedComponents() {
         List<String> orphans = new ArrayList<>();
-        for (String dir : repo.config().appDirs()) {
-            for (Path component : InputFiles.directoriesNamed(repo.resolve(dir), AppPlanner.COMPONENT_DIR)) {
-                if (!Files.isRegularFile(component.resolveSibling(DescriptorLoader.FILE_NAME))) {
-                    orphans.add(repo.display(component));
-                }
+        for (Path component : repo.componentDirectories()) {
+            if (!Files.isRegularFile(component.resolveSibling(DescriptorLoader.FILE_NAME), LinkOption.NOFOLLOW_LINKS)) {
+                orphans.add(repo.display(component));
             }
         }
         return orphans;
@@ -122,6 +160,32 @@ public final class Generator {
             files.add(Renderer.render(spec, plan.app().source().displayName(),
                     "vixens-ls generate " + plan.app().app()));
         }
+        checkConfigMapSize(plan, files);
         return files;
+    }
+
+    /** Kubernetes stores at most 1 MiB of data in one ConfigMap (etcd's object limit is not much more). */
+    static final int MAX_CONFIG_MAP_BYTES = 1 << 20;
+
+    /**
+     * The ConfigMap kustomize generates from the rendered Litestream configs must fit in one ConfigMap:
+     * measured on the rendered files (keys and contents), not estimated from the descriptor.
+     */
+    private static void checkConfigMapSize(AppPlan plan, List<GeneratedFile> files) {
+        for (ComponentPlan.ConfigMapGenerator generator : plan.component().configMaps()) {
+            long bytes = 0;
+            for (String name : generator.files()) {
+                String path = plan.outputDir() + "/" + name;
+                bytes += name.length();
+                bytes += files.stream().filter(f -> f.path().equals(path))
+                        .mapToLong(f -> f.content().getBytes(java.nio.charset.StandardCharsets.UTF_8).length).sum();
+            }
+            if (bytes > MAX_CONFIG_MAP_BYTES) {
+                YamlPath at = YamlPath.of("databases");
+                throw new InputException(YamlLocator.locate(plan.app().source(), at), "databases: the Litestream"
+                        + " config of this app renders to " + bytes + " bytes, more than the " + MAX_CONFIG_MAP_BYTES
+                        + " bytes (1 MiB) one ConfigMap holds; shorten the paths and replica paths, or split the app");
+            }
+        }
     }
 }

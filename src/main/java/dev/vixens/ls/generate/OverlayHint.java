@@ -5,8 +5,8 @@ import dev.vixens.ls.kustomize.OverlayFinder;
 import dev.vixens.ls.plan.AppPlanner;
 import dev.vixens.ls.repo.AppRef;
 import dev.vixens.ls.repo.Repository;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.vixens.ls.source.InputException;
+import dev.vixens.ls.source.SourceFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,11 +33,7 @@ public final class OverlayHint {
                 String relative = overlay.relativize(component).toString().replace('\\', '/');
                 example = relative;
                 Optional<Path> file = Kustomization.fileIn(overlay);
-                try {
-                    included |= file.isPresent() && Files.readString(file.get()).contains(relative);
-                } catch (IOException e) {
-                    included = true;
-                }
+                included |= file.isPresent() && includes(repo, file.get(), relative);
             }
             if (!included) {
                 hints.add("note: " + app.name() + ": no overlay of " + app.directory()
@@ -46,5 +42,14 @@ public final class OverlayHint {
             }
         }
         return hints;
+    }
+
+    /** Whether an overlay names the Component; one that cannot be read under the repository's rules gets no hint. */
+    private static boolean includes(Repository repo, Path file, String component) {
+        try {
+            return repo.paths().read(file, SourceFile.MAX_MANIFEST_BYTES).text().contains(component);
+        } catch (InputException e) {
+            return true;
+        }
     }
 }

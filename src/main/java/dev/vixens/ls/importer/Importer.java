@@ -34,6 +34,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -117,7 +118,7 @@ public final class Importer {
             }
             Path baseDir = KustomizeBase.kustomizationIn(appDir.resolve("base")).isPresent()
                     ? appDir.resolve("base") : appDir;
-            KustomizeBase base = KustomizeBase.read(baseDir, repo::display, root);
+            KustomizeBase base = KustomizeBase.read(baseDir, repo.paths());
             base.notes().forEach(note -> findings.add(new Finding(Kind.REVIEW, note.at(), note.message())));
 
             PodView pod = workload(base);
@@ -706,7 +707,7 @@ public final class Importer {
             for (Path overlay : overlays(appDir)) {
                 Optional<Path> file = KustomizeBase.kustomizationIn(overlay);
                 if (file.isPresent()) {
-                    List<YamlDoc> docs = YamlDoc.readAll(SourceFile.read(file.get(), repo.display(file.get())));
+                    List<YamlDoc> docs = YamlDoc.readAll(repo.paths().read(file.get(), SourceFile.MAX_MANIFEST_BYTES));
                     if (!docs.isEmpty()) {
                         YamlDoc.text(docs.get(0).root(), "namespace").ifPresent(found::add);
                     }
@@ -735,7 +736,8 @@ public final class Importer {
             }
             for (Map.Entry<String, String> file : migration.entrySet()) {
                 Path existing = repo.resolve(file.getKey());
-                if (Files.exists(existing) && !request.force() && !read(existing).equals(file.getValue())) {
+                if (Files.exists(existing, LinkOption.NOFOLLOW_LINKS) && !request.force()
+                        && !repo.paths().read(existing).text().equals(file.getValue())) {
                     throw new InputException(Location.startOf(file.getKey()), "exists with other content; pass"
                             + " --force to replace it");
                 }
@@ -750,7 +752,7 @@ public final class Importer {
                 String rel = relative(overlay, appDir.resolve(MIGRATION_DIR));
                 String component = relative(overlay, appDir.resolve(AppPlanner.COMPONENT_DIR));
                 String shown = repo.display(file.get());
-                SourceFile source = SourceFile.read(file.get(), shown);
+                SourceFile source = repo.paths().read(file.get(), SourceFile.MAX_MANIFEST_BYTES);
                 Optional<String> text = OverlayEditor.include(source, List.of(rel, component),
                         "added by vixens-ls import");
                 SourceFile edited = text.map(t -> SourceFile.fromBytes(shown, t.getBytes(StandardCharsets.UTF_8)))
@@ -812,14 +814,6 @@ public final class Importer {
 
     private static String relative(Path from, Path to) {
         return from.relativize(to).toString().replace('\\', '/');
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String trimSlash(String path) {

@@ -2,10 +2,13 @@ package dev.vixens.ls.importer;
 
 import dev.vixens.ls.kustomize.Kustomization;
 import dev.vixens.ls.kustomize.YamlDoc;
+import dev.vixens.ls.source.ConfinedPaths;
 import dev.vixens.ls.source.InputException;
 import dev.vixens.ls.source.Location;
+import dev.vixens.ls.source.Problem;
 import dev.vixens.ls.source.SourceFile;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
@@ -43,24 +45,21 @@ public record KustomizeBase(Path directory, SourceFile kustomization, Optional<S
         return Kustomization.fileIn(dir);
     }
 
-    /**
-     * @param display how a path is shown in messages (repository-relative)
-     * @param inside the directory nothing may be read from outside of (the repository root)
-     */
-    public static KustomizeBase read(Path dir, Function<Path, String> display, Path inside) {
-        Path file = kustomizationIn(dir).orElseThrow(() -> new InputException(Location.startOf(display.apply(dir)),
+    /** @param paths the repository's path rules: nothing is read outside it or through a link */
+    public static KustomizeBase read(Path dir, ConfinedPaths paths) {
+        Path file = kustomizationIn(dir).orElseThrow(() -> new InputException(Location.startOf(paths.display(dir)),
                 "no kustomization.yaml here; expected the app's Kustomize base"));
-        SourceFile source = SourceFile.read(file, display.apply(file));
+        SourceFile source = paths.read(file, SourceFile.MAX_MANIFEST_BYTES);
         List<YamlDoc> objects = new ArrayList<>();
         List<GeneratedConfigMap> configMaps = new ArrayList<>();
         List<Note> notes = new ArrayList<>();
-        Reader reader = new Reader(display, inside.toAbsolutePath().normalize(), objects, configMaps, notes);
+        Reader reader = new Reader(paths, objects, configMaps, notes);
         Optional<String> namespace = reader.read(dir, source, 0, new HashSet<>());
         return new KustomizeBase(dir, source, namespace, objects, configMaps, notes);
     }
 
-    private record Reader(Function<Path, String> display, Path inside, List<YamlDoc> objects,
-            List<GeneratedConfigMap> configMaps, List<Note> notes) {
+    private record Reader(ConfinedPaths paths, List<YamlDoc> objects, List<GeneratedConfigMap> configMaps,
+            List<Note> notes) {
 
         Optional<String> read(Path dir, SourceFile source, int depth, Set<Path> seen) {
             if (!seen.add(dir.toAbsolutePath().normalize())) {
@@ -92,24 +91,26 @@ public record KustomizeBase(Path directory, SourceFile kustomization, Optional<S
                 notes.add(new Note(at, "remote resource '" + entry + "' is not read"));
                 return;
             }
-            Path target = dir.resolve(entry).normalize();
-            if (!target.toAbsolutePath().normalize().startsWith(inside)) {
-                notes.add(new Note(at, "resource '" + entry + "' is outside the repository; not read"));
+            Path target = dir.resolve(entry).toAbsolutePath().normalize();
+            String problem = paths.problem(target, "read");
+            if (problem != null) {
+                notes.add(new Note(at, "resource " + Problem.quote(entry) + " is not read: " + problem));
                 return;
             }
-            if (Files.isDirectory(target)) {
+            if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
                 Optional<Path> nested = kustomizationIn(target);
                 if (nested.isEmpty() || depth >= MAX_DEPTH) {
-                    notes.add(new Note(at, "resource directory '" + entry + "' has no kustomization; not read"));
+                    notes.add(new Note(at, "resource directory " + Problem.quote(entry) + " has no kustomization;"
+                            + " not read"));
                     return;
                 }
-                read(target, SourceFile.read(nested.get(), display.apply(nested.get())), depth + 1, seen);
+                read(target, paths.read(nested.get(), SourceFile.MAX_MANIFEST_BYTES), depth + 1, seen);
                 return;
             }
-            if (!Files.isRegularFile(target)) {
-                throw new InputException(at, "resource '" + entry + "' does not exist");
+            if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                throw new InputException(at, "resource " + Problem.quote(entry) + " does not exist");
             }
-            objects.addAll(YamlDoc.readAll(SourceFile.read(target, display.apply(target))));
+            objects.addAll(YamlDoc.readAll(paths.read(target, SourceFile.MAX_MANIFEST_BYTES)));
         }
 
         private void generator(Path dir, YamlDoc doc, Node generator) {
@@ -126,12 +127,17 @@ public record KustomizeBase(Path directory, SourceFile kustomization, Optional<S
                 } else {
                     key = Path.of(entry).getFileName().toString();
                 }
-                Path file = dir.resolve(path).normalize();
-                if (!file.toAbsolutePath().normalize().startsWith(inside) || !Files.isRegularFile(file)) {
-                    throw new InputException(doc.at(item), "configMapGenerator file '" + path + "' does not exist"
-                            + " in the repository");
+                Path file = dir.resolve(path).toAbsolutePath().normalize();
+                String problem = paths.problem(file, "read");
+                if (problem != null) {
+                    throw new InputException(doc.at(item), "configMapGenerator file " + Problem.quote(path) + ": "
+                            + problem);
                 }
-                files.put(key, SourceFile.read(file, display.apply(file)));
+                if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new InputException(doc.at(item), "configMapGenerator file " + Problem.quote(path) + " does"
+                            + " not exist in the repository");
+                }
+                files.put(key, paths.read(file, SourceFile.MAX_MANIFEST_BYTES));
             }
             configMaps.add(new GeneratedConfigMap(name, files, doc.at(generator)));
         }

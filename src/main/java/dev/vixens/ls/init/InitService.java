@@ -76,7 +76,7 @@ public final class InitService {
                     + " it");
         }
         Optional<KustomizeBase> base = KustomizeBase.kustomizationIn(appDir.resolve("base")).isPresent()
-                ? Optional.of(KustomizeBase.read(appDir.resolve("base"), repo::display, repo.root()))
+                ? Optional.of(KustomizeBase.read(appDir.resolve("base"), repo.paths()))
                 : Optional.empty();
         Optional<PodView> pod = base.flatMap(b -> workload(b, request));
 
@@ -286,7 +286,7 @@ public final class InitService {
         Set<String> found = new LinkedHashSet<>();
         for (Path overlay : overlays(appDir)) {
             Path file = KustomizeBase.kustomizationIn(overlay).orElseThrow();
-            List<YamlDoc> docs = YamlDoc.readAll(SourceFile.read(file, repo.display(file)));
+            List<YamlDoc> docs = YamlDoc.readAll(repo.paths().read(file, SourceFile.MAX_MANIFEST_BYTES));
             if (!docs.isEmpty()) {
                 YamlDoc.text(docs.get(0).root(), "namespace").ifPresent(found::add);
             }

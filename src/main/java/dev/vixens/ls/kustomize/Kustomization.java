@@ -1,6 +1,7 @@
 package dev.vixens.ls.kustomize;
 
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -18,11 +19,14 @@ public final class Kustomization {
     private Kustomization() {
     }
 
-    /** The kustomization file in {@code dir}, if any. (A loop, not a stream: the fast check calls it.) */
+    /**
+     * The kustomization file in {@code dir}, if any. A link counts as found, so that reading it is refused by
+     * name rather than skipped. (A loop, not a stream: the fast check calls it.)
+     */
     public static Optional<Path> fileIn(Path dir) {
         for (String name : FILE_NAMES) {
             Path file = dir.resolve(name);
-            if (Files.isRegularFile(file)) {
+            if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
                 return Optional.of(file);
             }
         }

@@ -295,7 +295,7 @@ public final class KustomizationTree {
     private List<YamlDoc> documents(Path file) {
         filesRead.add(file);
         try {
-            return YamlDoc.readAll(SourceFile.read(file, display.apply(file)));
+            return YamlDoc.readAll(SourceFile.read(file, display.apply(file), SourceFile.MAX_MANIFEST_BYTES));
         } catch (InputException e) {
             return List.of();
         }

@@ -3,11 +3,11 @@ package dev.vixens.ls.kustomize;
 import dev.vixens.ls.source.InputException;
 import dev.vixens.ls.source.Location;
 import dev.vixens.ls.source.SourceFile;
+import dev.vixens.ls.source.Yaml;
+import dev.vixens.ls.source.YamlSyntax;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
@@ -32,7 +32,7 @@ public record YamlDoc(SourceFile source, Node root, int lineOffset, int columnOf
     public static List<YamlDoc> readAll(SourceFile source) {
         List<YamlDoc> docs = new ArrayList<>();
         try {
-            for (Node node : new Compose(settings(source.displayName())).composeAllFromString(source.text())) {
+            for (Node node : Yaml.composeAll(source.text(), source.displayName(), Yaml.Limits.MANIFEST)) {
                 if (node != null) {
                     docs.add(new YamlDoc(source, node, 0, 0));
                 }
@@ -58,7 +58,7 @@ public record YamlDoc(SourceFile source, Node root, int lineOffset, int columnOf
             column = columnOffset + mark.get().getColumn();
         }
         try {
-            Optional<Node> node = new Compose(settings(source.displayName())).composeString(scalar.getValue());
+            Optional<Node> node = Yaml.composeFirst(scalar.getValue(), source.displayName(), Yaml.Limits.MANIFEST);
             return new YamlDoc(source, node.orElse(new MappingNode(org.snakeyaml.engine.v2.nodes.Tag.MAP,
                     List.of(), org.snakeyaml.engine.v2.common.FlowStyle.BLOCK)), line, column);
         } catch (YamlEngineException e) {
@@ -119,9 +119,9 @@ public record YamlDoc(SourceFile source, Node root, int lineOffset, int columnOf
     }
 
     private static int indentationFrom(String text, int fromLine) {
-        String[] lines = text.split("\n", -1);
-        for (int i = fromLine; i < lines.length; i++) {
-            String line = lines[i];
+        List<String> lines = SourceFile.lines(text);
+        for (int i = fromLine; i < lines.size(); i++) {
+            String line = lines.get(i);
             if (!line.isBlank()) {
                 int indent = 0;
                 while (indent < line.length() && line.charAt(indent) == ' ') {
@@ -133,15 +133,6 @@ public record YamlDoc(SourceFile source, Node root, int lineOffset, int columnOf
         return 0;
     }
 
-    private static LoadSettings settings(String label) {
-        return LoadSettings.builder()
-                .setLabel(label)
-                .setAllowDuplicateKeys(false)
-                .setMaxAliasesForCollections(50)
-                .setCodePointLimit(SourceFile.MAX_BYTES)
-                .build();
-    }
-
     private static InputException problem(SourceFile source, int lineOffset, int columnOffset,
             YamlEngineException e) {
         Location at = source.start();
@@ -150,7 +141,7 @@ public record YamlDoc(SourceFile source, Node root, int lineOffset, int columnOf
             at = source.at(lineOffset + mark.getLine() + 1, columnOffset + mark.getColumn() + 1);
         }
         String message = e instanceof MarkedYamlEngineException marked ? marked.getProblem() : e.getMessage();
-        return new InputException(at, "invalid YAML: " + (message == null ? e.getClass().getSimpleName()
-                : message.strip().lines().findFirst().orElse("")));
+        return new InputException(at, (e instanceof Yaml.TooDeep ? "" : "invalid YAML: ")
+                + YamlSyntax.firstLine(message));
     }
 }

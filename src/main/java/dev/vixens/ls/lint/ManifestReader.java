@@ -11,8 +11,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import dev.vixens.ls.source.Yaml;
+import dev.vixens.ls.source.YamlScalars;
+import dev.vixens.ls.source.YamlSyntax;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -82,13 +84,9 @@ final class ManifestReader {
         return result;
     }
 
-    static Iterable<Node> compose(String text, String label) {
-        LoadSettings settings = LoadSettings.builder()
-                .setLabel(label)
-                .setMaxAliasesForCollections(50)
-                .setCodePointLimit(SourceFile.MAX_BYTES)
-                .build();
-        return new Compose(settings).composeAllFromString(text);
+    /** Every document of a manifest, within the limits of {@link Yaml.Limits#MANIFEST}. */
+    static List<Node> compose(String text, String label) {
+        return Yaml.composeAll(text, label, Yaml.Limits.MANIFEST);
     }
 
     /** A mapping with a {@code dbs} key is what Litestream reads; anything else is somebody else's YAML. */
@@ -176,12 +174,12 @@ final class ManifestReader {
         Path dir = result.path.getParent();
         for (String key : List.of("resources", "components", "bases", "patchesStrategicMerge")) {
             for (Node item : Nodes.items(Nodes.value(document, key).orElse(null))) {
-                Nodes.text(item).ifPresent(this::reference);
+                reference(item);
             }
         }
         for (String key : List.of("patches", "patchesJson6902")) {
             for (MappingNode patch : Nodes.mappings(Nodes.value(document, key).orElse(null))) {
-                Nodes.text(patch, "path").ifPresent(this::reference);
+                Nodes.value(patch, "path").ifPresent(this::reference);
             }
         }
         for (String key : List.of("configMapGenerator", "secretGenerator")) {
@@ -189,7 +187,7 @@ final class ManifestReader {
                 String group = result.path + "#" + key + "/" + Nodes.text(generator, "name").orElse("");
                 for (Node item : Nodes.items(Nodes.value(generator, "files").orElse(null))) {
                     Nodes.text(item).map(f -> f.substring(f.indexOf('=') + 1)).ifPresent(file -> {
-                        reference(file);
+                        reference(file, item);
                         if (isLocal(file)) {
                             result.generatedInto.put(dir.resolve(file).normalize(), group);
                         }
@@ -200,8 +198,10 @@ final class ManifestReader {
         for (MappingNode image : Nodes.mappings(Nodes.value(document, "images").orElse(null))) {
             Optional<String> name = Nodes.text(image, "name");
             Optional<Node> tag = Nodes.value(image, "newTag");
+            // newTag: ~ (or null, or nothing) sets no tag: the image keeps the tag of the manifests it builds
             if (name.isPresent() && LITESTREAM_IMAGE.matcher(name.get()).matches() && tag.isPresent()
-                    && tag.get() instanceof ScalarNode scalar) {
+                    && tag.get() instanceof ScalarNode scalar
+                    && !(scalar.getScalarStyle() == ScalarStyle.PLAIN && YamlScalars.isNull(scalar.getValue()))) {
                 result.images.add(new ImageRef(result.path, scalar.getValue(),
                         Positions.direct(source).of(scalar), true));
             }
@@ -209,9 +209,14 @@ final class ManifestReader {
         scan(document);
     }
 
-    private void reference(String target) {
+    private void reference(Node item) {
+        Nodes.text(item).ifPresent(target -> reference(target, item));
+    }
+
+    private void reference(String target, Node at) {
         if (isLocal(target)) {
-            result.references.add(result.path.getParent().resolve(target).normalize());
+            result.references.add(new ReadFile.Reference(result.path.getParent().resolve(target).normalize(),
+                    Positions.direct(source).of(at)));
         }
     }
 
@@ -246,15 +251,14 @@ final class ManifestReader {
                     .orElse(positions.start());
             problem = marked.getProblem();
         }
-        String message = "not valid YAML" + where + ": " + firstLine(problem);
+        String message = e instanceof Yaml.TooDeep ? firstLine(problem) + where + "; lint reads no deeper"
+                : "not valid YAML" + where + ": " + firstLine(problem);
         Finding finding = Finding.of(Rule.INVALID_YAML, location, message);
         return explicit ? finding : new Finding(location, Severity.WARNING, Rule.INVALID_YAML,
                 message + "; skipped");
     }
 
     private static String firstLine(String text) {
-        String trimmed = text == null ? "" : text.strip();
-        int newline = trimmed.indexOf('\n');
-        return newline < 0 ? trimmed : trimmed.substring(0, newline);
+        return YamlSyntax.firstLine(text);
     }
 }

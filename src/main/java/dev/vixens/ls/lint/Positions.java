@@ -2,6 +2,7 @@ package dev.vixens.ls.lint;
 
 import dev.vixens.ls.source.Location;
 import dev.vixens.ls.source.SourceFile;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,17 +50,21 @@ final class Positions {
         if (value.getScalarStyle() != ScalarStyle.LITERAL || mark.isEmpty()) {
             return new Positions(file, 0, 0, start);
         }
-        String[] lines = file.text().split("\n", -1);
+        List<String> lines = file.lines();
         int headerLine = mark.get().getLine();
-        String header = lines[headerLine].substring(Math.min(mark.get().getColumn(), lines[headerLine].length()));
+        if (headerLine >= lines.size()) {
+            return new Positions(file, 0, 0, start);
+        }
+        String headerText = lines.get(headerLine);
+        String header = headerText.substring(Math.min(mark.get().getColumn(), headerText.length()));
         Matcher explicit = BLOCK_HEADER.matcher(header);
         int indent = -1;
         if (explicit.find() && explicit.group(1) != null) {
             int parent = keyNode.getStartMark().map(Mark::getColumn).orElse(0);
             indent = parent + Integer.parseInt(explicit.group(1));
         } else {
-            for (int i = headerLine + 1; i < lines.length; i++) {
-                String line = lines[i].replace("\r", "");
+            for (int i = headerLine + 1; i < lines.size(); i++) {
+                String line = lines.get(i);
                 if (!line.isBlank()) {
                     indent = line.length() - line.stripLeading().length();
                     break;

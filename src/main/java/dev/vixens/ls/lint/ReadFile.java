@@ -19,8 +19,12 @@ final class ReadFile {
     final List<ImageRef> images = new ArrayList<>();
     final List<InlineEnv> inlineEnv = new ArrayList<>();
     final List<Finding> findings = new ArrayList<>();
+    /** A local file or directory a kustomization builds from, and where it names it. */
+    record Reference(Path path, Location location) {
+    }
+
     /** For a kustomization: the local files and directories it builds from. */
-    final List<Path> references = new ArrayList<>();
+    final List<Reference> references = new ArrayList<>();
     /** For a kustomization: each configMapGenerator file and the generator (one ConfigMap) it goes into. */
     final Map<Path, String> generatedInto = new LinkedHashMap<>();
 

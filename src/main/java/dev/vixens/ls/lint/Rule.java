@@ -7,6 +7,8 @@ package dev.vixens.ls.lint;
 public enum Rule {
     INVALID_YAML("invalid-yaml", Severity.ERROR,
             "The file, or a config embedded in it, is not valid YAML (or repeats a key)."),
+    NOT_READ("not-read", Severity.WARNING,
+            "A file lint met but did not read: a link or a special file, or outside the repository."),
     UNKNOWN_KEY("unknown-key", Severity.WARNING,
             "A key no Litestream version reads, usually a typo; Litestream ignores it silently."),
     IGNORED_KEY("ignored-key", Severity.ERROR,

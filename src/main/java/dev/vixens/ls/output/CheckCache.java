@@ -4,15 +4,19 @@ import dev.vixens.ls.descriptor.DescriptorLoader;
 import dev.vixens.ls.kustomize.KustomizeCommand;
 import dev.vixens.ls.kustomize.OverlayFinder;
 import dev.vixens.ls.repo.Repository;
+import dev.vixens.ls.source.ConfinedPaths;
 import dev.vixens.ls.source.InputFiles;
+import dev.vixens.ls.source.SourceFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -40,7 +44,7 @@ import java.util.zip.CRC32C;
  * of each app, every file the overlays read (a base manifest, a patch, a generator file, and every kustomization
  * file name, present or not) and the kustomize program (path, size, time). The fast check then also requires the
  * same overlays, the same digests and the same program; an overlay that reads anything the digests cannot cover
- * (a remote base, a Helm chart, a plugin) is never cached.
+ * (a remote base, a Helm chart, a plugin, a link, a file outside the repository) is never cached.
  *
  * <p>The cache lives outside the repository ({@code $VIXENS_LS_CACHE} or the system property
  * {@code vixens.cache}, else {@code $XDG_CACHE_HOME/vixens-ls},
@@ -50,6 +54,8 @@ import java.util.zip.CRC32C;
 public final class CheckCache {
 
     private static final String HEADER = "vixens-ls check cache 3";
+    /** The largest file an overlay reads whose digest is kept; a larger one is never cached. */
+    private static final int MAX_OVERLAY_FILE = 64 << 20;
     /** {@code AppPlanner.COMPONENT_DIR}, repeated so the fast path does not load the planner. */
     static final String COMPONENT_DIR = "litestream";
 
@@ -125,13 +131,21 @@ public final class CheckCache {
             } catch (NoSuchFileException e) {
                 return null;
             }
-            return verify(root.toAbsolutePath().normalize(), lines, build, selection);
+            return verify(new ConfinedPaths(root), lines, build, selection);
         } catch (IOException | RuntimeException e) {
             return null;
         }
     }
 
-    private static String verify(Path root, List<String> lines, String build, String selection) throws IOException {
+    /**
+     * Applies the full check's file rules on the way: every input and output must be a regular file reached
+     * without a link (a generated file replaced by a link to an identical copy is refused by the full check,
+     * so it is never "current" here), marked files count by their first line, and temporary files of an
+     * interrupted run are not output.
+     */
+    private static String verify(ConfinedPaths paths, List<String> lines, String build, String selection)
+            throws IOException {
+        Path root = paths.root();
         if (lines.size() < 4 || !lines.get(0).equals(HEADER) || !lines.get(1).equals("build\t" + build)
                 || !lines.get(2).equals("selection\t" + selection) || !lines.get(3).startsWith("summary\t")) {
             return null;
@@ -159,7 +173,7 @@ public final class CheckCache {
             } else if (kind.equals("overlays")) {
                 overlays.put(f[1], List.of(f).subList(2, f.length));
             } else if (kind.equals("read")) {
-                if (!digest(root.resolve(f[1])).equals(f[2])) {
+                if (!digest(paths, f[1], MAX_OVERLAY_FILE).equals(f[2])) {
                     return null;
                 }
             } else if (kind.equals("appdir")) {
@@ -171,7 +185,8 @@ public final class CheckCache {
             } else if (kind.equals("component")) {
                 components.add(f[1]);
             } else if (kind.equals("input") || kind.equals("output")) {
-                if (!digest(root.resolve(f[1])).equals(f[2])) {
+                if (!digest(paths, f[1], kind.equals("input") ? SourceFile.MAX_BYTES : OutputTree.MAX_READ)
+                        .equals(f[2])) {
                     return null;
                 }
                 (kind.equals("input") ? inputs : outputs).add(f[1]);
@@ -187,15 +202,27 @@ public final class CheckCache {
         }
         Set<String> current = new HashSet<>();
         current.add(relative(root, root.resolve(Repository.CONFIG_FILE)));
+        if (!paths.allows(root.resolve(profilesDir))) {
+            return null;
+        }
         for (Path profile : InputFiles.profiles(root.resolve(profilesDir))) {
             current.add(relative(root, profile));
         }
+        Set<String> currentComponents = new HashSet<>();
         for (String dir : appDirs) {
-            for (Path descriptor : InputFiles.descriptors(root.resolve(dir), DescriptorLoader.FILE_NAME)) {
+            if (!paths.allows(root.resolve(dir))) {
+                return null;
+            }
+            InputFiles.AppScan scan = InputFiles.apps(root.resolve(dir), DescriptorLoader.FILE_NAME, COMPONENT_DIR);
+            if (!scan.suspects().isEmpty() || !scan.linkedDirectories().isEmpty()) {
+                return null; // the full check refuses these or warns about them
+            }
+            for (Path descriptor : scan.descriptors()) {
                 current.add(relative(root, descriptor));
             }
+            scan.componentDirectories().forEach(component -> currentComponents.add(relative(root, component)));
         }
-        if (!current.equals(inputs) || !components.equals(componentDirs(root, appDirs))) {
+        if (!current.equals(inputs) || !components.equals(currentComponents)) {
             return null;
         }
         for (String dir : managed) {
@@ -203,8 +230,11 @@ public final class CheckCache {
             if (!Files.isDirectory(start)) {
                 continue;
             }
+            if (!paths.allows(start)) {
+                return null;
+            }
             for (Path p : InputFiles.regularFiles(start)) {
-                if (!outputs.contains(relative(root, p)) && carriesMarker(p)) {
+                if (!outputs.contains(relative(root, p)) && !OutputFiles.isTemporary(p) && Marker.startsFile(p)) {
                     return null;
                 }
             }
@@ -253,33 +283,16 @@ public final class CheckCache {
                 Files.deleteIfExists(file);
                 return;
             }
-            Path absolute = root.toAbsolutePath().normalize();
+            ConfinedPaths paths = new ConfinedPaths(root);
+            Path absolute = paths.root();
             StringBuilder out = new StringBuilder();
             out.append(HEADER).append('\n');
             out.append("build\t").append(build).append('\n');
             out.append("selection\t").append(snapshot.selection()).append('\n');
             out.append("summary\t").append(snapshot.summary()).append('\n');
-            if (snapshot.overlays().isPresent()) {
-                Overlays overlays = snapshot.overlays().get();
-                overlays.patterns().forEach(p -> out.append("pattern\t").append(p).append('\n'));
-                out.append("kustomize");
-                overlays.kustomize().forEach(word -> out.append('\t').append(word));
-                out.append('\n');
-                out.append("program\t").append(programId(overlays.program())).append('\n');
-                overlays.overlays().forEach((app, dirs) -> {
-                    out.append("overlays\t").append(app);
-                    dirs.forEach(dir -> out.append('\t').append(dir));
-                    out.append('\n');
-                });
-                Set<String> generated = new HashSet<>();
-                snapshot.output().files().forEach(f -> generated.add(f.path()));
-                for (Path read : overlays.filesRead()) {
-                    String path = relative(absolute, read);
-                    if (!generated.contains(path)) {
-                        // a generated file read by an overlay is digested once, as an output
-                        out.append("read\t").append(path).append('\t').append(digest(read)).append('\n');
-                    }
-                }
+            if (snapshot.overlays().isPresent() && !overlays(out, snapshot, paths)) {
+                Files.deleteIfExists(file);
+                return;
             }
             for (String dir : snapshot.appDirs()) {
                 out.append("appdir\t").append(dir).append('\n');
@@ -292,8 +305,9 @@ public final class CheckCache {
                 out.append("component\t").append(dir).append('\n');
             }
             for (Path input : snapshot.inputs()) {
-                out.append("input\t").append(relative(absolute, input)).append('\t').append(digest(input))
-                        .append('\n');
+                String relative = relative(absolute, input);
+                out.append("input\t").append(relative).append('\t')
+                        .append(digest(paths, relative, SourceFile.MAX_BYTES)).append('\n');
             }
             for (GeneratedFile generated : snapshot.output().files()) {
                 out.append("output\t").append(generated.path()).append('\t')
@@ -309,13 +323,46 @@ public final class CheckCache {
     }
 
     /**
+     * The lines of what the overlay builds depended on; false when one of the files cannot be covered by a
+     * digest (a link, a special or huge file), and so nothing may be cached.
+     */
+    private static boolean overlays(StringBuilder out, Snapshot snapshot, ConfinedPaths paths) throws IOException {
+        Overlays overlays = snapshot.overlays().orElseThrow();
+        overlays.patterns().forEach(p -> out.append("pattern\t").append(p).append('\n'));
+        out.append("kustomize");
+        overlays.kustomize().forEach(word -> out.append('\t').append(word));
+        out.append('\n');
+        out.append("program\t").append(programId(overlays.program())).append('\n');
+        overlays.overlays().forEach((app, dirs) -> {
+            out.append("overlays\t").append(app);
+            dirs.forEach(dir -> out.append('\t').append(dir));
+            out.append('\n');
+        });
+        Set<String> generated = new HashSet<>();
+        snapshot.output().files().forEach(f -> generated.add(f.path()));
+        for (Path read : overlays.filesRead()) {
+            String path = relative(paths.root(), read);
+            if (generated.contains(path)) {
+                continue; // a generated file read by an overlay is digested once, as an output
+            }
+            String digest = digest(paths, path, MAX_OVERLAY_FILE);
+            if (digest.equals("refused")) {
+                return false;
+            }
+            out.append("read\t").append(path).append('\t').append(digest).append('\n');
+        }
+        return true;
+    }
+
+    /**
      * Every generated-Component directory below the app directories: one appearing where no descriptor is
      * (a copied or orphaned Component) changes what the full check manages, so it must be seen here too.
      */
     private static Set<String> componentDirs(Path root, List<String> appDirs) {
         Set<String> dirs = new HashSet<>();
         for (String dir : appDirs) {
-            for (Path component : InputFiles.directoriesNamed(root.resolve(dir), COMPONENT_DIR)) {
+            for (Path component : InputFiles.apps(root.resolve(dir), DescriptorLoader.FILE_NAME, COMPONENT_DIR)
+                    .componentDirectories()) {
                 dirs.add(relative(root, component));
             }
         }
@@ -324,23 +371,9 @@ public final class CheckCache {
 
     /** The cache file of a repository, or null when caching is off. */
     static Path location(Path root) {
-        String configured = System.getProperty("vixens.cache", System.getenv("VIXENS_LS_CACHE"));
-        Path dir;
-        if (configured != null && !configured.isEmpty()) {
-            if (configured.equals("off")) {
-                return null;
-            }
-            dir = Path.of(configured);
-        } else {
-            String xdg = System.getenv("XDG_CACHE_HOME");
-            String home = System.getProperty("user.home");
-            if (xdg != null && !xdg.isEmpty()) {
-                dir = Path.of(xdg, "vixens-ls");
-            } else if (home != null && !home.isEmpty()) {
-                dir = Path.of(home, ".cache", "vixens-ls");
-            } else {
-                return null;
-            }
+        Path dir = UserCache.checkCacheOff() ? null : UserCache.dir();
+        if (dir == null) {
+            return null;
         }
         String key = digest(root.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
         return dir.resolve("check-" + key + ".tsv");
@@ -366,25 +399,32 @@ public final class CheckCache {
         }
     }
 
-    /** {@link Marker#carries} on the start of the file only: enough to tell, without reading it all. */
-    private static boolean carriesMarker(Path file) throws IOException {
-        byte[] start = new byte[512];
-        int read;
-        try (InputStream in = Files.newInputStream(file)) {
-            read = in.readNBytes(start, 0, start.length);
-        }
-        String head = new String(start, 0, read, StandardCharsets.UTF_8);
-        // A first line longer than the buffer: assume marked, which only sends check to the full path.
-        return head.indexOf('\n') < 0 && read == start.length ? head.startsWith(Marker.PREFIX) : Marker.carries(head);
-    }
-
     private static String relative(Path root, Path file) {
         return root.relativize(file.toAbsolutePath().normalize()).toString()
                 .replace(root.getFileSystem().getSeparator(), "/");
     }
 
-    private static String digest(Path file) throws IOException {
-        return Files.isRegularFile(file) ? digest(Files.readAllBytes(file)) : "absent";
+    /**
+     * The digest of a repository file, "absent" when there is none, or "refused" when the full check would
+     * refuse it (a link on the way, a special file, more than it reads): never equal to a recorded digest.
+     */
+    private static String digest(ConfinedPaths paths, String relative, int maxBytes) throws IOException {
+        Path file = paths.absolute(relative);
+        if (paths.problem(file, "read") != null) {
+            return "refused";
+        }
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return "absent";
+        }
+        if (!attributes.isRegularFile() || attributes.size() > maxBytes) {
+            return "refused";
+        }
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            return digest(in.readNBytes(maxBytes));
+        }
     }
 
     /**

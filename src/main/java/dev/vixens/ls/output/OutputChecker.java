@@ -41,7 +41,7 @@ public final class OutputChecker {
                         diff(file.path(), file.path(), existing.get(), file.content())));
             }
         }
-        for (Map.Entry<String, String> existing : tree.generatedFilesUnder(output.managedDirs()).entrySet()) {
+        for (Map.Entry<String, String> existing : tree.scan(output.managedDirs()).generated().entrySet()) {
             if (!planned.contains(existing.getKey())) {
                 differences.add(new Difference(Kind.STALE, existing.getKey(),
                         diff(existing.getKey(), null, existing.getValue(), "")));

@@ -4,12 +4,17 @@ import dev.vixens.ls.source.InputException;
 import dev.vixens.ls.source.Location;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,9 +23,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The write stage. First checks every target (inside the root, no links, no user file in the way), and only
- * when all are fine writes: changed files only, each atomically (temporary file and rename), and deletes
- * stale generated files. A refusal therefore leaves the repository exactly as it was.
+ * The write stage. First checks every target (inside the root, no links, no file where a directory must go,
+ * no user file in the way), and only when all are fine writes: changed files only, each atomically, and
+ * deletes stale generated files. A refusal therefore leaves the repository exactly as it was.
+ *
+ * <p>Each file is written to a temporary file of its own, created new ({@code CREATE_NEW}: never an existing
+ * file, never through a link planted at its name) beside the target, then renamed over it; a failure removes
+ * the temporary file. Temporary files left by an interrupted run are removed by the next {@code generate}
+ * (which holds the repository lock, so no other run can be writing them).
  */
 public final class OutputWriter {
 
@@ -52,42 +62,81 @@ public final class OutputWriter {
                 changes.add(new Change(Action.WROTE, file.path()));
             }
         }
+        OutputTree.Found found = tree.scan(output.managedDirs());
         List<String> stale = new ArrayList<>();
-        for (Map.Entry<String, String> existing : tree.generatedFilesUnder(output.managedDirs()).entrySet()) {
+        for (Map.Entry<String, String> existing : found.generated().entrySet()) {
             if (!planned.contains(existing.getKey())) {
                 stale.add(existing.getKey());
                 changes.add(new Change(Action.DELETED, existing.getKey()));
             }
         }
+        for (String temporary : found.temporaries()) {
+            stale.add(temporary);
+            changes.add(new Change(Action.DELETED, temporary));
+        }
         for (GeneratedFile file : toWrite) {
-            writeAtomically(tree.resolve(file.path()), file.content());
+            // checked above, with every other target, before the first write
+            writeAtomically(tree.paths().absolute(file.path()), file.content(), file.path());
         }
         for (String path : stale) {
-            delete(tree, path);
+            delete(tree, path, output.managedDirs());
         }
         return changes;
     }
 
-    static void writeAtomically(Path target, String content) {
+    /**
+     * Writes {@code content} to {@code target} through a new temporary file beside it and a rename.
+     *
+     * @param shown the target as messages name it
+     */
+    static void writeAtomically(Path target, String content, String shown) {
+        Path temp = null;
         try {
             Files.createDirectories(target.getParent());
-            Path temp = target.resolveSibling("." + target.getFileName() + ".vixens-ls-tmp");
-            Files.writeString(temp, content, StandardCharsets.UTF_8);
+            for (int attempt = 0; temp == null; attempt++) {
+                Path candidate = OutputFiles.temporaryFor(target);
+                // CREATE_NEW: never an existing file, never through a link planted at the name
+                try (FileChannel channel = FileChannel.open(candidate, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+                    temp = candidate;
+                    ByteBuffer bytes = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
+                    while (bytes.hasRemaining()) {
+                        channel.write(bytes);
+                    }
+                } catch (FileAlreadyExistsException e) {
+                    if (attempt >= 100) {
+                        throw e;
+                    }
+                }
+            }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            temp = null;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
+            throw new UncheckedIOException("cannot write " + shown, e);
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // the next generate removes it
+                }
+            }
         }
     }
 
-    private static void delete(OutputTree tree, String path) {
+    /** Deletes a stale file, then the directories it leaves empty, up to its managed directory. */
+    private static void delete(OutputTree tree, String path, List<String> managedDirs) {
         Path file = tree.resolve(path);
+        Path stop = managedDirs.stream().filter(dir -> path.startsWith(dir + "/"))
+                .map(dir -> tree.paths().absolute(dir).getParent()).findFirst().orElse(tree.root());
         try {
             Files.deleteIfExists(file);
-            for (Path dir = file.getParent(); !dir.equals(tree.root()); dir = dir.getParent()) {
+            for (Path dir = file.getParent(); dir != null && !dir.equals(stop) && dir.startsWith(stop);
+                    dir = dir.getParent()) {
                 try (var entries = Files.list(dir)) {
                     if (entries.findAny().isPresent()) {
                         break;
@@ -98,7 +147,7 @@ public final class OutputWriter {
         } catch (DirectoryNotEmptyException e) {
             // another file appeared meanwhile: keep the directory
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + file, e);
+            throw new UncheckedIOException("cannot delete " + path, e);
         }
     }
 }

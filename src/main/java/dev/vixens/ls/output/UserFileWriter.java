@@ -21,7 +21,7 @@ public final class UserFileWriter {
             tree.resolve(path);
         }
         for (Map.Entry<String, String> file : files.entrySet()) {
-            OutputWriter.writeAtomically(tree.resolve(file.getKey()), file.getValue());
+            OutputWriter.writeAtomically(tree.resolve(file.getKey()), file.getValue(), file.getKey());
         }
     }
 }

@@ -64,6 +64,7 @@ public final class AppPlanner {
         for (PlanStep step : STEPS) {
             step.apply(context);
         }
+        MountPathGuard.check(context);
         return freeze(context, dialect, overlay, overlayPlans);
     }
 

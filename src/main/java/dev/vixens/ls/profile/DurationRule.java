@@ -1,5 +1,7 @@
 package dev.vixens.ls.profile;
 
+import dev.vixens.ls.source.Problem;
+
 /**
  * The range in which each Litestream interval makes sense. Values outside are refused: a 0s sync, a
  * snapshot every 10 years or retention of a minute would all silently defeat the backup.
@@ -32,16 +34,16 @@ public enum DurationRule {
         try {
             value = GoDuration.parse(text);
         } catch (GoDuration.TooLong e) {
-            throw new IllegalArgumentException("'" + text + "' is longer than the maximum of " + max + range());
+            throw new IllegalArgumentException(Problem.quote(text) + " is longer than the maximum of " + max + range());
         }
         if (value.millis() == 0) {
-            throw new IllegalArgumentException("'" + text + "' is zero" + range());
+            throw new IllegalArgumentException(Problem.quote(text) + " is zero" + range());
         }
         if (value.compareTo(min) < 0) {
-            throw new IllegalArgumentException("'" + text + "' is shorter than the minimum of " + min + range());
+            throw new IllegalArgumentException(Problem.quote(text) + " is shorter than the minimum of " + min + range());
         }
         if (value.compareTo(max) > 0) {
-            throw new IllegalArgumentException("'" + text + "' is longer than the maximum of " + max + range());
+            throw new IllegalArgumentException(Problem.quote(text) + " is longer than the maximum of " + max + range());
         }
         return value;
     }

@@ -3,6 +3,7 @@ package dev.vixens.ls.profile;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -11,9 +12,16 @@ import java.util.Set;
 public final class ProfileCatalog {
 
     private final Map<String, Profile> profiles;
+    private final List<String> warnings;
 
-    ProfileCatalog(Map<String, Profile> profiles) {
+    ProfileCatalog(Map<String, Profile> profiles, List<String> warnings) {
         this.profiles = Collections.unmodifiableMap(new LinkedHashMap<>(profiles));
+        this.warnings = List.copyOf(warnings);
+    }
+
+    /** What every generate and check must say while it holds (a built-in backed-up profile no longer backed up). */
+    public List<String> warnings() {
+        return warnings;
     }
 
     public Optional<Profile> find(String name) {

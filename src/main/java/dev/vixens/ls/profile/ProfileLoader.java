@@ -1,7 +1,9 @@
 package dev.vixens.ls.profile;
 
+import dev.vixens.ls.source.ConfinedPaths;
 import dev.vixens.ls.source.InputException;
 import dev.vixens.ls.source.InputFiles;
+import dev.vixens.ls.source.Problem;
 import dev.vixens.ls.source.SourceFile;
 import dev.vixens.ls.source.Suggestions;
 import dev.vixens.ls.source.YamlBinder;
@@ -10,12 +12,11 @@ import dev.vixens.ls.source.YamlPath;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -30,28 +31,77 @@ public final class ProfileLoader {
     private ProfileLoader() {
     }
 
+    /** The built-in profiles only (outside any repository). */
+    public static ProfileCatalog builtIn() {
+        return load(null, null);
+    }
+
     /**
      * @param repoDir the repository's profiles directory, or null when it has none
-     * @param display how a repository path is shown in messages
+     * @param paths the repository's path rules, through which every profile file is read
      */
-    public static ProfileCatalog load(Path repoDir, Function<Path, String> display) {
+    public static ProfileCatalog load(Path repoDir, ConfinedPaths paths) {
         Map<String, Profile> profiles = new LinkedHashMap<>();
         for (String name : BUILT_IN) {
             profiles.put(name, parse(name, builtIn(name)));
         }
-        if (repoDir != null && Files.isDirectory(repoDir)) {
+        List<String> warnings = new ArrayList<>();
+        if (repoDir != null) {
             for (Path file : InputFiles.profiles(repoDir)) {
                 String fileName = file.getFileName().toString();
                 String name = fileName.substring(0, fileName.length() - ".yaml".length());
-                SourceFile source = SourceFile.read(file, display.apply(file));
+                SourceFile source = paths.read(file);
                 if (!NAME.matcher(name).matches()) {
                     throw new InputException(source.start(), "profile file name '" + fileName
                             + "' must be a lower-case name such as my-profile.yaml");
                 }
-                profiles.put(name, parse(name, source));
+                ProfileDocument doc = YamlBinder.bind(source, ProfileDocument.class, EXPECTATIONS);
+                Profile profile = parse(name, source, doc);
+                guardBuiltInBackup(source, doc, profiles.get(name), profile).ifPresent(warnings::add);
+                profiles.put(name, profile);
             }
         }
-        return new ProfileCatalog(profiles);
+        return new ProfileCatalog(profiles, warnings);
+    }
+
+    /** The key a repository profile needs to turn a backed-up built-in profile into one that is not. */
+    static final String ACKNOWLEDGE = "acknowledgeNoBackup";
+
+    /**
+     * A repository file named like a built-in replaces it, which is allowed; but a backed-up built-in profile
+     * silently turned into one that is not backed up makes every database using it deleted at each pod start.
+     * That takes {@code acknowledgeNoBackup: <the profile's name>} in the file, and is then said on every run.
+     *
+     * @param replaced the profile this file replaces, or null for a new profile
+     * @return the warning to print while the replacement holds
+     */
+    private static java.util.Optional<String> guardBuiltInBackup(SourceFile source, ProfileDocument doc,
+            Profile replaced, Profile profile) {
+        String acknowledged = doc.acknowledgeNoBackup();
+        boolean stopsBackups = replaced instanceof Profile.BackedUp && replaced.source().startsWith("built-in:")
+                && profile instanceof Profile.Ephemeral;
+        YamlPath at = YamlPath.of(ACKNOWLEDGE);
+        if (!stopsBackups) {
+            if (acknowledged != null) {
+                throw new InputException(YamlLocator.locateKey(source, at), ACKNOWLEDGE + ": has no meaning here; it"
+                        + " only acknowledges that a file replaces a backed-up built-in profile (critical, standard,"
+                        + " relaxed) with one that is not backed up; remove it");
+            }
+            return java.util.Optional.empty();
+        }
+        if (acknowledged == null) {
+            throw new InputException(YamlLocator.locate(source, YamlPath.of("backup")), "backup: false would stop the"
+                    + " backups of every database using the built-in profile '" + profile.name() + "' (each would be"
+                    + " deleted at every pod start and never replicated); if that is really meant, add '" + ACKNOWLEDGE
+                    + ": " + profile.name() + "' to this file, else give the profile a name of its own");
+        }
+        if (!acknowledged.equals(profile.name())) {
+            throw new InputException(YamlLocator.locate(source, at), ACKNOWLEDGE + ": " + Problem.quote(acknowledged)
+                    + " must name the profile it acknowledges, '" + profile.name() + "'");
+        }
+        return java.util.Optional.of("warning: " + source.displayName() + " replaces the built-in profile '"
+                + profile.name() + "' with one that is not backed up (" + ACKNOWLEDGE + "): every database using '"
+                + profile.name() + "' is deleted at each pod start and never replicated");
     }
 
     private static SourceFile builtIn(String name) {
@@ -77,7 +127,10 @@ public final class ProfileLoader {
     };
 
     static Profile parse(String name, SourceFile source) {
-        ProfileDocument doc = YamlBinder.bind(source, ProfileDocument.class, EXPECTATIONS);
+        return parse(name, source, YamlBinder.bind(source, ProfileDocument.class, EXPECTATIONS));
+    }
+
+    private static Profile parse(String name, SourceFile source, ProfileDocument doc) {
         String description = doc.description() == null ? "" : doc.description().strip();
         if (doc.backup() == null) {
             throw missing(source, "backup", "true for a backed-up profile, false for one that is never backed up");

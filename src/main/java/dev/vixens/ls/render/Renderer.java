@@ -3,14 +3,20 @@ package dev.vixens.ls.render;
 import dev.vixens.ls.output.GeneratedFile;
 import dev.vixens.ls.output.Marker;
 import dev.vixens.ls.plan.FileSpec;
+import dev.vixens.ls.source.YamlScalars;
+import freemarker.template.AdapterTemplateModel;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateMethodModelEx;
+import freemarker.template.TemplateModelException;
+import freemarker.template.TemplateScalarModel;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.TimeZone;
 
@@ -39,7 +45,26 @@ public final class Renderer {
         config.setWrapUncheckedExceptions(true);
         config.setFallbackOnNullLoopVariable(false);
         config.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_35).build());
+        // the one quoting rule of every generated file, decided in Java (lib/k8s.ftl names them s, q and c)
+        config.setSharedVariable("yamlScalar", (TemplateMethodModelEx) args -> YamlScalars.scalar(text(args)));
+        config.setSharedVariable("yamlQuoted", (TemplateMethodModelEx) args -> YamlScalars.quoted(text(args)));
+        config.setSharedVariable("yamlComment", (TemplateMethodModelEx) args -> YamlScalars.comment(text(args)));
         return config;
+    }
+
+    /** The one argument of a template function as text: a string, or the text of a plan value (a duration). */
+    private static String text(List<?> args) throws TemplateModelException {
+        if (args.size() != 1) {
+            throw new TemplateModelException("expected one argument, got " + args.size());
+        }
+        Object arg = args.get(0);
+        if (arg instanceof TemplateScalarModel scalar) {
+            return scalar.getAsString();
+        }
+        if (arg instanceof AdapterTemplateModel adapter) {
+            return String.valueOf(adapter.getAdaptedObject(Object.class));
+        }
+        throw new TemplateModelException("expected text, got " + arg);
     }
 
     /** Renders one file and puts the generated-file marker on top. */

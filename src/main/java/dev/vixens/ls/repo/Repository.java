@@ -2,14 +2,18 @@ package dev.vixens.ls.repo;
 
 import dev.vixens.ls.descriptor.AppDescriptor;
 import dev.vixens.ls.descriptor.DescriptorLoader;
+import dev.vixens.ls.plan.AppPlanner;
 import dev.vixens.ls.profile.ProfileCatalog;
 import dev.vixens.ls.profile.ProfileLoader;
+import dev.vixens.ls.source.ConfinedPaths;
 import dev.vixens.ls.source.InputException;
 import dev.vixens.ls.source.InputFiles;
 import dev.vixens.ls.source.Location;
+import dev.vixens.ls.source.Problem;
 import dev.vixens.ls.source.SourceFile;
 import dev.vixens.ls.version.BuildInfo;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,19 +23,22 @@ import java.util.Map;
 
 /**
  * A repository the tool manages: the directory holding {@value #CONFIG_FILE}, found like git finds
- * {@code .git}. Everything the tool reads or writes is resolved against this root and must stay inside it.
+ * {@code .git}. Everything the tool reads or writes is resolved against this root through
+ * {@link ConfinedPaths} and must stay inside it, never through a symbolic link.
  */
 public final class Repository {
 
     public static final String CONFIG_FILE = ".vixens-ls.yaml";
 
-    private final Path root;
+    private final ConfinedPaths paths;
     private final RepoConfig config;
+    private final List<String> warnings = new ArrayList<>();
+    private final List<Path> components = new ArrayList<>();
     private Map<String, AppRef> apps;
     private ProfileCatalog profiles;
 
-    private Repository(Path root, RepoConfig config) {
-        this.root = root;
+    private Repository(ConfinedPaths paths, RepoConfig config) {
+        this.paths = paths;
         this.config = config;
     }
 
@@ -47,11 +54,11 @@ public final class Repository {
                 + " repository's root to create one, or pass --repo DIR");
     }
 
-    /** The nearest directory at or above {@code start} holding {@value #CONFIG_FILE}, or null. */
+    /** The nearest directory at or above {@code start} holding {@value #CONFIG_FILE} (even a broken one), or null. */
     public static Path findRoot(Path start) {
         for (Path candidate = start.toAbsolutePath().normalize(); candidate != null;
                 candidate = candidate.getParent()) {
-            if (Files.isRegularFile(candidate.resolve(CONFIG_FILE))) {
+            if (Files.exists(candidate.resolve(CONFIG_FILE), LinkOption.NOFOLLOW_LINKS)) {
                 return candidate;
             }
         }
@@ -60,14 +67,15 @@ public final class Repository {
 
     /** Opens the repository rooted exactly at {@code root}. */
     public static Repository open(Path root) {
-        Path absolute = root.toAbsolutePath().normalize();
-        Path file = absolute.resolve(CONFIG_FILE);
-        if (!Files.isRegularFile(file)) {
-            throw new InputException(Location.commandLine(), "not a vixens-ls repository: " + absolute
-                    + " has no " + CONFIG_FILE + "; run 'vixens-ls setup --repo " + absolute + "' to create one");
+        ConfinedPaths paths = new ConfinedPaths(root);
+        Path file = paths.root().resolve(CONFIG_FILE);
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new InputException(Location.commandLine(), "not a vixens-ls repository: " + paths.root()
+                    + " has no " + CONFIG_FILE + "; run 'vixens-ls setup --repo " + paths.root() + "' to create one");
         }
-        RepoConfig config = RepoConfigLoader.load(SourceFile.read(file, CONFIG_FILE));
-        return new Repository(absolute, config);
+        RepoConfig config = RepoConfigLoader.load(paths.read(file));
+        RepoConfigLoader.checkDirectories(config, paths);
+        return new Repository(paths, config);
     }
 
     /**
@@ -76,36 +84,55 @@ public final class Repository {
      */
     public static void checkRequiredVersion(Path root) {
         Path file = root.toAbsolutePath().normalize().resolve(CONFIG_FILE);
-        if (Files.isRegularFile(file)) {
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             RequiredVersion.check(SourceFile.read(file, CONFIG_FILE), BuildInfo.current());
         }
     }
 
     public Path root() {
-        return root;
+        return paths.root();
     }
 
     public RepoConfig config() {
         return config;
     }
 
-    /** A path inside the repository as shown to the user: relative to the root, '/'-separated. */
-    public String display(Path path) {
-        Path absolute = path.toAbsolutePath().normalize();
-        if (absolute.startsWith(root)) {
-            return root.relativize(absolute).toString().replace(root.getFileSystem().getSeparator(), "/");
-        }
-        return absolute.toString();
+    /** The rules every path the tool reads or writes in this repository goes through. */
+    public ConfinedPaths paths() {
+        return paths;
     }
 
-    /** Resolves a '/'-separated repository-relative path. */
+    /** A path inside the repository as shown to the user: relative to the root, '/'-separated. */
+    public String display(Path path) {
+        return paths.display(path);
+    }
+
+    /** Resolves a '/'-separated repository-relative path (not checked; read and write through {@link #paths}). */
     public Path resolve(String relative) {
-        return root.resolve(relative.replace("/", root.getFileSystem().getSeparator())).normalize();
+        return paths.absolute(relative);
+    }
+
+    /**
+     * What the tool noticed and says on every run, one line each, for the command to print on stderr: what it
+     * skipped while looking at the repository (a symbolic link to an app directory), and a repository profile
+     * that stops the backups of a built-in one.
+     */
+    public List<String> warnings() {
+        apps();
+        List<String> all = new ArrayList<>(warnings);
+        all.addAll(profiles().warnings());
+        return all;
+    }
+
+    /** Every directory named like a generated Component below the apps directories (found with the apps). */
+    public List<Path> componentDirectories() {
+        apps();
+        return List.copyOf(components);
     }
 
     public ProfileCatalog profiles() {
         if (profiles == null) {
-            profiles = ProfileLoader.load(resolve(config.profilesDir()), this::display);
+            profiles = ProfileLoader.load(resolve(config.profilesDir()), paths);
         }
         return profiles;
     }
@@ -124,7 +151,7 @@ public final class Repository {
      */
     public List<Path> inputFiles() {
         List<Path> files = new ArrayList<>();
-        files.add(root.resolve(CONFIG_FILE));
+        files.add(root().resolve(CONFIG_FILE));
         files.addAll(InputFiles.profiles(resolve(config.profilesDir())));
         apps().forEach(app -> files.add(app.descriptor()));
         return files;
@@ -134,24 +161,36 @@ public final class Repository {
         apps();
         AppRef app = apps.get(name);
         if (app == null) {
-            throw new InputException(Location.commandLine(), "unknown app '" + name + "': no "
-                    + DescriptorLoader.FILE_NAME + " in a directory named '" + name + "' under "
+            throw new InputException(Location.commandLine(), "unknown app " + Problem.quote(name) + ": no "
+                    + DescriptorLoader.FILE_NAME + " in a directory of that name under "
                     + String.join(", ", config.appDirs()) + (apps.isEmpty() ? "" : "; known apps: "
-                    + String.join(", ", apps.keySet())));
+                    + Problem.list(apps.keySet(), 30)));
         }
         return app;
     }
 
     public AppDescriptor load(AppRef app) {
-        SourceFile source = SourceFile.read(app.descriptor(), display(app.descriptor()));
-        return DescriptorLoader.load(source, app.directory(), config.defaults());
+        return DescriptorLoader.load(paths.read(app.descriptor()), app.directory(), config.defaults());
     }
 
     private Map<String, AppRef> discoverApps() {
         List<AppRef> found = new ArrayList<>();
         for (String dir : config.appDirs()) {
             Path start = resolve(dir);
-            found.addAll(scan(start));
+            InputFiles.AppScan scan = InputFiles.apps(start, DescriptorLoader.FILE_NAME, AppPlanner.COMPONENT_DIR);
+            for (Path file : scan.descriptors()) {
+                Path appDir = file.getParent();
+                found.add(new AppRef(appDir.getFileName().toString(), display(appDir), file));
+            }
+            for (Path suspect : scan.suspects()) {
+                refuseSuspect(suspect);
+            }
+            for (Path link : scan.linkedDirectories()) {
+                warnings.add("warning: " + display(link) + " is a symbolic link to a directory; vixens-ls follows no"
+                        + " link inside the repository, so no app below it is generated or checked (move the"
+                        + " directory there instead of linking it)");
+            }
+            components.addAll(scan.componentDirectories());
         }
         found.sort((a, b) -> a.name().equals(b.name())
                 ? a.directory().compareTo(b.directory())
@@ -165,15 +204,28 @@ public final class Repository {
                         + "; app names must be unique");
             }
         }
+        RepoConfigLoader.checkShared(config, found.stream().map(AppRef::directory).toList(),
+                components.stream().map(this::display).toList());
         return byName;
     }
 
-    private List<AppRef> scan(Path start) {
-        List<AppRef> found = new ArrayList<>();
-        for (Path file : InputFiles.descriptors(start, DescriptorLoader.FILE_NAME)) {
-            Path dir = file.getParent();
-            found.add(new AppRef(dir.getFileName().toString(), display(dir), file));
+    /**
+     * A file that looks like a descriptor but would not be read as one. Skipping it would be silent: the app
+     * would not be generated or checked, and {@code generate --all} would delete its Component as orphaned.
+     */
+    private void refuseSuspect(Path suspect) {
+        String shown = display(suspect);
+        Path exact = suspect.resolveSibling(DescriptorLoader.FILE_NAME);
+        boolean exactIsFile = Files.isRegularFile(exact, LinkOption.NOFOLLOW_LINKS);
+        if (suspect.getFileName().toString().equals(DescriptorLoader.FILE_NAME)) {
+            SourceFile.read(suspect, shown); // a link or a special file: refused with its reason
         }
-        return found;
+        if (exactIsFile) {
+            return; // a copy beside the real descriptor (vixens-backup.yml.orig style): not an app of its own
+        }
+        throw new InputException(Location.startOf(shown), "named like an app descriptor, but vixens-ls reads only"
+                + " files named exactly " + DescriptorLoader.FILE_NAME + "; rename it (without a descriptor,"
+                + " generate --all would take " + display(suspect.resolveSibling(AppPlanner.COMPONENT_DIR))
+                + "/ for an orphaned Component and delete it)");
     }
 }

@@ -5,6 +5,7 @@ import dev.vixens.ls.render.Renderer;
 import dev.vixens.ls.repo.Repository;
 import dev.vixens.ls.setup.SetupPlan.Action;
 import dev.vixens.ls.setup.SetupPlan.PlannedFile;
+import dev.vixens.ls.source.ConfinedPaths;
 import dev.vixens.ls.source.InputException;
 import dev.vixens.ls.source.Location;
 import dev.vixens.ls.source.SourceFile;
@@ -13,9 +14,6 @@ import dev.vixens.ls.source.YamlPath;
 import dev.vixens.ls.version.BuildInfo;
 import dev.vixens.ls.version.ToolVersion;
 import dev.vixens.ls.version.VersionRange;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -86,12 +84,11 @@ public final class SetupService {
             return new PlannedFile(path, content, Action.WRITE, "");
         }
         try {
-            if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
-                    && Files.readString(file, StandardCharsets.UTF_8).equals(content)) {
+            if (new ConfinedPaths(root).read(file).text().equals(content)) {
                 return new PlannedFile(path, content, Action.UNCHANGED, "");
             }
-        } catch (IOException | UncheckedIOException e) {
-            // unreadable: it is still the user's file, and kept
+        } catch (InputException e) {
+            // a link, a special file, unreadable: it is still the user's file, and kept
         }
         return new PlannedFile(path, content, Action.KEPT, "(it exists; setup never replaces a file)");
     }

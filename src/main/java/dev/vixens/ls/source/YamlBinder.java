@@ -1,12 +1,13 @@
 package dev.vixens.ls.source;
 
-import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
@@ -16,7 +17,6 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,16 +24,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Binds a small hand-written YAML file (descriptor, profile, repository config) to a record, strictly.
  *
- * <p>{@link YamlStructure} first refuses syntax errors, aliases, duplicate keys, extra documents and deep
- * nesting on the parser's events; binding then refuses unknown keys and values of the wrong type (no
- * coercion: {@code 9090.5} is not a port, {@code "true"} is not a boolean). Each problem is one
- * {@link Problem} at the line and column of the offending key or value, named by its path
+ * <p>{@link YamlTree} first reads the file on the parser's events, refusing syntax errors, aliases, tags,
+ * duplicate keys, extra documents, deep nesting and scalars that YAML 1.1 and 1.2 readers read differently;
+ * binding then refuses unknown keys and values of the wrong type (no coercion: {@code 9090.5} is not a port,
+ * {@code "true"} is not a boolean, a number too large for its key is a wrong value, not broken YAML). Each
+ * problem is one {@link Problem} at the line and column of the offending key or value, named by its path
  * ({@code databases[0].profile}).
  */
 public final class YamlBinder {
@@ -51,23 +50,16 @@ public final class YamlBinder {
     }
 
     private static ObjectMapper createMapper() {
-        LoaderOptions loader = new LoaderOptions();
-        loader.setAllowDuplicateKeys(false);
-        loader.setNestingDepthLimit(YamlStructure.MAX_DEPTH + 2);
-        loader.setCodePointLimit(SourceFile.MAX_BYTES);
-        YAMLFactory factory = YAMLFactory.builder()
-                .loaderOptions(loader)
-                .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(YamlStructure.MAX_DEPTH + 2).build())
-                .build();
-        JsonMapper.Builder builder = JsonMapper.builder(factory)
+        JsonMapper.Builder builder = JsonMapper.builder()
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                // an empty list item ("-" and nothing) is a missing value, not an item
+                .defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
         ObjectMapper mapper = builder.build();
         for (CoercionInputShape shape : List.of(CoercionInputShape.Integer, CoercionInputShape.Float,
                 CoercionInputShape.Boolean)) {
@@ -89,62 +81,65 @@ public final class YamlBinder {
 
     /** Binds the whole file, describing expected values at some paths more precisely than by type. */
     public static <T> T bind(SourceFile source, Class<T> type, Expectations expectations) {
-        if (!YamlStructure.check(source)) {
+        YamlTree.Result tree = YamlTree.read(source);
+        if (tree.root().isEmpty()) {
             throw new InputException(source.start(), "the file is empty; expected a YAML mapping (key: value"
                     + " lines)");
         }
-        return read(source, type, expectations);
+        return read(source, tree, type, expectations);
     }
 
     /** Binds the whole file, or returns {@code whenEmpty} when it holds nothing but comments. */
     public static <T> T bindOrDefault(SourceFile source, Class<T> type, T whenEmpty, Expectations expectations) {
-        return YamlStructure.check(source) ? read(source, type, expectations) : whenEmpty;
+        YamlTree.Result tree = YamlTree.read(source);
+        return tree.root().isEmpty() ? whenEmpty : read(source, tree, type, expectations);
     }
 
-    private static <T> T read(SourceFile source, Class<T> type, Expectations expectations) {
-        JsonParser parser;
-        try {
-            parser = Holder.MAPPER.createParser(source.text());
-        } catch (IOException e) {
-            throw new InputException(source.start(), "cannot read: " + e.getMessage());
-        }
-        // The parser is ours, not the reader's, and is closed only after the catch blocks, so that a failure
-        // can still show the token the binder choked on ("got a list").
-        try {
-            T value = Holder.MAPPER.readerFor(type).readValue(parser);
-            if (value == null) {
-                throw new InputException(source.start(), "the file is empty; expected a YAML mapping (key: value"
-                        + " lines)");
-            }
-            return value;
-        } catch (UnrecognizedPropertyException e) {
-            YamlPath path = pathOf(e);
-            List<String> known = known(e.getKnownPropertyIds());
-            throw new InputException(YamlLocator.locateKey(source, path), path + ": unknown key"
-                    + Suggestions.didYouMean(e.getPropertyName(), known) + "; expected one of: "
-                    + (known.isEmpty() ? "(none)" : String.join(", ", known)));
-        } catch (MismatchedInputException e) {
-            YamlPath path = pathOf(e);
-            throw new InputException(YamlLocator.locate(source, path), mismatch(path, e, expectations));
-        } catch (JsonProcessingException e) {
-            throw new InputException(locationOf(source, e.getLocation()), "invalid YAML: "
-                    + YamlSyntax.firstLine(e.getOriginalMessage()));
-        } catch (IOException e) {
-            throw new InputException(source.start(), "cannot read: " + e.getMessage());
-        } catch (YAMLException e) {
-            // YamlStructure has parsed the same text with the same parser; this is a safety net, not a path
-            throw new InputException(source.start(), "invalid YAML: " + YamlSyntax.firstLine(e.getMessage()));
-        } finally {
+    private static <T> T read(SourceFile source, YamlTree.Result tree, Class<T> type, Expectations expectations) {
+        JsonNode root = tree.root().orElseThrow();
+        // The parser is ours, not the reader's, so that a failure can still show the token the binder choked
+        // on ("got a list").
+        try (JsonParser parser = Holder.MAPPER.treeAsTokens(root)) {
             try {
-                parser.close();
-            } catch (IOException ignored) {
-                // reading from a string: nothing to release
+                return Holder.MAPPER.readerFor(type).readValue(parser);
+            } catch (UnrecognizedPropertyException e) {
+                YamlPath path = pathOf(e);
+                List<String> known = known(e.getKnownPropertyIds());
+                throw new InputException(YamlLocator.locateKey(source, path), path + ": unknown key"
+                        + Suggestions.didYouMean(e.getPropertyName(), known) + "; expected one of: "
+                        + (known.isEmpty() ? "(none)" : String.join(", ", known)));
+            } catch (MismatchedInputException e) {
+                YamlPath path = pathOf(e);
+                throw new InputException(YamlLocator.locate(source, path), mismatch(path, e, expectations,
+                        tree.written()));
+            } catch (JsonMappingException e) {
+                if (!(e.getCause() instanceof InputCoercionException coercion)) {
+                    throw e;
+                }
+                // a whole number too large for its key
+                YamlPath path = pathOf(e);
+                String text = tree.written().getOrDefault(YamlTree.pointer(path), "the number");
+                throw new InputException(YamlLocator.locate(source, path), path + ": expected "
+                        + expectedFor(path, coercion.getTargetType(), expectations) + ", got " + shortNumber(text)
+                        + ", which is far too large");
             }
+        } catch (IOException e) {
+            throw new InputException(source.start(), "cannot read: " + YamlSyntax.firstLine(e.getMessage()));
         }
     }
 
-    private static String mismatch(YamlPath path, MismatchedInputException e, Expectations expectations) {
-        Found found = found(e);
+    private static String expectedFor(YamlPath path, Class<?> target, Expectations expectations) {
+        String expected = expectations.apply(path);
+        return expected != null ? expected : expected(target);
+    }
+
+    private static String shortNumber(String text) {
+        return text.length() <= 30 ? text : text.substring(0, 30) + "... (" + text.length() + " digits)";
+    }
+
+    private static String mismatch(YamlPath path, MismatchedInputException e, Expectations expectations,
+            Map<String, String> written) {
+        Found found = found(e, written.get(YamlTree.pointer(path)));
         String expected = expectations.apply(path);
         Class<?> target = e.getTargetType();
         String hint = "";
@@ -165,15 +160,16 @@ public final class YamlBinder {
     private record Found(String description, String value, boolean scalar, boolean text) {
     }
 
-    private static Found found(MismatchedInputException e) {
+    /** @param written the scalar as written in the file, when it was a plain one */
+    private static Found found(MismatchedInputException e, String written) {
         if (e instanceof InvalidFormatException format && format.getValue() != null) {
             Object value = format.getValue();
             if (value instanceof String s) {
                 return s.isEmpty() ? new Found("nothing", s, true, true)
                         : new Found("the text " + Problem.quote(s), s, true, true);
             }
-            return new Found(value instanceof Number ? "the number " + value : String.valueOf(value),
-                    String.valueOf(value), true, false);
+            String shown = value instanceof Number && written != null ? shortNumber(written) : String.valueOf(value);
+            return new Found(value instanceof Number ? "the number " + shown : shown, shown, true, false);
         }
         if (!(e.getProcessor() instanceof JsonParser parser)) {
             return null;
@@ -188,8 +184,10 @@ public final class YamlBinder {
                 case START_OBJECT -> new Found("a mapping", "", false, false);
                 case VALUE_STRING -> parser.getText().isEmpty() ? new Found("nothing", "", true, true)
                         : new Found("the text " + Problem.quote(parser.getText()), parser.getText(), true, true);
-                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new Found("the number " + parser.getText(),
-                        parser.getText(), true, false);
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                    String number = written != null ? shortNumber(written) : parser.getText();
+                    yield new Found("the number " + number, number, true, false);
+                }
                 case VALUE_TRUE, VALUE_FALSE -> new Found(parser.getText(), parser.getText(), true, false);
                 case VALUE_NULL -> new Found("nothing", "", true, false);
                 default -> null;
@@ -243,12 +241,5 @@ public final class YamlBinder {
             }
         }
         return new YamlPath(segments);
-    }
-
-    private static Location locationOf(SourceFile source, JsonLocation location) {
-        if (location == null || location.getLineNr() < 1) {
-            return source.start();
-        }
-        return source.at(location.getLineNr(), location.getColumnNr());
     }
 }

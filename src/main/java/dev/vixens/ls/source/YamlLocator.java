@@ -1,8 +1,6 @@
 package dev.vixens.ls.source;
 
 import java.util.Optional;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -51,11 +49,7 @@ public final class YamlLocator {
     private static Found find(SourceFile source, YamlPath path, boolean key) {
         Optional<Node> root;
         try {
-            LoadSettings settings = LoadSettings.builder()
-                    .setLabel(source.displayName())
-                    .setMaxAliasesForCollections(50)
-                    .build();
-            root = new Compose(settings).composeString(source.text());
+            root = Yaml.composeFirst(source.text(), source.displayName(), Yaml.Limits.OWN_FILE);
         } catch (RuntimeException e) {
             return new Found(null, -1);
         }

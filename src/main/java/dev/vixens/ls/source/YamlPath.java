@@ -16,6 +16,18 @@ public record YamlPath(List<Object> segments) {
         return new YamlPath(List.of(segments));
     }
 
+    /** The path of a JSON pointer ({@code /databases/0/path}); digit-only segments are list indexes. */
+    public static YamlPath fromPointer(String pointer) {
+        List<Object> segments = new ArrayList<>();
+        if (!pointer.isEmpty()) {
+            for (String part : pointer.substring(1).split("/", -1)) {
+                String key = part.replace("~1", "/").replace("~0", "~");
+                segments.add(key.matches("[0-9]{1,9}") ? (Object) Integer.valueOf(key) : key);
+            }
+        }
+        return new YamlPath(segments);
+    }
+
     public YamlPath key(String key) {
         return append(key);
     }

@@ -1,23 +1,27 @@
 package dev.vixens.ls.source;
 
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 
 /**
  * Turns the YAML parser's syntax errors into one plain sentence at the place a person has to look: the
  * opening quote of an unclosed string, the line whose indentation is off, the tab.
  */
-final class YamlSyntax {
+public final class YamlSyntax {
 
     private YamlSyntax() {
     }
 
-    static InputException problem(SourceFile source, MarkedYAMLException e) {
+    static InputException problem(SourceFile source, MarkedYamlEngineException e) {
         String problem = firstLine(e.getProblem());
         String context = firstLine(e.getContext());
-        Mark problemMark = e.getProblemMark();
-        Mark contextMark = e.getContextMark() != null ? e.getContextMark() : problemMark;
+        Optional<Mark> problemMark = e.getProblemMark();
+        Optional<Mark> contextMark = e.getContextMark().isPresent() ? e.getContextMark() : problemMark;
         boolean atEnd = problem.contains("end of stream") || problem.contains("<stream end>");
+        if (e instanceof Yaml.TooDeep) {
+            return new InputException(at(source, problemMark), problem + "; a vixens-ls file needs only a few");
+        }
         if (problem.contains("(TAB)") || problem.contains("'\\t'") || problem.contains("\t")) {
             return new InputException(at(source, problemMark), "invalid YAML: a tab character; YAML indents with"
                     + " spaces only");
@@ -36,7 +40,7 @@ final class YamlSyntax {
                     ? new InputException(at(source, contextMark), "invalid YAML: the " + bracket + " that starts here"
                             + " is never closed")
                     : new InputException(at(source, problemMark), "invalid YAML: in the " + bracket + " started on"
-                            + " line " + (contextMark.getLine() + 1) + ": " + problem);
+                            + " line " + contextMark.map(m -> m.getLine() + 1).orElse(1) + ": " + problem);
         }
         if (context.startsWith("while parsing a block") && problem.startsWith("expected <block end>")) {
             return new InputException(at(source, problemMark), "invalid YAML: this line is not indented like"
@@ -48,20 +52,22 @@ final class YamlSyntax {
                     + " a ':' is missing, or the line is indented too far");
         }
         String message = context.isEmpty() ? problem : context + ": " + problem;
-        return new InputException(at(source, problemMark != null ? problemMark : contextMark),
+        return new InputException(at(source, problemMark.isPresent() ? problemMark : contextMark),
                 "invalid YAML: " + message);
     }
 
-    static Location at(SourceFile source, Mark mark) {
-        return mark == null ? source.start() : source.at(mark.getLine() + 1, mark.getColumn() + 1);
+    static Location at(SourceFile source, Optional<Mark> mark) {
+        return mark.map(m -> source.at(m.getLine() + 1, m.getColumn() + 1)).orElse(source.start());
     }
 
-    static String firstLine(String message) {
+    /** The first line of a parser message, stripped; YAML parsers append the offending text on later lines. */
+    public static String firstLine(String message) {
         if (message == null) {
             return "";
         }
         String trimmed = message.strip();
         int newline = trimmed.indexOf('\n');
-        return newline < 0 ? trimmed : trimmed.substring(0, newline).strip();
+        String line = newline < 0 ? trimmed : trimmed.substring(0, newline).strip();
+        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
     }
 }

@@ -9,7 +9,6 @@ import dev.vixens.ls.litestream.ReplicaLayout;
 import dev.vixens.ls.profile.ProfileCatalog;
 import dev.vixens.ls.profile.ProfileLoader;
 import dev.vixens.ls.source.InputException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** The analysis of a listing, on listings written out here (the end-to-end test uses real replicas). */
 class BucketAnalyzerTest {
 
-    static final ProfileCatalog CATALOG = ProfileLoader.load(null, Path::toString);
+    static final ProfileCatalog CATALOG = ProfileLoader.builtIn();
     static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
     @Test

@@ -145,4 +145,14 @@ class CommandLineTest {
         assertThat(run.err()).isEqualTo("note: auth: no overlay of apps/10/auth includes the generated Component;"
                 + " add 'components: [../../litestream]' to each overlay's kustomization.yaml\n");
     }
+
+    /** Issue 10, item 13: recommend crashed (exit 3) on a fractional duration with a huge whole part. */
+    @Test
+    void recommendRefusesADurationTooLongAsUsage() {
+        CliRun run = CliRun.run("recommend", "--loss-tolerance", "99999999999999999999.5h");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("Invalid value for option '--loss-tolerance': '99999999999999999999.5h' is"
+                + " longer than 100 years").doesNotContain("Exception");
+    }
 }

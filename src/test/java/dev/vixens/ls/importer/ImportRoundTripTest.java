@@ -226,7 +226,8 @@ class ImportRoundTripTest {
         CliRun imported = CliRun.inRepo(repo, "import", repo.resolve(VAULTWARDEN).toString());
 
         assertThat(imported.exitCode()).as(imported.err()).isZero();
-        assertThat(Files.readString(repo.resolve(VAULTWARDEN + "/vixens-backup.yaml"))).contains("  version: \"0.5.1\"\n");
+        // plain: 0.5.1 is text to every YAML reader (the one quoting rule; "0.5" would be quoted)
+        assertThat(Files.readString(repo.resolve(VAULTWARDEN + "/vixens-backup.yaml"))).contains("  version: 0.5.1\n");
         assertThat(imported.out()).contains("Litestream 0.5.0 becomes 0.5.1, the nearest later release vixens-ls"
                 + " generates for (Litestream 0.5.0 cannot run the start-up restore: its restore has no"
                 + " -if-replica-exists");
@@ -307,5 +308,36 @@ class ImportRoundTripTest {
                 assertThat(configMaps).contains(String.valueOf(configMap.get("name")));
             }
         }
+    }
+
+    /** Issue 10, item 14: a manifest nested 2,000 levels deep overflowed import's stack (a long trace, exit 3). */
+    @Test
+    void aManifestNestedTooDeepIsOneLineOfBadInput() throws Exception {
+        Files.writeString(repo.resolve(HYDRUS + "/base/pvc.yaml"), "spec: " + "[".repeat(2000) + "]".repeat(2000)
+                + "\n");
+        var before = dev.vixens.ls.testing.TreeSnapshot.of(repo);
+
+        CliRun imported = CliRun.inRepo(repo, "import", repo.resolve(HYDRUS).toString());
+
+        assertThat(imported.exitCode()).isEqualTo(2);
+        assertThat(imported.err()).isEqualTo(HYDRUS + "/base/pvc.yaml:1:106: YAML nested more than 100 levels"
+                + " deep\n");
+        assertThat(dev.vixens.ls.testing.TreeSnapshot.of(repo)).isEqualTo(before);
+    }
+
+    /** Issue 10, item 2 for import: a base manifest linked to a file outside is never read, nor echoed. */
+    @Test
+    void aLinkedBaseManifestIsNotReadAndItsTargetNeverShown(@org.junit.jupiter.api.io.TempDir Path outside)
+            throws Exception {
+        Path secret = Files.writeString(outside.resolve("credentials"), "kind: Secret\ntoken: supersecret\n");
+        Files.delete(repo.resolve(HYDRUS + "/base/pvc.yaml"));
+        Files.createSymbolicLink(repo.resolve(HYDRUS + "/base/pvc.yaml"), secret);
+
+        CliRun imported = CliRun.inRepo(repo, "import", repo.resolve(HYDRUS).toString());
+
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("resource 'pvc.yaml' is not read: refusing to read through the symbolic"
+                + " link " + HYDRUS + "/base/pvc.yaml");
+        assertThat(imported.out() + imported.err()).doesNotContain("supersecret");
     }
 }

@@ -261,6 +261,29 @@ class LintRulesTest {
                         + " start [unparseable-value]");
     }
 
+    /** Issue 10, item 13: a fractional duration with a huge whole part crashed lint (exit 3). */
+    @Test
+    void unparseableValueDurationsGoCannotHold() {
+        LintRun run = lint(dir, "0.3.13", files("litestream.yml", """
+                dbs:
+                  - path: /data/app.db
+                    replicas:
+                      - url: s3://bucket/app.db
+                        sync-interval: 99999999999999999999.5h
+                        snapshot-interval: 3000000h
+                        retention: 1.5h
+                """));
+
+        assertThat(run.lines()).containsExactly(
+                "litestream.yml:5:24: error: sync-interval under a replica: '99999999999999999999.5h' is longer than"
+                        + " the longest duration Go (and so Litestream) can hold, about 292 years; Litestream 0.3.13"
+                        + " cannot parse it and does not start [unparseable-value]",
+                "litestream.yml:6:28: error: snapshot-interval under a replica: '3000000h' is longer than the"
+                        + " longest duration Go (and so Litestream) can hold, about 292 years; Litestream 0.3.13"
+                        + " cannot parse it and does not start [unparseable-value]");
+        assertThat(run.exitCode()).isEqualTo(1);
+    }
+
     @Test
     void unparseableValueWrongShapes() {
         LintRun run = lint(dir, "0.3.13", files("litestream.yml", """

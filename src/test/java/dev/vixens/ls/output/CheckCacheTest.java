@@ -196,6 +196,56 @@ class CheckCacheTest {
         assertThat(proven()).isPositive();
     }
 
+    /** Issue 10, item 9: the fast check called current what the full check refuses. */
+    @Test
+    void aGeneratedFileReplacedByALinkToAnIdenticalCopyIsNotProven() throws Exception {
+        Path generated = repo.resolve("apps/20-media/hydrus-client/litestream/litestream.yml");
+        assertChangeFallsBack(r -> linkToCopy(generated));
+        linkToCopy(generated);
+        CliRun full = fullCheck();
+        assertThat(full.exitCode()).as("the full check refuses it").isEqualTo(2);
+        assertThat(proven()).isEqualTo(-1);
+    }
+
+    @Test
+    void aDescriptorReplacedByALinkToAnIdenticalCopyIsNotProven() throws Exception {
+        assertChangeFallsBack(r -> linkToCopy(r.resolve("apps/20-media/hydrus-client/vixens-backup.yaml")));
+    }
+
+    @Test
+    void aProfileReplacedByALinkToAnIdenticalCopyIsNotProven() throws Exception {
+        assertChangeFallsBack(r -> linkToCopy(r.resolve("profiles/critical.yaml")));
+    }
+
+    @Test
+    void aDescriptorUnderANearMissNameIsNotProven() throws Exception {
+        assertChangeFallsBack(r -> write(r.resolve("apps/20-media/other/vixens-backup.yml"), "app: other\n"));
+    }
+
+    @Test
+    void aSymlinkedAppDirectoryIsNeverProvenAndItsWarningShowsEveryTime() throws Exception {
+        fullCheck();
+        link(repo.resolve("apps/20-media/linked"), repo.resolve("apps/60-services"));
+        assertThat(proven()).isEqualTo(-1);
+        CliRun warned = fullCheck();
+        assertThat(warned.exitCode()).isZero();
+        assertThat(warned.err()).startsWith("warning: apps/20-media/linked is a symbolic link");
+        assertThat(proven()).as("a check that warns is not cached: the warning shows every time").isEqualTo(-1);
+    }
+
+    @Test
+    void aTemporaryFileOrAHugeFileOfTheUserDoesNotMatterToEitherCheck() throws Exception {
+        fullCheck();
+        Path component = repo.resolve("apps/20-media/hydrus-client/litestream");
+        write(component.resolve(".litestream.yml.99-1.vixens-ls-tmp"), Marker.header("x", "y") + "a: 1\n");
+        try (var huge = new java.io.RandomAccessFile(component.resolve("dump.sql").toFile(), "rw")) {
+            huge.setLength(3L << 30);
+        }
+
+        assertThat(proven()).isPositive();
+        assertThat(fullCheck().exitCode()).isZero();
+    }
+
     @Test
     void cachingCanBeSwitchedOff() {
         System.setProperty("vixens.cache", "off");
@@ -231,6 +281,26 @@ class CheckCacheTest {
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Replaces {@code file} by a link to an identical copy outside the repository. */
+    private void linkToCopy(Path file) {
+        try {
+            Path copy = cache.resolve("copy-" + file.getFileName());
+            Files.copy(file, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.delete(file);
+            Files.createSymbolicLink(file, copy);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void link(Path link, Path target) {
+        try {
+            Files.createSymbolicLink(link, target);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -45,9 +45,52 @@ class GoDurationTest {
         "' '      | empty duration; write it like 1s, 90m or 24h",
         "9999999999999h | '9999999999999h' is longer than 100 years",
         "876001h  | '876001h' is longer than 100 years",
+        "99999999999999999999.5h | '99999999999999999999.5h' is longer than 100 years",
+        "0.99999999999999999999999999999999999999999999999999999999999999999999999999h | '0.99999999999999999999999999999999999999999999999999999999999999999999999999h' is not a whole number; write it in a smaller unit: 1h",
+        "2562047h47m16.854775808s | '2562047h47m16.854775808s' is longer than 100 years",
     })
     void refusesWhatLitestreamWouldReadDifferentlyOrNotAtAll(String text, String message) {
         assertThatThrownBy(() -> GoDuration.parse(text))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(message);
+    }
+
+    /** Go's own results ({@code time.ParseDuration}), including the edges of its 64-bit range. */
+    @ParameterizedTest(name = "{0} = {1} ns")
+    @CsvSource({
+        "0,                          0",
+        "+0,                         0",
+        "-0,                         0",
+        "1.5h,                       5400000000000",
+        "300us,                      300000",
+        "300\u00b5s,                300000",
+        ".5s,                        500000000",
+        "1.s,                        1000000000",
+        "-1.5m,                      -90000000000",
+        "1h1m1.5s,                   3661500000000",
+        "9223372036854775807ns,      9223372036854775807",
+        "2562047h47m16.854775807s,   9223372036854775807",
+        "-2562047h47m16.854775808s,  -9223372036854775808",
+        "1.000000000000000000000000000001s, 1000000000",
+    })
+    void readsEveryDurationGoReads(String text, long nanos) {
+        assertThat(GoDuration.goNanos(text.replace("\\u00b5", "\u00b5"))).isEqualTo(nanos);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', value = {
+        "9223372036854775808ns    | '9223372036854775808ns' is longer than the longest duration Go (and so Litestream) can hold, about 292 years",
+        "2562047h47m16.854775808s | '2562047h47m16.854775808s' is longer than the longest duration Go (and so Litestream) can hold, about 292 years",
+        "99999999999999999999.5h  | '99999999999999999999.5h' is longer than the longest duration Go (and so Litestream) can hold, about 292 years",
+        "3000000h                 | '3000000h' is longer than the longest duration Go (and so Litestream) can hold, about 292 years",
+        "1                        | '1' has a number without a unit (ns, us, ms, s, m or h)",
+        "14d                      | '14d' has the unit 'd', which Go does not know (ns, us, ms, s, m or h)",
+        ".                        | '.' is not a duration",
+        "-                        | '-' is not a duration",
+        "1..5s                    | '1..5s' has a number without a unit (ns, us, ms, s, m or h)",
+    })
+    void refusesWhatGoRefuses(String text, String message) {
+        assertThatThrownBy(() -> GoDuration.goNanos(text))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(message);
     }

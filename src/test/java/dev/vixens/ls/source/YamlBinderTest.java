@@ -80,7 +80,57 @@ class YamlBinderTest {
                         + " (key: value), got nothing"),
                 Arguments.of("interval: 5\n", "1:11: interval: expected a duration such as 1s, got the number 5"),
                 Arguments.of("name: \"a\\nb\"\nport: x\n", "2:7: port: expected a whole number, got the text"
-                        + " 'x'"));
+                        + " 'x'"),
+                // no YAML 1.1 guessing: a value the two YAML versions read differently is refused, saying how
+                Arguments.of("uid: 010\n", "1:6: uid: '010' has a leading zero: YAML 1.1 readers take it for the"
+                        + " octal number 8, YAML 1.2 readers for 10; write the number without the leading zero;"
+                        + " quote it if it is meant as text"),
+                Arguments.of("uid: 0x3e8\n", "1:6: uid: '0x3e8' is a hexadecimal number (1000 in decimal); write"
+                        + " 1000; quote it if it is meant as text"),
+                Arguments.of("uid: 1_000\n", "1:6: uid: '1_000' is a number to YAML 1.1 readers, which ignore '_'"
+                        + " in numbers, and text to YAML 1.2 readers; write the number without '_'; quote it if it"
+                        + " is meant as text"),
+                Arguments.of("uid: 0o17\n", "1:6: uid: '0o17' is an octal number to YAML 1.2 readers (15 in"
+                        + " decimal); write 15 and text to YAML 1.1 readers; quote it if it is meant as text"),
+                Arguments.of("flag: yes\n", "1:7: flag: 'yes' is a boolean to YAML 1.1 readers (such as kubectl)"
+                        + " and text to YAML 1.2 readers; write true or false for a boolean; quote it if it is meant"
+                        + " as text"),
+                Arguments.of("flag: off\n", "1:7: flag: 'off' is a boolean to YAML 1.1 readers (such as kubectl)"
+                        + " and text to YAML 1.2 readers; write true or false for a boolean; quote it if it is meant"
+                        + " as text"),
+                Arguments.of("name: on\n", "1:7: name: 'on' is a boolean to YAML 1.1 readers (such as kubectl) and"
+                        + " text to YAML 1.2 readers; write true or false for a boolean; quote it if it is meant as"
+                        + " text"),
+                Arguments.of("name: 1:30\n", "1:7: name: '1:30' is a base-60 number (as in 1:30 = 90) to YAML 1.1"
+                        + " readers and text to YAML 1.2 readers; quote it if it is meant as text"),
+                Arguments.of("name: 2024-01-31\n", "1:7: name: '2024-01-31' is a date and time to YAML 1.1 readers"
+                        + " and text to YAML 1.2 readers; quote it if it is meant as text"),
+                Arguments.of("port: 1e3\n", "1:7: port: '1e3' is a number to one version of YAML and text to the"
+                        + " other; write a number with a dot and a signed exponent (such as 1.0e+3); quote it if it"
+                        + " is meant as text"),
+                // valid YAML of the wrong type is a type problem, not "invalid YAML"
+                Arguments.of("port: .inf\n", "1:7: port: expected a whole number, got the number .inf"),
+                Arguments.of("port: -.Inf\n", "1:7: port: expected a whole number, got the number -.Inf"),
+                Arguments.of("port: .nan\n", "1:7: port: expected a whole number, got the number .nan"),
+                Arguments.of("port: 99999999999999999999\n", "1:7: port: expected a whole number, got"
+                        + " 99999999999999999999, which is far too large"),
+                Arguments.of("port: 3000000000\n", "1:7: port: expected a whole number, got 3000000000, which is far"
+                        + " too large"),
+                Arguments.of("uid: " + "9".repeat(50) + "\n", "1:6: uid: expected a whole number, got"
+                        + " 999999999999999999999999999999... (50 digits), which is far too large"),
+                Arguments.of("name: " + "9".repeat(50) + "\n", "1:7: name: expected text, got the number"
+                        + " 999999999999999999999999999999... (50 digits); put it in quotes if it is meant as text"),
+                // tags change what a value means without saying so: refused (but !!str, which means text)
+                Arguments.of("name: !!binary aGVsbG8=\n", "1:7: name: the YAML tag '!!binary' is not supported in"
+                        + " vixens-ls files; remove it (and quote the value if it is meant as text)"),
+                Arguments.of("name: !foo bar\n", "1:7: name: the YAML tag '!foo' is not supported in vixens-ls"
+                        + " files; remove it (and quote the value if it is meant as text)"),
+                Arguments.of("inner: !!map {key: a}\n", "1:8: inner: the YAML tag '!!map' is not supported in"
+                        + " vixens-ls files; remove it (and quote the value if it is meant as text)"),
+                // nothing echoed without bound
+                Arguments.of("name: [" + "x".repeat(100) + "]\n", "1:7: name: expected text, got a list"),
+                Arguments.of("uid: " + "z".repeat(100_000) + "\n", "1:6: uid: expected a whole number, got the text"
+                        + " '" + "z".repeat(80) + "...' (100000 characters, the first 80 shown)"));
     }
 
     @ParameterizedTest(name = "{1}")
@@ -94,9 +144,22 @@ class YamlBinderTest {
 
     @Test
     void bindsAValidFileWithAnchorsButNoAliases() {
-        Doc doc = bind("name: &n a\nport: 9090\nuid: 0\nflag: false\nitems: [x, y]\ninner: {key: k}\ninterval: 1s\n");
+        Doc doc = bind("name: &n a\nport: 9090\nuid: 0\nflag: false\nitems: [x, z]\ninner: {key: k}\ninterval: 1s\n");
 
-        assertThat(doc).isEqualTo(new Doc("a", 9090, 0L, false, List.of("x", "y"), new Inner("k", null), "1s"));
+        assertThat(doc).isEqualTo(new Doc("a", 9090, 0L, false, List.of("x", "z"), new Inner("k", null), "1s"));
+    }
+
+    @Test
+    void textTaggedAsStringStaysText() {
+        assertThat(bind("name: !!str 123\nuid: 7\n").name()).isEqualTo("123");
+    }
+
+    @Test
+    void readsLinesEndedByCarriageReturnsAloneOrWithLineFeeds() {
+        assertThat(bind("name: a\rport: 1\r").port()).isEqualTo(1);
+        assertThat(bind("name: a\r\nport: 1\r\n").port()).isEqualTo(1);
+        InputException e = catchThrowableOfType(InputException.class, () -> bind("name: a\rport: x\r"));
+        assertThat(e.problem().format()).isEqualTo("t.yaml:2:7: port: expected a whole number, got the text 'x'");
     }
 
     @Test
