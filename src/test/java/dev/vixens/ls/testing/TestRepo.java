@@ -11,7 +11,7 @@ public final class TestRepo {
         this.root = root;
     }
 
-    /** A repository with the default config and the project's profiles. */
+    /** A repository with the default config and no profiles of its own (the built-in ones only). */
     public static TestRepo create(Path root) {
         TestRepo repo = new TestRepo(root);
         repo.write(".vixens-ls.yaml", "apps: [apps]\n");
