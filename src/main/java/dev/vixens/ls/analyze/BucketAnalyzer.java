@@ -127,7 +127,7 @@ public final class BucketAnalyzer {
                     + " lost position; old ones go when their retention ends");
         }
         String recommended = ephemeral ? null
-                : Recommender.recommend(Answers.writesPerHour(a.changeFilesPerHour())).profile();
+                : Recommender.recommend(Answers.writesPerHour(a.changeFilesPerHour()), catalog).profile();
         boolean mismatch = declared.isPresent() && recommended != null && !declared.get().equals(recommended);
         Map<String, Long> projected = new LinkedHashMap<>();
         for (Profile profile : catalog.all()) {

@@ -392,7 +392,7 @@ public final class Importer {
             if (same.isPresent()) {
                 return new DatabaseChoice(db.path(), same.get().name(), "the old intervals are this profile's");
             }
-            Recommendation recommendation = Recommender.recommend(request.answers());
+            Recommendation recommendation = Recommender.recommend(request.answers(), repo.profiles());
             String profile = recommendation.profile();
             if (recommendation.guessed()) {
                 findings.add(new Finding(Kind.REVIEW, db.at(), db.path() + ": profile " + profile + " by default"

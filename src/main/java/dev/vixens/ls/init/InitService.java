@@ -333,7 +333,7 @@ public final class InitService {
                     + "=PROFILE to choose otherwise");
             return new Choice(db.path(), Recommender.EPHEMERAL, "name looks like cache data");
         }
-        Recommendation r = Recommender.recommend(answers);
+        Recommendation r = Recommender.recommend(answers, repo.profiles());
         if (r.guessed()) {
             notes.add(db.path() + ": standard by default (no criterion given); see vixens-ls recommend --help");
             return new Choice(db.path(), r.profile(), "default");

@@ -1,8 +1,9 @@
 package dev.vixens.ls.profile;
 
 /**
- * A backup profile of ADR-014, read from a file under {@code profiles/}. Either the database is backed up
- * with fixed intervals, or it is ephemeral: never replicated, deleted at pod start.
+ * A backup profile of ADR-014, read from a profile file (a built-in one, or one of a repository's profiles
+ * directory). Either the database is backed up with fixed intervals, or it is ephemeral: never replicated,
+ * deleted at pod start.
  */
 public sealed interface Profile permits Profile.BackedUp, Profile.Ephemeral {
 

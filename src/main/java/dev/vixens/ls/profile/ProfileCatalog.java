@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The profiles a repository can use: the ADR's four, plus or replaced by the repository's own files. */
+/**
+ * The profiles a repository can use: the built-in ones (most protective first), replaced by or followed by the
+ * repository's own files (by name).
+ */
 public final class ProfileCatalog {
 
     private final Map<String, Profile> profiles;

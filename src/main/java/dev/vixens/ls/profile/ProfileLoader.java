@@ -9,9 +9,6 @@ import dev.vixens.ls.source.Suggestions;
 import dev.vixens.ls.source.YamlBinder;
 import dev.vixens.ls.source.YamlLocator;
 import dev.vixens.ls.source.YamlPath;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,12 +17,11 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Reads profile files. The four ADR profiles ship inside the tool; a repository adds or replaces profiles by
- * putting {@code <name>.yaml} files in its profiles directory.
+ * Reads profile files. The built-in profiles ship inside the tool ({@link BuiltInProfiles}); a repository adds
+ * or replaces profiles by putting {@code <name>.yaml} files in its profiles directory.
  */
 public final class ProfileLoader {
 
-    public static final List<String> BUILT_IN = List.of("critical", "standard", "relaxed", "ephemeral");
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,30}");
 
     private ProfileLoader() {
@@ -42,8 +38,12 @@ public final class ProfileLoader {
      */
     public static ProfileCatalog load(Path repoDir, ConfinedPaths paths) {
         Map<String, Profile> profiles = new LinkedHashMap<>();
-        for (String name : BUILT_IN) {
-            profiles.put(name, parse(name, builtIn(name)));
+        List<String> backedUpBuiltIns = new ArrayList<>();
+        for (Profile profile : BuiltInProfiles.load()) {
+            profiles.put(profile.name(), profile);
+            if (profile instanceof Profile.BackedUp) {
+                backedUpBuiltIns.add(profile.name());
+            }
         }
         List<String> warnings = new ArrayList<>();
         if (repoDir != null) {
@@ -51,17 +51,23 @@ public final class ProfileLoader {
                 String fileName = file.getFileName().toString();
                 String name = fileName.substring(0, fileName.length() - ".yaml".length());
                 SourceFile source = paths.read(file);
-                if (!NAME.matcher(name).matches()) {
+                if (!isName(name)) {
                     throw new InputException(source.start(), "profile file name '" + fileName
                             + "' must be a lower-case name such as my-profile.yaml");
                 }
                 ProfileDocument doc = YamlBinder.bind(source, ProfileDocument.class, EXPECTATIONS);
                 Profile profile = parse(name, source, doc);
-                guardBuiltInBackup(source, doc, profiles.get(name), profile).ifPresent(warnings::add);
+                guardBuiltInBackup(source, doc, profiles.get(name), profile, backedUpBuiltIns)
+                        .ifPresent(warnings::add);
                 profiles.put(name, profile);
             }
         }
         return new ProfileCatalog(profiles, warnings);
+    }
+
+    /** The rule for a profile's name, which is its file's name without {@code .yaml}. */
+    static boolean isName(String name) {
+        return NAME.matcher(name).matches();
     }
 
     /** The key a repository profile needs to turn a backed-up built-in profile into one that is not. */
@@ -72,20 +78,21 @@ public final class ProfileLoader {
      * silently turned into one that is not backed up makes every database using it deleted at each pod start.
      * That takes {@code acknowledgeNoBackup: <the profile's name>} in the file, and is then said on every run.
      *
-     * @param replaced the profile this file replaces, or null for a new profile
+     * @param replaced the profile this file replaces (a built-in one: each repository file has its own name),
+     *        or null for a new profile
+     * @param backedUpBuiltIns the names of the backed-up built-in profiles, for the message
      * @return the warning to print while the replacement holds
      */
     private static java.util.Optional<String> guardBuiltInBackup(SourceFile source, ProfileDocument doc,
-            Profile replaced, Profile profile) {
+            Profile replaced, Profile profile, List<String> backedUpBuiltIns) {
         String acknowledged = doc.acknowledgeNoBackup();
-        boolean stopsBackups = replaced instanceof Profile.BackedUp && replaced.source().startsWith("built-in:")
-                && profile instanceof Profile.Ephemeral;
+        boolean stopsBackups = replaced instanceof Profile.BackedUp && profile instanceof Profile.Ephemeral;
         YamlPath at = YamlPath.of(ACKNOWLEDGE);
         if (!stopsBackups) {
             if (acknowledged != null) {
                 throw new InputException(YamlLocator.locateKey(source, at), ACKNOWLEDGE + ": has no meaning here; it"
-                        + " only acknowledges that a file replaces a backed-up built-in profile (critical, standard,"
-                        + " relaxed) with one that is not backed up; remove it");
+                        + " only acknowledges that a file replaces a backed-up built-in profile ("
+                        + String.join(", ", backedUpBuiltIns) + ") with one that is not backed up; remove it");
             }
             return java.util.Optional.empty();
         }
@@ -102,18 +109,6 @@ public final class ProfileLoader {
         return java.util.Optional.of("warning: " + source.displayName() + " replaces the built-in profile '"
                 + profile.name() + "' with one that is not backed up (" + ACKNOWLEDGE + "): every database using '"
                 + profile.name() + "' is deleted at each pod start and never replicated");
-    }
-
-    private static SourceFile builtIn(String name) {
-        String resource = "/profiles/" + name + ".yaml";
-        try (InputStream in = ProfileLoader.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("built-in profile missing from the jar: " + resource);
-            }
-            return SourceFile.fromBytes("built-in:profiles/" + name + ".yaml", in.readAllBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** What a profile's text values look like, for messages about a value of the wrong type. */

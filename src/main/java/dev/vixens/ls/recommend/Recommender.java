@@ -1,6 +1,8 @@
 package dev.vixens.ls.recommend;
 
 import dev.vixens.ls.profile.GoDuration;
+import dev.vixens.ls.profile.Profile;
+import dev.vixens.ls.profile.ProfileCatalog;
 import dev.vixens.ls.recommend.Recommendation.Step;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +19,10 @@ import java.util.Optional;
  * Each answered step is a requirement; the result is the most protective profile any of them demands, so
  * a low write rate never talks a mission-critical database down to relaxed. With no answer at all the
  * result is standard (the ADR's profile for most apps), marked as a guess.
+ *
+ * <p>The tree, its thresholds and the four profile names it chooses from are the ADR's; what a reason says
+ * about a profile (its snapshot interval and retention, whether it is backed up at all) is read from the
+ * catalog, so that a repository's own profile files show in every reason ({@link ProfileTexts}).
  */
 public final class Recommender {
 
@@ -29,15 +35,30 @@ public final class Recommender {
     private static final GoDuration ONE_HOUR = GoDuration.parse("1h");
     private static final GoDuration SIX_HOURS = GoDuration.parse("6h");
 
-    private Recommender() {
+    private final ProfileCatalog catalog;
+
+    private Recommender(ProfileCatalog catalog) {
+        this.catalog = catalog;
     }
 
-    public static Recommendation recommend(Answers answers) {
+    /**
+     * @param catalog the profiles the reasons describe (the repository's, or the built-in ones outside any); the
+     *        tree's four names are always in it, since a repository can replace a built-in profile but not drop it
+     */
+    public static Recommendation recommend(Answers answers, ProfileCatalog catalog) {
+        return new Recommender(catalog).recommend(answers);
+    }
+
+    private Recommendation recommend(Answers answers) {
         List<Step> steps = new ArrayList<>();
         if (answers.cache()) {
-            steps.add(new Step(1, "Is this cache or temporary data?", "yes", Optional.of(EPHEMERAL),
-                    "regenerable data is not backed up; it is deleted at pod start"));
-            String skipped = "not needed: ephemeral data is not backed up";
+            Profile ephemeral = profile(EPHEMERAL);
+            boolean backedUp = ephemeral instanceof Profile.BackedUp;
+            steps.add(new Step(1, "Is this cache or temporary data?", "yes", Optional.of(EPHEMERAL), backedUp
+                    ? "regenerable data: " + ProfileTexts.nameAndKeeps(ephemeral)
+                    : "regenerable data is not backed up; it is deleted at pod start"));
+            String skipped = backedUp ? "not needed: cache or temporary data is " + EPHEMERAL
+                    : "not needed: ephemeral data is not backed up";
             steps.add(new Step(2, "Data-loss tolerance?", given(answers.lossTolerance().map(GoDuration::text)),
                     Optional.empty(), skipped));
             steps.add(new Step(3, "Write activity?", writes(answers), Optional.empty(), skipped));
@@ -45,20 +66,27 @@ public final class Recommender {
                     Optional.empty(), skipped));
             return new Recommendation(EPHEMERAL, steps, false);
         }
-        steps.add(new Step(1, "Is this cache or temporary data?", "no", Optional.empty(), "it is backed up"));
-        steps.add(lossTolerance(answers));
-        steps.add(writeActivity(answers));
-        steps.add(criticality(answers));
-        Optional<String> strongest = steps.stream()
+        List<Step> tree = List.of(lossTolerance(answers), writeActivity(answers), criticality(answers));
+        Optional<String> strongest = tree.stream()
                 .map(Step::demands)
                 .flatMap(Optional::stream)
                 .max((a, b) -> Integer.compare(STRENGTH.indexOf(a), STRENGTH.indexOf(b)));
-        return strongest
-                .map(profile -> new Recommendation(profile, steps, false))
-                .orElseGet(() -> new Recommendation(STANDARD, steps, true));
+        String chosen = strongest.orElse(STANDARD);
+        Profile result = profile(chosen);
+        steps.add(new Step(1, "Is this cache or temporary data?", "no", Optional.empty(),
+                result instanceof Profile.BackedUp ? "it is backed up"
+                        : chosen + ", chosen below, is not backed up (" + result.source() + ")"));
+        steps.addAll(tree);
+        return new Recommendation(chosen, steps, strongest.isEmpty());
     }
 
-    private static Step lossTolerance(Answers answers) {
+    /** One of the tree's names; the catalog always holds it (a repository cannot drop a built-in profile). */
+    private Profile profile(String name) {
+        return catalog.find(name).orElseThrow(() -> new IllegalStateException("the decision tree's profile '"
+                + name + "' is not among the built-in profiles"));
+    }
+
+    private Step lossTolerance(Answers answers) {
         String question = "Data-loss tolerance?";
         if (answers.lossTolerance().isEmpty()) {
             return new Step(2, question, "not given", Optional.empty(), "skipped");
@@ -66,14 +94,14 @@ public final class Recommender {
         GoDuration tolerance = answers.lossTolerance().get();
         if (tolerance.compareTo(ONE_HOUR) <= 0) {
             return new Step(2, question, tolerance.text(), Optional.of(CRITICAL),
-                    "up to 1 hour: critical (1h snapshots, 14 days retention)");
+                    "up to 1 hour: " + ProfileTexts.nameAndKeeps(profile(CRITICAL)));
         }
         if (tolerance.compareTo(SIX_HOURS) <= 0) {
             return new Step(2, question, tolerance.text(), Optional.of(STANDARD),
-                    "up to 6 hours: standard (6h snapshots, 7 days retention)");
+                    "up to 6 hours: " + ProfileTexts.nameAndKeeps(profile(STANDARD)));
         }
         return new Step(2, question, tolerance.text(), Optional.of(RELAXED),
-                "more than 6 hours: relaxed (24h snapshots, 3 days retention)");
+                "more than 6 hours: " + ProfileTexts.nameAndKeeps(profile(RELAXED)));
     }
 
     private static Step writeActivity(Answers answers) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vixens.ls.profile.ProfileLoader;
 import dev.vixens.ls.recommend.Answers;
 import dev.vixens.ls.recommend.Recommender;
 import dev.vixens.ls.testing.CliRun;
@@ -148,7 +149,8 @@ class AnalyzeEndToEndTest {
         assertThat(master.get("mismatch").asBoolean()).isTrue();
 
         JsonNode client = byReplica.get("hydrus-client/client.db");
-        String expected = Recommender.recommend(Answers.writesPerHour(files("client.db", "wal").size())).profile();
+        String expected = Recommender.recommend(Answers.writesPerHour(files("client.db", "wal").size()),
+                ProfileLoader.builtIn()).profile();
         assertThat(client.get("recommendedProfile").asText()).isEqualTo(expected);
         assertThat(client.get("mismatch").asBoolean()).isEqualTo(!expected.equals("critical"));
         assertThat(client.get("notes").toString()).contains("of history: the rate is extrapolated");

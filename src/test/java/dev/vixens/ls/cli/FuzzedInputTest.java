@@ -44,13 +44,15 @@ class FuzzedInputTest {
     @Test
     void theDescriptorLoaderAnswersEveryMutationOfTheRealFiles() throws IOException {
         List<Path> descriptors = files(ProjectFiles.root().resolve("apps"), "vixens-backup.yaml");
+        Path shipped = ProjectFiles.root().resolve("src/main/resources/profiles");
         List<Path> others = List.of(ProjectFiles.root().resolve(".vixens-ls.yaml"),
-                ProjectFiles.root().resolve("profiles/critical.yaml"), ProjectFiles.root().resolve("profiles/relaxed.yaml"));
+                shipped.resolve("critical.yaml"), shipped.resolve("relaxed.yaml"));
         Random random = new Random(SEED);
         Path repo = Files.createDirectories(dir.resolve("repo"));
-        ProjectFiles.copyTree(ProjectFiles.root().resolve("profiles"), repo.resolve("profiles"));
+        Files.createDirectories(repo.resolve("profiles"));
         for (int i = 0; i < CASES; i++) {
-            // one repository, reset for each case: the real profiles and config, one app
+            // one repository, reset for each case: the real profiles (as repository files replacing the built-in
+            // ones) and config, one app
             ProjectFiles.write(repo.resolve(".vixens-ls.yaml"), "apps: [apps]\n");
             for (Path other : others.subList(1, others.size())) {
                 Files.copy(other, repo.resolve("profiles/" + other.getFileName()),
@@ -66,7 +68,8 @@ class FuzzedInputTest {
                 // now and then the repository config or a profile instead, with a valid descriptor
                 Path other = others.get(random.nextInt(others.size()));
                 ProjectFiles.write(target, descriptor);
-                target = repo.resolve(ProjectFiles.root().relativize(other).toString());
+                target = other.startsWith(shipped) ? repo.resolve("profiles/" + other.getFileName())
+                        : repo.resolve(ProjectFiles.root().relativize(other).toString());
                 input = mutate(Files.readString(other), random);
             } else {
                 input = mutate(descriptor, random);

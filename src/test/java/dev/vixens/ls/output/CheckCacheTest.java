@@ -159,6 +159,7 @@ class CheckCacheTest {
 
     @Test
     void aNewOrEditedProfileOrRepositoryConfigIsNotProven() throws Exception {
+        repositoryProfile();
         assertChangeFallsBack(r -> write(r.resolve("profiles/audit.yaml"), "backup: false\n"));
         assertChangeFallsBack(r -> append(r.resolve("profiles/critical.yaml"), "\n"));
         assertChangeFallsBack(r -> append(r.resolve(".vixens-ls.yaml"), "\n"));
@@ -214,7 +215,17 @@ class CheckCacheTest {
 
     @Test
     void aProfileReplacedByALinkToAnIdenticalCopyIsNotProven() throws Exception {
+        repositoryProfile();
         assertChangeFallsBack(r -> linkToCopy(r.resolve("profiles/critical.yaml")));
+    }
+
+    /**
+     * The example repository has no profile of its own: give it {@code profiles/critical.yaml}, a copy of the
+     * built-in one (same values, so the same output), for the tests that change a repository's profile file.
+     */
+    private void repositoryProfile() throws java.io.IOException {
+        Files.copy(ProjectFiles.root().resolve("src/main/resources/profiles/critical.yaml"),
+                repo.resolve("profiles/critical.yaml"));
     }
 
     @Test

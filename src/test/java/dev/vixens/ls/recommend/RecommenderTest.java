@@ -3,7 +3,13 @@ package dev.vixens.ls.recommend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vixens.ls.profile.GoDuration;
+import dev.vixens.ls.profile.ProfileCatalog;
+import dev.vixens.ls.profile.ProfileLoader;
 import dev.vixens.ls.testing.CliRun;
+import dev.vixens.ls.testing.ProjectFiles;
+import dev.vixens.ls.testing.TestRepo;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.stream.Stream;
@@ -11,9 +17,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** ADR-014, Notes, "Profile Selection Criteria", as a table; plus the ADR's own example databases. */
+/**
+ * ADR-014, Notes, "Profile Selection Criteria", as a table; plus the ADR's own example databases. What a reason
+ * says about a profile comes from the catalog: a repository whose profiles differ hears its own values.
+ */
 class RecommenderTest {
+
+    private static final ProfileCatalog BUILT_IN = ProfileLoader.builtIn();
+
+    @TempDir
+    Path repo;
 
     static Stream<Arguments> criteria() {
         return Stream.of(
@@ -58,7 +73,7 @@ class RecommenderTest {
     @ParameterizedTest(name = "{0} -> {2}")
     @MethodSource("criteria")
     void followsTheDecisionTree(String description, Answers answers, String expected) {
-        Recommendation recommendation = Recommender.recommend(answers);
+        Recommendation recommendation = Recommender.recommend(answers, BUILT_IN);
 
         assertThat(recommendation.profile()).isEqualTo(expected);
         assertThat(recommendation.guessed()).isFalse();
@@ -68,7 +83,7 @@ class RecommenderTest {
 
     @Test
     void withoutAnyAnswerItIsStandardMarkedAsAGuess() {
-        Recommendation recommendation = Recommender.recommend(Answers.NONE);
+        Recommendation recommendation = Recommender.recommend(Answers.NONE, BUILT_IN);
 
         assertThat(recommendation.profile()).isEqualTo("standard");
         assertThat(recommendation.guessed()).isTrue();
@@ -97,6 +112,140 @@ class RecommenderTest {
                 .containsPattern("4\\. Data criticality\\? +mission-critical +-> standard")
                 .contains("Profile: critical")
                 .contains("snapshots every 1h, retention 336h");
+    }
+
+    @Test
+    void theReasonsSayWhatTheBuiltInProfilesKeep() {
+        CliRun run = CliRun.run("recommend", "--loss-tolerance", "30m");
+        CliRun cache = CliRun.run("recommend", "--cache");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("""
+                1. Is this cache or temporary data?   no                   -- it is backed up
+                2. Data-loss tolerance?               30m                  -> critical: up to 1 hour: critical \
+                (1h snapshots, 14 days retention)
+                3. Write activity?                    not given            -- skipped
+                4. Data criticality?                  not given            -- skipped
+
+                Profile: critical
+                  snapshots every 1h, retention 336h, sync every 1s, integrity check mandatory \
+                (built-in:profiles/critical.yaml)
+                  (the most protective profile any answer asks for)
+                """);
+        assertThat(CliRun.run("recommend", "--loss-tolerance", "6h").out())
+                .contains("-> standard: up to 6 hours: standard (6h snapshots, 7 days retention)\n");
+        assertThat(CliRun.run("recommend", "--loss-tolerance", "7h").out())
+                .contains("-> relaxed: more than 6 hours: relaxed (24h snapshots, 3 days retention)\n");
+        assertThat(cache.out()).isEqualTo("""
+                1. Is this cache or temporary data?   yes                  -> ephemeral: regenerable data is not \
+                backed up; it is deleted at pod start
+                2. Data-loss tolerance?               not given            -- not needed: ephemeral data is not \
+                backed up
+                3. Write activity?                    not given            -- not needed: ephemeral data is not \
+                backed up
+                4. Data criticality?                  not given            -- not needed: ephemeral data is not \
+                backed up
+
+                Profile: ephemeral
+                  not backed up: deleted at pod start (built-in:profiles/ephemeral.yaml)
+                """);
+    }
+
+    @Test
+    void aRepositoryWhoseProfilesDifferHearsItsOwnValues() {
+        TestRepo.create(repo);
+        ProjectFiles.writeAll(repo, Map.of("profiles/critical.yaml", """
+                backup: true
+                syncInterval: 1s
+                snapshotInterval: 30m
+                retention: 720h
+                integrityCheck: mandatory
+                """, "profiles/standard.yaml", """
+                backup: true
+                syncInterval: 1s
+                snapshotInterval: 12h
+                retention: 36h
+                integrityCheck: optional
+                """));
+
+        CliRun critical = CliRun.inRepo(repo, "recommend", "--loss-tolerance", "30m");
+        CliRun standard = CliRun.inRepo(repo, "recommend", "--loss-tolerance", "6h");
+
+        assertThat(critical.exitCode()).as(critical.err()).isZero();
+        assertThat(critical.out()).isEqualTo("""
+                1. Is this cache or temporary data?   no                   -- it is backed up
+                2. Data-loss tolerance?               30m                  -> critical: up to 1 hour: critical \
+                (30m snapshots, 30 days retention)
+                3. Write activity?                    not given            -- skipped
+                4. Data criticality?                  not given            -- skipped
+
+                Profile: critical
+                  snapshots every 30m, retention 720h, sync every 1s, integrity check mandatory \
+                (profiles/critical.yaml)
+                  (the most protective profile any answer asks for)
+                """);
+        assertThat(standard.out()).contains("-> standard: up to 6 hours: standard (12h snapshots, 36h retention)\n",
+                "  snapshots every 12h, retention 36h, sync every 1s, integrity check optional"
+                        + " (profiles/standard.yaml)\n");
+    }
+
+    @Test
+    void aProfileThatNoLongerKeepsWhatTheTreeExpectsSaysSo() {
+        TestRepo.create(repo);
+        ProjectFiles.writeAll(repo, Map.of("profiles/critical.yaml", """
+                backup: false
+                acknowledgeNoBackup: critical
+                """, "profiles/ephemeral.yaml", """
+                backup: true
+                syncInterval: 1s
+                snapshotInterval: 24h
+                retention: 24h
+                integrityCheck: optional
+                """));
+
+        CliRun critical = CliRun.inRepo(repo, "recommend", "--loss-tolerance", "1h");
+        CliRun cache = CliRun.inRepo(repo, "recommend", "--cache", "--criticality", "important");
+
+        assertThat(critical.exitCode()).as(critical.err()).isZero();
+        assertThat(critical.out()).isEqualTo("""
+                1. Is this cache or temporary data?   no                   -- critical, chosen below, is not backed \
+                up (profiles/critical.yaml)
+                2. Data-loss tolerance?               1h                   -> critical: up to 1 hour: critical \
+                (not backed up)
+                3. Write activity?                    not given            -- skipped
+                4. Data criticality?                  not given            -- skipped
+
+                Profile: critical
+                  not backed up: deleted at pod start (profiles/critical.yaml)
+                  (the most protective profile any answer asks for)
+                """);
+        assertThat(cache.exitCode()).as(cache.err()).isZero();
+        assertThat(cache.out()).isEqualTo("""
+                1. Is this cache or temporary data?   yes                  -> ephemeral: regenerable data: ephemeral \
+                (24h snapshots, 1 day retention)
+                2. Data-loss tolerance?               not given            -- not needed: cache or temporary data is \
+                ephemeral
+                3. Write activity?                    not given            -- not needed: cache or temporary data is \
+                ephemeral
+                4. Data criticality?                  important            -- not needed: cache or temporary data is \
+                ephemeral
+
+                Profile: ephemeral
+                  snapshots every 24h, retention 24h, sync every 1s, integrity check optional \
+                (profiles/ephemeral.yaml)
+                """);
+    }
+
+    @Test
+    void aRepositoryWithABrokenProfileIsAnErrorNotTheBuiltInValues() {
+        TestRepo.create(repo);
+        ProjectFiles.write(repo.resolve("profiles/critical.yaml"), "backup: true\nsyncInterval: 1s\n");
+
+        CliRun run = CliRun.inRepo(repo, "recommend", "--loss-tolerance", "30m");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith("profiles/critical.yaml:");
     }
 
     @Test

@@ -12,8 +12,8 @@ public final class TestRepo {
     }
 
     /**
-     * A repository with the default config and the project's profiles; overlays are built with
-     * {@code kubectl kustomize}, which is on the machine image, whatever else is installed.
+     * A repository with the default config and no profiles of its own (the built-in ones only); overlays are
+     * built with {@code kubectl kustomize}, which is on the machine image, whatever else is installed.
      */
     public static TestRepo create(Path root) {
         TestRepo repo = new TestRepo(root);
