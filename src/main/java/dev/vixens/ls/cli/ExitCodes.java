@@ -4,7 +4,7 @@ package dev.vixens.ls.cli;
 public final class ExitCodes {
 
     public static final int OK = 0;
-    /** check found stale files, lint found errors. */
+    /** check found stale files or a problem in a built overlay, lint found errors. */
     public static final int DIFFERENCES = 1;
     /** Bad input or usage: nothing was written. */
     public static final int INPUT = 2;

@@ -1,12 +1,14 @@
 package dev.vixens.ls.cli;
 
 import dev.vixens.ls.descriptor.AppDescriptor;
+import dev.vixens.ls.descriptor.Settings;
 import dev.vixens.ls.generate.Generator;
 import dev.vixens.ls.generate.ReleaseWarnings;
 import dev.vixens.ls.litestream.LitestreamVersion;
 import dev.vixens.ls.litestream.Release;
 import dev.vixens.ls.litestream.ReleaseTable;
 import dev.vixens.ls.litestream.ReplicaLayout;
+import dev.vixens.ls.output.OutputChecker;
 import dev.vixens.ls.plan.AppPlan;
 import dev.vixens.ls.plan.BackupPolicy;
 import dev.vixens.ls.plan.ContainerPlan;
@@ -15,6 +17,10 @@ import dev.vixens.ls.plan.PlannedDatabase;
 import dev.vixens.ls.plan.RestoreDrill;
 import dev.vixens.ls.plan.Setting;
 import dev.vixens.ls.repo.Repository;
+import dev.vixens.ls.source.InputException;
+import dev.vixens.ls.source.Problem;
+import dev.vixens.ls.verify.OverlayVerifier;
+import dev.vixens.ls.verify.OverlayVerifier.Verification;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -26,7 +32,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "explain",
         description = "Shows what generate decides for one app: each database's effective values (overrides"
                 + " marked *), which backups a restore of each would read, the start-up sequence in order, the"
-                + " sidecars and the single-writer guard.")
+                + " sidecars and the single-writer guard; and what check finds in each of its overlays, built with"
+                + " kustomize.")
 public final class ExplainCommand implements Runnable {
 
     private static final String ROW = "  %-40s %-10s %-6s %-9s %-10s %-6s %s%n";
@@ -44,15 +51,23 @@ public final class ExplainCommand implements Runnable {
     @Override
     public void run() {
         Repository repo = repository.open();
-        AppPlan plan = new Generator(repo).plan(repo.app(app));
+        Generator generator = new Generator(repo);
+        AppPlan plan = generator.plan(repo.app(app));
         AppDescriptor d = plan.app();
         PrintWriter out = spec.commandLine().getOut();
         LitestreamVersion version = d.settings().litestreamVersion();
         out.printf("%s: %s %s in namespace %s, Litestream %s%s%n", d.app(), d.workload().kind().kind(),
                 d.workload().name(), d.namespace(), version.text(), version.assumed()
                         ? " (configured as " + version.release().version() + ", " + ReleaseTable.OPT_IN + ")" : "");
-        out.printf("descriptor: %s%ncomponent:  %s/ (include it from each overlay)%n%n",
+        out.printf("descriptor: %s%ncomponent:  %s/ (include it from each overlay)%n",
                 d.source().displayName(), plan.outputDir());
+        for (AppPlan overlay : plan.overlayPlans()) {
+            Settings s = overlay.app().settings();
+            out.printf("            %s/ (overlay %s includes it instead: Secret %s, bucket $%s%s)%n",
+                    overlay.outputDir(), overlay.overlay().orElseThrow(), s.secret(), s.bucketEnv(),
+                    s.replicaPrefix().isEmpty() ? "" : ", replica prefix " + s.replicaPrefix());
+        }
+        out.println();
         out.println("Databases (* = overridden in the descriptor):");
         out.printf(ROW, "PATH", "PROFILE", "SYNC", "SNAPSHOT", "RETENTION", "CHECK", "REPLICA");
         for (PlannedDatabase db : plan.databases()) {
@@ -104,6 +119,42 @@ public final class ExplainCommand implements Runnable {
             out.println();
             notes.forEach(out::println);
         }
+        overlays(repo, generator, plan, out);
+    }
+
+    /** What check finds in each overlay of the app; explain informs, so a missing kustomize is a note. */
+    private static void overlays(Repository repo, Generator generator, AppPlan plan, PrintWriter out) {
+        out.println();
+        if (!repo.config().verify().enabled()) {
+            out.println("Overlays: not verified (verify.enabled: false in " + Repository.CONFIG_FILE + ")");
+            return;
+        }
+        boolean stale = OutputChecker.check(repo.root(), generator.renderPlans(List.of(plan))).stream()
+                .anyMatch(d -> d.path().startsWith(plan.outputDir() + "/"));
+        if (stale) {
+            out.printf("Overlays: not verified: the generated files of %s are not current; run vixens-ls generate"
+                    + " %s first%n", plan.app().app(), plan.app().app());
+            return;
+        }
+        Verification verification;
+        try {
+            verification = OverlayVerifier.verify(repo, List.of(plan));
+        } catch (InputException e) {
+            out.println("Overlays: not verified: " + e.problem().format());
+            return;
+        }
+        out.printf("Overlays (built with %s, as check verifies them):%n", verification.command().display());
+        for (OverlayVerifier.OverlayReport report : verification.reports()) {
+            out.printf("  %s%n", report.overlay());
+            report.facts().forEach(fact -> out.printf("    %s%n", fact));
+            report.findings().forEach(finding -> out.printf("    PROBLEM %s%n", finding.format()));
+            if (report.findings().isEmpty()) {
+                out.println("    verified: the backup is in what the cluster will run");
+            }
+        }
+        List<Problem> appLevel = verification.findings().stream()
+                .filter(f -> verification.reports().stream().noneMatch(r -> r.findings().contains(f))).toList();
+        appLevel.forEach(finding -> out.printf("  PROBLEM %s%n", finding.format()));
     }
 
     /**

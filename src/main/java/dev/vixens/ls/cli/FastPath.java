@@ -34,12 +34,15 @@ final class FastPath {
 
     private static boolean tryCheck(String[] args, PrintWriter out) {
         boolean all = false;
+        boolean verify = true;
         String repo = null;
         List<String> apps = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--all")) {
                 all = true;
+            } else if (arg.equals("--no-verify")) {
+                verify = false;
             } else if ((arg.equals("--repo") || arg.equals("-C")) && i + 1 < args.length && repo == null) {
                 repo = args[++i];
             } else if (arg.startsWith("--repo=") && repo == null) {
@@ -57,19 +60,19 @@ final class FastPath {
         if (root == null) {
             return false;
         }
-        int files;
+        String summary;
         // judged under the same shared lock as the full check: never a tree that a generate is writing
         Optional<RepositoryLock> lock = RepositoryLock.tryShared(root);
         if (lock.isEmpty()) {
             return false;
         }
         try (RepositoryLock held = lock.get()) {
-            files = CheckCache.filesProvenCurrent(root, CheckCache.selectionKey(all || apps.isEmpty(), apps));
+            summary = CheckCache.provenSummary(root, CheckCache.selectionKey(all || apps.isEmpty(), apps, verify));
         }
-        if (files < 0) {
+        if (summary == null) {
             return false;
         }
-        out.println("check: " + files + " generated files are current");
+        out.println(summary);
         return true;
     }
 }

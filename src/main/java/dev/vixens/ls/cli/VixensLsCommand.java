@@ -30,7 +30,7 @@ import picocli.CommandLine.Command;
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  success",
-            "  1  check found stale generated files (or lint found errors)",
+            "  1  check found stale generated files or a problem in a built overlay (or lint found errors)",
             "  2  bad input or usage; nothing was written",
             "  3  the tool failed (I/O error, another run holding the repository too long, or a bug)",
             "",

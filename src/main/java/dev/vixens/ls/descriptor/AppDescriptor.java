@@ -8,12 +8,30 @@ import java.util.Optional;
  * One application's backup descriptor after validation: every name and path checked, defaults applied.
  *
  * @param directory the app's directory, relative to the repository root, '/'-separated
+ * @param overlays the overlays that replicate with settings of their own, by overlay directory name
  */
 public record AppDescriptor(String app, String namespace, Workload workload, DataVolume volume,
-        List<Database> databases, Settings settings, SourceFile source, String directory, Optional<Drill> drill) {
+        List<Database> databases, Settings settings, SourceFile source, String directory, Optional<Drill> drill,
+        List<OverlaySettings> overlays) {
 
     public AppDescriptor {
         databases = List.copyOf(databases);
+        overlays = List.copyOf(overlays);
+    }
+
+    /** The app as one of its overlays runs it: that overlay's settings, and no overlays of its own. */
+    public AppDescriptor forOverlay(OverlaySettings overlay) {
+        return new AppDescriptor(app, namespace, workload, volume, databases, overlay.settings(), source, directory,
+                drill, List.of());
+    }
+
+    /**
+     * An overlay that replicates apart from the others (descriptor key {@code overlays.<name>}).
+     *
+     * @param name the overlay directory's name
+     * @param settings the app's settings with the overlay's replica prefix, Secret and bucket variable applied
+     */
+    public record OverlaySettings(String name, Settings settings) {
     }
 
     public enum WorkloadKind {

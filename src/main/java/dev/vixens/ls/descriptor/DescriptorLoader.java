@@ -122,7 +122,35 @@ public final class DescriptorLoader {
                     + " \"restricted\" already: remove podSecurity");
         }
         return new AppDescriptor(app, namespace, workload, volume, databases, settings, source, directory,
-                drill());
+                drill(), overlays(layers));
+    }
+
+    /** Each {@code overlays.<name>} entry: a directory name, and settings layered over the app's. */
+    private List<AppDescriptor.OverlaySettings> overlays(List<SettingsResolver.Layer> appLayers) {
+        List<AppDescriptor.OverlaySettings> overlays = new ArrayList<>();
+        if (doc.overlays() == null) {
+            return overlays;
+        }
+        for (Map.Entry<String, Documents.OverlayDocument> entry : doc.overlays().entrySet()) {
+            String name = entry.getKey();
+            YamlPath at = YamlPath.of("overlays", name);
+            if (!Names.isDnsLabel(name)) {
+                throw new InputException(YamlLocator.locateKey(source, at), "overlays: " + quote(name) + " is not an"
+                        + " overlay directory name this tool can use (" + Names.labelRule(63) + "); it names the"
+                        + " overlay's generated Component too");
+            }
+            Documents.OverlayDocument overlay = entry.getValue();
+            if (overlay == null || overlay.secret() == null && overlay.bucketEnv() == null
+                    && (overlay.litestream() == null || overlay.litestream().replicaPrefix() == null)) {
+                throw problem(at, at + ": sets nothing; give the overlay its own litestream.replicaPrefix, secret"
+                        + " or bucketEnv (or remove the entry)");
+            }
+            List<SettingsResolver.Layer> layers = new ArrayList<>();
+            layers.add(new SettingsResolver.Layer(Documents.SettingsDocument.ofOverlay(overlay), source, at));
+            layers.addAll(appLayers);
+            overlays.add(new AppDescriptor.OverlaySettings(name, SettingsResolver.resolve(layers)));
+        }
+        return overlays;
     }
 
     /** Per app only, never a repository default: see {@link PodSecurityLevel}. */

@@ -1,6 +1,7 @@
 package dev.vixens.ls.descriptor;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The YAML shapes of the app descriptor and of the repository defaults, bound by Jackson. Every field is
@@ -17,7 +18,8 @@ public final class Documents {
             List<DatabaseDocument> databases, LitestreamDocument litestream, ImagesDocument images, String secret,
             String bucketEnv, String endpointEnv, MetricsDocument metrics, ResourcesDocument resources,
             RunAsDocument runAs, Boolean fixPermissions, DrillDocument drill, Boolean nativeSidecar,
-            ResourcesDocument initResources, Long fsGroup, String podSecurity) {
+            ResourcesDocument initResources, Long fsGroup, String podSecurity,
+            Map<String, OverlayDocument> overlays) {
 
         public SettingsDocument settings() {
             return new SettingsDocument(litestream, images, secret, bucketEnv, endpointEnv, metrics, resources,
@@ -33,6 +35,24 @@ public final class Documents {
 
         public static final SettingsDocument EMPTY = new SettingsDocument(null, null, null, null, null, null, null,
                 null, null, null, null, null);
+
+        /** The settings one overlay may change, as a layer over the app's. */
+        public static SettingsDocument ofOverlay(OverlayDocument overlay) {
+            LitestreamDocument litestream = overlay.litestream() == null ? null
+                    : new LitestreamDocument(null, null, overlay.litestream().replicaPrefix(), null);
+            return new SettingsDocument(litestream, null, overlay.secret(), overlay.bucketEnv(), null, null, null,
+                    null, null, null, null, null);
+        }
+    }
+
+    /**
+     * What one overlay (environment) of the app replicates differently, so that two overlays never write one
+     * replica: its own bucket prefix, Secret or bucket variable. The keys mean what they mean at the top level.
+     */
+    public record OverlayDocument(OverlayLitestreamDocument litestream, String secret, String bucketEnv) {
+    }
+
+    public record OverlayLitestreamDocument(String replicaPrefix) {
     }
 
     public record WorkloadDocument(String kind, String name, String container) {

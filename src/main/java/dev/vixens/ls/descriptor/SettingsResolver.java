@@ -135,7 +135,7 @@ public final class SettingsResolver {
                 "litestream", "replicaPrefix").map(v -> {
                     String problem = Names.relativePathProblem(v.value());
                     if (problem != null) {
-                        throw v.problem("litestream.replicaPrefix: '" + v.value() + "' " + problem);
+                        throw v.problem(v.path() + ": '" + v.value() + "' " + problem);
                     }
                     return v.value();
                 }, d.replicaPrefix());

@@ -156,7 +156,7 @@ public final class Generator {
 
     private static List<GeneratedFile> renderApp(AppPlan plan) {
         List<GeneratedFile> files = new ArrayList<>();
-        for (FileSpec spec : plan.files()) {
+        for (FileSpec spec : plan.allFiles()) {
             files.add(Renderer.render(spec, plan.app().source().displayName(),
                     "vixens-ls generate " + plan.app().app()));
         }

@@ -1,21 +1,21 @@
 package dev.vixens.ls.generate;
 
+import dev.vixens.ls.kustomize.Kustomization;
+import dev.vixens.ls.kustomize.OverlayFinder;
 import dev.vixens.ls.plan.AppPlanner;
 import dev.vixens.ls.repo.AppRef;
 import dev.vixens.ls.repo.Repository;
-import java.io.IOException;
 import dev.vixens.ls.source.InputException;
 import dev.vixens.ls.source.SourceFile;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Optional;
 
 /**
  * A generated Component does nothing until an overlay includes it. After generate, this points out apps
- * whose overlays (under {@code <app>/overlays/*}) do not mention it. It reads text only, never writes.
+ * whose overlays (the repository's {@code verify.overlays}, {@code <app>/overlays/*} by default) do not mention
+ * it. It reads text only, never writes; {@code check} proves it on the built overlays.
  */
 public final class OverlayHint {
 
@@ -27,28 +27,17 @@ public final class OverlayHint {
         for (AppRef app : apps) {
             Path appDir = repo.resolve(app.directory());
             Path component = appDir.resolve(AppPlanner.COMPONENT_DIR);
-            Path overlays = appDir.resolve("overlays");
             boolean included = false;
             String example = "../../" + AppPlanner.COMPONENT_DIR;
-            if (Files.isDirectory(overlays)) {
-                try (Stream<Path> envs = Files.list(overlays)) {
-                    for (Path env : envs.sorted().toList()) {
-                        String relative = env.relativize(component).toString().replace('\\', '/');
-                        example = relative;
-                        for (String name : List.of("kustomization.yaml", "kustomization.yml", "Kustomization")) {
-                            Path file = env.resolve(name);
-                            if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && includes(repo, file, relative)) {
-                                included = true;
-                            }
-                        }
-                    }
-                } catch (IOException e) {
-                    included = true;
-                }
+            for (Path overlay : OverlayFinder.find(appDir, repo.config().verify().overlays())) {
+                String relative = overlay.relativize(component).toString().replace('\\', '/');
+                example = relative;
+                Optional<Path> file = Kustomization.fileIn(overlay);
+                included |= file.isPresent() && includes(repo, file.get(), relative);
             }
             if (!included) {
-                hints.add("note: " + app.name() + ": no overlay under " + app.directory()
-                        + "/overlays includes the generated Component; add 'components: [" + example
+                hints.add("note: " + app.name() + ": no overlay of " + app.directory()
+                        + " includes the generated Component; add 'components: [" + example
                         + "]' to each overlay's kustomization.yaml");
             }
         }

@@ -1,6 +1,7 @@
 package dev.vixens.ls.importer;
 
-import dev.vixens.ls.importer.PodView.ContainerView;
+import dev.vixens.ls.kustomize.PodView.ContainerView;
+import dev.vixens.ls.kustomize.PodView;
 import java.util.Set;
 
 /** What a hand-written container does for Litestream, as far as import can tell. */

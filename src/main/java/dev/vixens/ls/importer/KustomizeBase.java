@@ -1,5 +1,7 @@
 package dev.vixens.ls.importer;
 
+import dev.vixens.ls.kustomize.Kustomization;
+import dev.vixens.ls.kustomize.YamlDoc;
 import dev.vixens.ls.source.ConfinedPaths;
 import dev.vixens.ls.source.InputException;
 import dev.vixens.ls.source.Location;
@@ -28,8 +30,6 @@ import org.snakeyaml.engine.v2.nodes.Node;
 public record KustomizeBase(Path directory, SourceFile kustomization, Optional<String> namespace,
         List<YamlDoc> objects, List<GeneratedConfigMap> configMaps, List<Note> notes) {
 
-    public static final List<String> FILE_NAMES = List.of("kustomization.yaml", "kustomization.yml",
-            "Kustomization");
     private static final int MAX_DEPTH = 5;
 
     /** A {@code configMapGenerator} entry: ConfigMap name, and its files by key. */
@@ -42,9 +42,7 @@ public record KustomizeBase(Path directory, SourceFile kustomization, Optional<S
 
     /** The kustomization file in {@code dir}, if any. */
     public static Optional<Path> kustomizationIn(Path dir) {
-        // a link counts as found, so that reading it is refused by name rather than skipped
-        return FILE_NAMES.stream().map(dir::resolve).filter(f -> Files.exists(f, LinkOption.NOFOLLOW_LINKS))
-                .findFirst();
+        return Kustomization.fileIn(dir);
     }
 
     /** @param paths the repository's path rules: nothing is read outside it or through a link */

@@ -1,6 +1,7 @@
 package dev.vixens.ls.importer;
 
 import dev.vixens.ls.importer.Finding.Kind;
+import dev.vixens.ls.kustomize.YamlDoc;
 import dev.vixens.ls.profile.GoDuration;
 import dev.vixens.ls.source.Location;
 import java.net.URLDecoder;

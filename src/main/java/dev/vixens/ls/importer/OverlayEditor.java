@@ -1,5 +1,6 @@
 package dev.vixens.ls.importer;
 
+import dev.vixens.ls.kustomize.YamlDoc;
 import dev.vixens.ls.source.InputException;
 import dev.vixens.ls.source.SourceFile;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.vixens.ls.lint;
 
+import dev.vixens.ls.kustomize.Kustomization;
 import dev.vixens.ls.source.ConfinedPaths;
 import dev.vixens.ls.source.InputException;
 import dev.vixens.ls.source.InputFiles;
@@ -42,8 +43,6 @@ import java.util.function.Function;
  */
 final class LintInputs {
 
-    private static final List<String> KUSTOMIZATION_NAMES = List.of("kustomization.yaml", "kustomization.yml",
-            "Kustomization");
     private static final List<String> ROOT_MARKERS = List.of(".vixens-ls.yaml", ".git");
 
     /**
@@ -124,7 +123,7 @@ final class LintInputs {
                 return;
             }
         }
-        Path target = Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) ? kustomizationIn(path) : path;
+        Path target = Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) ? Kustomization.fileIn(path).orElse(null) : path;
         if (target == null || !isYaml(target) || !Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
@@ -150,16 +149,6 @@ final class LintInputs {
                     : new Finding(at, Severity.WARNING, Rule.INVALID_YAML, e.problem().message() + "; skipped"));
             return unreadable;
         }
-    }
-
-    private static Path kustomizationIn(Path dir) {
-        for (String name : KUSTOMIZATION_NAMES) {
-            Path file = dir.resolve(name);
-            if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-                return file;
-            }
-        }
-        return null;
     }
 
     static boolean isYaml(Path file) {

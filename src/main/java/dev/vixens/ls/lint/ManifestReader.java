@@ -1,5 +1,6 @@
 package dev.vixens.ls.lint;
 
+import dev.vixens.ls.kustomize.Kustomization;
 import dev.vixens.ls.source.Location;
 import dev.vixens.ls.source.SourceFile;
 import java.nio.file.Path;
@@ -32,8 +33,6 @@ final class ManifestReader {
 
     static final Pattern LITESTREAM_IMAGE = Pattern.compile(
             "(?:.+/)?litestream/litestream(?::([A-Za-z0-9_][A-Za-z0-9_.-]*))?(?:@sha256:[0-9a-f]+)?");
-    private static final Set<String> KUSTOMIZATION_FILES = Set.of("kustomization.yaml", "kustomization.yml",
-            "Kustomization");
     /** Variables Litestream reads credentials from (its own and the AWS ones). */
     static final Set<String> CREDENTIAL_VARIABLES = Set.of("LITESTREAM_ACCESS_KEY_ID",
             "LITESTREAM_SECRET_ACCESS_KEY", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY");
@@ -67,7 +66,7 @@ final class ManifestReader {
             return result;
         }
         String fileName = result.path.getFileName().toString();
-        boolean kustomization = KUSTOMIZATION_FILES.contains(fileName);
+        boolean kustomization = Kustomization.isKustomizationFile(result.path);
         for (int i = 0; i < documents.size(); i++) {
             Node document = documents.get(i);
             Optional<String> kind = Nodes.text(document, "kind");

@@ -37,7 +37,22 @@ public final class AppPlanner {
     private AppPlanner() {
     }
 
+    /**
+     * The app's Component, and one more for each overlay with settings of its own ({@code overlays:} in the
+     * descriptor), in {@code litestream/<overlay>/}: that overlay includes it instead of the app's.
+     */
     public static AppPlan plan(AppDescriptor app, ProfileCatalog catalog) {
+        String dir = app.directory() + "/" + COMPONENT_DIR;
+        List<AppPlan> overlays = new ArrayList<>();
+        for (AppDescriptor.OverlaySettings overlay : app.overlays()) {
+            overlays.add(plan(app.forOverlay(overlay), catalog, dir + "/" + overlay.name(),
+                    Optional.of(overlay.name()), List.of()));
+        }
+        return plan(app, catalog, dir, Optional.empty(), overlays);
+    }
+
+    private static AppPlan plan(AppDescriptor app, ProfileCatalog catalog, String componentDir,
+            Optional<String> overlay, List<AppPlan> overlayPlans) {
         List<PlannedDatabase> databases = ProfileResolver.resolve(app, catalog);
         ConfigDialect dialect = ConfigDialect.of(app.settings().litestreamVersion());
         List<LitestreamProcess.Replica> replicas = databases.stream()
@@ -45,12 +60,12 @@ public final class AppPlanner {
                 .map(db -> Replicas.of(db, app.settings()))
                 .toList();
         List<LitestreamProcess> processes = processes(app, dialect, replicas);
-        PlanContext context = new PlanContext(app, databases, processes);
+        PlanContext context = new PlanContext(app, databases, processes, componentDir);
         for (PlanStep step : STEPS) {
             step.apply(context);
         }
         MountPathGuard.check(context);
-        return freeze(context, dialect);
+        return freeze(context, dialect, overlay, overlayPlans);
     }
 
     private static List<LitestreamProcess> processes(AppDescriptor app, ConfigDialect dialect,
@@ -63,12 +78,13 @@ public final class AppPlanner {
         }
     }
 
-    private static AppPlan freeze(PlanContext plan, ConfigDialect dialect) {
+    private static AppPlan freeze(PlanContext plan, ConfigDialect dialect, Optional<String> overlay,
+            List<AppPlan> overlayPlans) {
         AppDescriptor app = plan.app;
         PodPatch patch = new PodPatch(app.workload().kind().kind(), app.workload().name(), plan.replicas,
                 plan.recreate, plan.annotations, plan.initContainers, plan.containers, plan.volumes,
                 plan.podLabels, plan.fsGroup);
-        String dir = app.directory() + "/" + COMPONENT_DIR;
+        String dir = plan.componentDir;
         List<ConfigMapGenerator> configMaps = plan.processes.isEmpty() ? List.of()
                 : List.of(new ConfigMapGenerator(plan.configMapName, Optional.of(app.namespace()),
                         plan.processes.stream().map(LitestreamProcess::configFile).toList()));
@@ -85,6 +101,6 @@ public final class AppPlanner {
         }
         files.addAll(plan.extraFiles);
         files.sort((a, b) -> a.path().compareTo(b.path()));
-        return new AppPlan(app, plan.databases, plan.processes, patch, component, dir, files);
+        return new AppPlan(app, plan.databases, plan.processes, patch, component, dir, files, overlay, overlayPlans);
     }
 }

@@ -31,7 +31,7 @@ final class MetricsStep implements PlanStep {
             PodMonitorPlan monitor = new PodMonitorPlan(plan.configMapName, plan.app.namespace(),
                     Map.of(POD_LABEL, plan.app.app()),
                     plan.processes.stream().map(LitestreamProcess::portName).toList(), PATH);
-            String dir = plan.app.directory() + "/" + AppPlanner.COMPONENT_DIR;
+            String dir = plan.componentDir;
             plan.extraResources.add(PODMONITOR_FILE);
             plan.extraFiles.add(new FileSpec(dir + "/" + PODMONITOR_FILE, "component/podmonitor.yaml.ftl",
                     Map.of("monitor", monitor)));

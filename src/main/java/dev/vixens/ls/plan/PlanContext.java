@@ -24,6 +24,8 @@ public final class PlanContext {
     final List<PlannedDatabase> databases;
     final List<LitestreamProcess> processes;
     final String configMapName;
+    /** The generated Component's directory, relative to the repository root. */
+    final String componentDir;
     Optional<Integer> replicas = Optional.empty();
     boolean recreate;
     Optional<PodPatch.FsGroup> fsGroup = Optional.empty();
@@ -35,8 +37,10 @@ public final class PlanContext {
     final List<FileSpec> extraFiles = new ArrayList<>();
     final List<String> extraResources = new ArrayList<>();
 
-    PlanContext(AppDescriptor app, List<PlannedDatabase> databases, List<LitestreamProcess> processes) {
+    PlanContext(AppDescriptor app, List<PlannedDatabase> databases, List<LitestreamProcess> processes,
+            String componentDir) {
         this.app = app;
+        this.componentDir = componentDir;
         this.databases = List.copyOf(databases);
         this.processes = List.copyOf(processes);
         this.configMapName = app.app() + "-litestream";

@@ -59,7 +59,7 @@ final class RestoreDrillStep implements PlanStep {
                 List.of(restore), List.of(verify), List.of(
                         PodPatch.Volume.configMap(PlanContext.CONFIG_VOLUME, plan.configMapName),
                         PodPatch.Volume.emptyDir(RESTORED_VOLUME), ScratchSpace.volume()));
-        String dir = plan.app.directory() + "/" + AppPlanner.COMPONENT_DIR;
+        String dir = plan.componentDir;
         plan.extraFiles.add(new FileSpec(dir + "/" + FILE, "component/restore-drill.yaml.ftl",
                 Map.of("drill", cronJob)));
         plan.extraResources.add(FILE);

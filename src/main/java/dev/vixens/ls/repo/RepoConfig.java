@@ -10,9 +10,10 @@ import java.util.List;
  * @param sharedDir where the shared Litestream building blocks are written
  * @param profilesDir where the repository's own profiles live (may not exist)
  * @param defaults the repository's default settings for every app
+ * @param verify how check builds and verifies the apps' overlays
  */
 public record RepoConfig(List<String> appDirs, String sharedDir, String profilesDir,
-        SettingsResolver.Layer defaults) {
+        SettingsResolver.Layer defaults, VerifyConfig verify) {
 
     public static final String DEFAULT_APPS = "apps";
     public static final String DEFAULT_SHARED = "apps/_shared/litestream";

@@ -142,8 +142,8 @@ class CommandLineTest {
         CliRun run = CliRun.inRepo(dir, "generate", "auth");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.err()).isEqualTo("note: auth: no overlay under apps/10/auth/overlays includes the generated"
-                + " Component; add 'components: [../../litestream]' to each overlay's kustomization.yaml\n");
+        assertThat(run.err()).isEqualTo("note: auth: no overlay of apps/10/auth includes the generated Component;"
+                + " add 'components: [../../litestream]' to each overlay's kustomization.yaml\n");
     }
 
     /** Issue 10, item 13: recommend crashed (exit 3) on a fractional duration with a huge whole part. */

@@ -20,6 +20,7 @@ import java.lang.reflect.Type;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -97,6 +98,12 @@ class DescriptorSchemaTest {
                 Type element = ((ParameterizedType) component.getGenericType()).getActualTypeArguments()[0];
                 if (element instanceof Class<?> c && c.isRecord()) {
                     compare(c, resolve(property, root).path("items"), root, at + component.getName() + "[].", out);
+                }
+            } else if (Map.class.isAssignableFrom(nested)) {
+                Type value = ((ParameterizedType) component.getGenericType()).getActualTypeArguments()[1];
+                if (value instanceof Class<?> c && c.isRecord()) {
+                    compare(c, resolve(property, root).path("additionalProperties"), root,
+                            at + component.getName() + ".*.", out);
                 }
             } else if (nested.isRecord()) {
                 compare(nested, property, root, at + component.getName() + ".", out);

@@ -69,7 +69,10 @@ final class DrillRepo {
         return app.resolve("overlays/prod");
     }
 
-    /** A Deployment {@code name} whose container {@code app} mounts the PVC-backed volume {@code data}. */
+    /**
+     * A Deployment {@code name} whose container {@code app} mounts the PVC-backed volume {@code data}, running as
+     * the uid the generated containers run as by default (1000), as check requires.
+     */
     static String deployment(String name, String mountPath) {
         return """
                 apiVersion: apps/v1
@@ -83,6 +86,7 @@ final class DrillRepo {
                     metadata:
                       labels: {app: %1$s}
                     spec:
+                      securityContext: {runAsUser: 1000, runAsGroup: 1000, fsGroup: 1000}
                       containers:
                         - name: app
                           image: registry.example/%1$s:1.0

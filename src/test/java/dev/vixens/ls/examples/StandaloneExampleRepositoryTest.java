@@ -36,7 +36,7 @@ class StandaloneExampleRepositoryTest {
 
         assertThat(check.exitCode()).as(check.out() + check.err()).isZero();
         assertThat(lint.exitCode()).as(lint.out()).isZero();
-        assertThat(lint.err()).endsWith("lint: 0 error(s), 0 warning(s) in 6 Litestream config(s)\n");
+        assertThat(lint.err()).endsWith("lint: 0 error(s), 0 warning(s) in 9 Litestream config(s)\n");
     }
 
     @Test

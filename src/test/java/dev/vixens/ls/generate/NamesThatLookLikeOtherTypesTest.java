@@ -45,8 +45,11 @@ class NamesThatLookLikeOtherTypesTest {
                         spec:
                           template:
                             spec:
+                              securityContext: {runAsUser: 1000, runAsGroup: 1000}
                               containers:
-                                - {name: "yes", image: "busybox:1.37.0"}
+                                - name: "yes"
+                                  image: "busybox:1.37.0"
+                                  volumeMounts: [{name: "789", mountPath: /data}]
                               volumes:
                                 - {name: "789", emptyDir: {}}
                         """)

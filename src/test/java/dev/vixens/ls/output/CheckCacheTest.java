@@ -40,7 +40,7 @@ class CheckCacheTest {
     }
 
     private int proven() {
-        return CheckCache.filesProvenCurrent(repo, CheckCache.selectionKey(true, java.util.List.of()));
+        return CheckCache.filesProvenCurrent(repo, CheckCache.selectionKey(true, java.util.List.of(), true));
     }
 
     private CliRun fullCheck() {
@@ -66,7 +66,8 @@ class CheckCacheTest {
         assertThat(full.exitCode()).isZero();
 
         assertThat(proven()).isPositive();
-        assertThat(full.out()).isEqualTo("check: " + proven() + " generated files are current\n");
+        assertThat(full.out()).isEqualTo("check: " + proven() + " generated files are current, 2 overlays verified"
+                + " with kubectl kustomize\n");
     }
 
     @Test
@@ -85,10 +86,12 @@ class CheckCacheTest {
     }
 
     @Test
-    void generateAllRecordsTooSoTheFirstCheckAfterItIsFast() {
+    void generateAllRecordsForACheckOfTheGeneratedFilesOnlyNotForOneThatVerifiesTheOverlays() {
         CliRun.inRepo(repo, "generate", "--all");
 
-        assertThat(proven()).isPositive();
+        assertThat(CheckCache.filesProvenCurrent(repo, CheckCache.selectionKey(true, java.util.List.of(), false)))
+                .isPositive();
+        assertThat(proven()).isEqualTo(-1);
     }
 
     @Test
@@ -113,6 +116,43 @@ class CheckCacheTest {
     }
 
     @Test
+    void anEditedBaseManifestThatAnOverlayBuildsFromIsNotProven() throws Exception {
+        assertChangeFallsBack(r -> append(r.resolve("apps/20-media/hydrus-client/base/deployment.yaml"),
+                "# a comment changes nothing kustomize builds, but the fast check cannot know that\n"));
+    }
+
+    @Test
+    void anEditedOverlayANewOverlayOrASecondKustomizationFileIsNotProven() throws Exception {
+        assertChangeFallsBack(r -> append(r.resolve("apps/60-services/vaultwarden/overlays/prod/kustomization.yaml"),
+                "\n"));
+        assertChangeFallsBack(r -> write(r.resolve("apps/60-services/vaultwarden/overlays/dev/kustomization.yaml"),
+                "resources: [../../base]\n"));
+        assertChangeFallsBack(r -> write(r.resolve("apps/60-services/vaultwarden/base/kustomization.yml"),
+                "resources: []\n"));
+    }
+
+    @Test
+    void aFileAGeneratorOfTheOverlayReadsIsCovered() throws Exception {
+        Path overlay = repo.resolve("apps/60-services/vaultwarden/overlays/prod");
+        write(overlay.resolve("settings.env"), "A=1\n");
+        append(overlay.resolve("kustomization.yaml"), "configMapGenerator:\n  - name: settings\n    envs:"
+                + " [settings.env]\n");
+
+        assertChangeFallsBack(r -> write(overlay.resolve("settings.env"), "A=2\n"));
+    }
+
+    @Test
+    void aCheckThatFindsAProblemInAnOverlayIsNotRecorded() throws Exception {
+        Path overlay = repo.resolve("apps/60-services/vaultwarden/overlays/prod/kustomization.yaml");
+        write(overlay, Files.readString(overlay).replace("components:\n  - ../../litestream\n", ""));
+
+        CliRun check = fullCheck();
+
+        assertThat(check.exitCode()).isEqualTo(1);
+        assertThat(proven()).isEqualTo(-1);
+    }
+
+    @Test
     void aNewDescriptorIsNotProven() throws Exception {
         assertChangeFallsBack(r -> write(r.resolve("apps/20-media/new-app/vixens-backup.yaml"), "app: new-app\n"));
     }
@@ -132,7 +172,9 @@ class CheckCacheTest {
         assertThat(proven()).isEqualTo(-1);
         System.setProperty("vixens.buildId", "test-build-1");
         assertThat(CheckCache.filesProvenCurrent(repo, CheckCache.selectionKey(false,
-                java.util.List.of("hydrus-client")))).isEqualTo(-1);
+                java.util.List.of("hydrus-client"), true))).isEqualTo(-1);
+        assertThat(CheckCache.filesProvenCurrent(repo, CheckCache.selectionKey(true, java.util.List.of(), false)))
+                .as("a check of the generated files only is another selection").isEqualTo(-1);
         assertThat(proven()).isPositive();
     }
 
@@ -231,6 +273,8 @@ class CheckCacheTest {
         CliRun.inRepo(repo, "generate", "--all");
         try {
             Files.deleteIfExists(repo.resolve("apps/20-media/new-app/vixens-backup.yaml"));
+            Files.deleteIfExists(repo.resolve("apps/60-services/vaultwarden/overlays/dev/kustomization.yaml"));
+            Files.deleteIfExists(repo.resolve("apps/60-services/vaultwarden/base/kustomization.yml"));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -11,12 +11,18 @@ public final class TestRepo {
         this.root = root;
     }
 
-    /** A repository with the default config and no profiles of its own (the built-in ones only). */
+    /**
+     * A repository with the default config and no profiles of its own (the built-in ones only); overlays are
+     * built with {@code kubectl kustomize}, which is on the machine image, whatever else is installed.
+     */
     public static TestRepo create(Path root) {
         TestRepo repo = new TestRepo(root);
-        repo.write(".vixens-ls.yaml", "apps: [apps]\n");
+        repo.write(".vixens-ls.yaml", "apps: [apps]\n" + KUBECTL);
         return repo;
     }
+
+    /** The {@code verify:} section that makes check build with {@code kubectl kustomize}. */
+    public static final String KUBECTL = "verify: {kustomize: [kubectl, kustomize]}\n";
 
     public Path root() {
         return root;

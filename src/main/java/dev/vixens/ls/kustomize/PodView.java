@@ -1,4 +1,4 @@
-package dev.vixens.ls.importer;
+package dev.vixens.ls.kustomize;
 
 import dev.vixens.ls.source.Location;
 import java.util.ArrayList;
@@ -9,12 +9,18 @@ import java.util.Optional;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
- * What import needs to know about a Deployment or StatefulSet of the base: its containers, volumes and
- * security context, each with the node it came from.
+ * A Deployment or StatefulSet as the cluster will run it: its containers, volumes, network and security
+ * context, each with the node it came from. Import reads the pods of a hand-written base with it; check reads
+ * the pods kustomize built from an overlay.
+ *
+ * @param claimTemplates the names of a StatefulSet's volumeClaimTemplates (pod volumes too)
+ * @param hostNetwork whether the pod shares the node's network namespace
+ * @param terminationGracePeriodSeconds the pod's value, empty when unset (Kubernetes then uses 30)
  */
 public record PodView(YamlDoc doc, String kind, String name, Optional<String> namespace,
         List<ContainerView> initContainers, List<ContainerView> containers, Map<String, VolumeView> volumes,
-        Optional<Long> podRunAsUser, Optional<Long> podRunAsGroup, Optional<Long> fsGroup) {
+        Optional<Long> podRunAsUser, Optional<Long> podRunAsGroup, Optional<Long> fsGroup,
+        List<String> claimTemplates, boolean hostNetwork, Optional<Long> terminationGracePeriodSeconds) {
 
     public static final List<String> WORKLOAD_KINDS = List.of("Deployment", "StatefulSet");
 
@@ -35,6 +41,8 @@ public record PodView(YamlDoc doc, String kind, String name, Optional<String> na
             Optional<Long> runAsUser = Optional.empty();
             Optional<Long> runAsGroup = Optional.empty();
             Optional<Long> fsGroup = Optional.empty();
+            boolean hostNetwork = false;
+            Optional<Long> grace = Optional.empty();
             if (spec.isPresent()) {
                 for (Node c : YamlDoc.items(YamlDoc.child(spec.get(), "initContainers"))) {
                     init.add(ContainerView.of(doc, c));
@@ -44,21 +52,45 @@ public record PodView(YamlDoc doc, String kind, String name, Optional<String> na
                 }
                 for (Node v : YamlDoc.items(YamlDoc.child(spec.get(), "volumes"))) {
                     VolumeView volume = new VolumeView(YamlDoc.text(v, "name").orElse(""),
-                            YamlDoc.path(v, "configMap", "name").flatMap(YamlDoc::text), doc.at(v));
+                            YamlDoc.path(v, "configMap", "name").flatMap(YamlDoc::text),
+                            YamlDoc.entries(v).stream().map(t -> YamlDoc.text(t.getKeyNode()).orElse(""))
+                                    .filter(key -> !key.equals("name")).findFirst().orElse(""), doc.at(v));
                     volumes.put(volume.name(), volume);
                 }
                 runAsUser = number(YamlDoc.path(spec.get(), "securityContext", "runAsUser"));
                 runAsGroup = number(YamlDoc.path(spec.get(), "securityContext", "runAsGroup"));
                 fsGroup = number(YamlDoc.path(spec.get(), "securityContext", "fsGroup"));
+                hostNetwork = YamlDoc.text(spec.get(), "hostNetwork").map("true"::equals).orElse(false);
+                grace = number(YamlDoc.child(spec.get(), "terminationGracePeriodSeconds"));
+            }
+            List<String> claimTemplates = new ArrayList<>();
+            for (Node t : YamlDoc.items(YamlDoc.path(doc.root(), "spec", "volumeClaimTemplates"))) {
+                YamlDoc.path(t, "metadata", "name").flatMap(YamlDoc::text).ifPresent(claimTemplates::add);
             }
             out.add(new PodView(doc, kind.get(), name, namespace, init, containers, volumes, runAsUser, runAsGroup,
-                    fsGroup));
+                    fsGroup, claimTemplates, hostNetwork, grace));
         }
         return out;
     }
 
     public Location at() {
         return doc.at(doc.root());
+    }
+
+    /** Init containers, then containers. */
+    public List<ContainerView> allContainers() {
+        List<ContainerView> all = new ArrayList<>(initContainers);
+        all.addAll(containers);
+        return all;
+    }
+
+    public Optional<ContainerView> container(String containerName) {
+        return allContainers().stream().filter(c -> c.name().equals(containerName)).findFirst();
+    }
+
+    /** Whether the pod has a volume of that name, from its volumes or a StatefulSet's claim templates. */
+    public boolean hasVolume(String volume) {
+        return volumes.containsKey(volume) || claimTemplates.contains(volume);
     }
 
     static Optional<Long> number(Optional<Node> node) {
@@ -71,14 +103,19 @@ public record PodView(YamlDoc doc, String kind, String name, Optional<String> na
         });
     }
 
-    /** A pod volume; {@code configMap} is set for ConfigMap volumes. */
-    public record VolumeView(String name, Optional<String> configMap, Location at) {
+    /**
+     * A pod volume; {@code configMap} is set for ConfigMap volumes.
+     *
+     * @param type the volume source key ({@code persistentVolumeClaim}, {@code emptyDir}, ...)
+     */
+    public record VolumeView(String name, Optional<String> configMap, String type, Location at) {
     }
 
     /** One container or init container. */
     public record ContainerView(YamlDoc doc, Node node, String name, String image, List<String> command,
             List<String> args, List<EnvVar> env, List<String> envFromSecrets, List<MountView> mounts,
-            Optional<Long> runAsUser, Optional<Long> runAsGroup, Optional<Resources> resources) {
+            Optional<Long> runAsUser, Optional<Long> runAsGroup, Optional<Resources> resources, List<PortView> ports,
+            Optional<String> restartPolicy) {
 
         static ContainerView of(YamlDoc doc, Node node) {
             List<EnvVar> env = new ArrayList<>();
@@ -102,11 +139,27 @@ public record PodView(YamlDoc doc, String kind, String name, Optional<String> na
                     YamlDoc.path(r, "requests", "memory").flatMap(YamlDoc::text),
                     YamlDoc.path(r, "limits", "cpu").flatMap(YamlDoc::text),
                     YamlDoc.path(r, "limits", "memory").flatMap(YamlDoc::text)));
+            List<PortView> ports = new ArrayList<>();
+            for (Node p : YamlDoc.items(YamlDoc.child(node, "ports"))) {
+                number(YamlDoc.child(p, "containerPort")).ifPresent(port -> ports.add(new PortView(
+                        YamlDoc.text(p, "name").orElse(""), port.intValue(),
+                        YamlDoc.text(p, "protocol").orElse("TCP"), doc.at(p))));
+            }
             return new ContainerView(doc, node, YamlDoc.text(node, "name").orElse(""),
                     YamlDoc.text(node, "image").orElse(""), YamlDoc.strings(YamlDoc.child(node, "command")),
                     YamlDoc.strings(YamlDoc.child(node, "args")), env, secrets, mounts,
                     number(YamlDoc.path(node, "securityContext", "runAsUser")),
-                    number(YamlDoc.path(node, "securityContext", "runAsGroup")), resources);
+                    number(YamlDoc.path(node, "securityContext", "runAsGroup")), resources, ports,
+                    YamlDoc.text(node, "restartPolicy"));
+        }
+
+        /** Whether the command line (command and args) runs {@code litestream} with that subcommand. */
+        public boolean runsLitestream(String subcommand) {
+            List<String> all = new ArrayList<>(command);
+            all.addAll(args);
+            String text = String.join(" ", all);
+            boolean litestream = usesImage("litestream") || text.contains("litestream ");
+            return litestream && (all.contains(subcommand) || text.contains("litestream " + subcommand));
         }
 
         public Location at() {
@@ -163,6 +216,10 @@ public record PodView(YamlDoc doc, String kind, String name, Optional<String> na
     }
 
     public record MountView(String volume, String mountPath, Optional<String> subPath, Location at) {
+    }
+
+    /** One {@code ports} entry of a container; protocol {@code TCP} unless it says otherwise. */
+    public record PortView(String name, int port, String protocol, Location at) {
     }
 
     public record Resources(Optional<String> requestsCpu, Optional<String> requestsMemory,

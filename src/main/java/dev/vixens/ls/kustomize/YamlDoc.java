@@ -1,4 +1,4 @@
-package dev.vixens.ls.importer;
+package dev.vixens.ls.kustomize;
 
 import dev.vixens.ls.source.InputException;
 import dev.vixens.ls.source.Location;
