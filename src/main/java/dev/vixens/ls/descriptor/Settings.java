@@ -27,6 +27,13 @@ public record Settings(String litestreamImage, LitestreamVersion litestreamVersi
         return litestreamImage + ":" + litestreamVersion.text();
     }
 
+    /** These settings with the Litestream sidecar a native sidecar (an init container) or a regular container. */
+    public Settings withNativeSidecar(boolean nativeSidecar) {
+        return new Settings(litestreamImage, litestreamVersion, sqliteImage, busyboxImage, secret, bucketEnv,
+                endpointEnv, metricsPort, metricsAnnotations, resources, runAs, fixPermissions, replicaPrefix,
+                nativeSidecar, initResources, fsGroup, podSecurity);
+    }
+
     /** Requests and limits of a container. */
     public record Resources(String requestsCpu, String requestsMemory, String limitsCpu, String limitsMemory) {
     }

@@ -9,7 +9,7 @@ import dev.vixens.ls.output.GenerationOutput;
 import dev.vixens.ls.plan.AppPlan;
 import dev.vixens.ls.plan.AppPlanner;
 import dev.vixens.ls.plan.ComponentPlan;
-import dev.vixens.ls.plan.FileSpec;
+import dev.vixens.ls.plan.EmittedFile;
 import dev.vixens.ls.plan.SharedPlan;
 import dev.vixens.ls.plan.SharedPlanner;
 import dev.vixens.ls.render.Renderer;
@@ -141,9 +141,9 @@ public final class Generator {
         List<GeneratedFile> files = new ArrayList<>();
         List<String> managed = new ArrayList<>();
         managed.add(shared.dir());
-        for (FileSpec spec : shared.files()) {
-            files.add(Renderer.render(spec, "the profiles and " + Repository.CONFIG_FILE,
-                    "vixens-ls generate --all"));
+        for (EmittedFile file : shared.files()) {
+            files.add(GeneratedFile.marked(file.path(), "the profiles and " + Repository.CONFIG_FILE,
+                    "vixens-ls generate --all", Renderer.render(file)));
         }
         for (AppPlan plan : plans) {
             managed.add(plan.outputDir());
@@ -156,9 +156,9 @@ public final class Generator {
 
     private static List<GeneratedFile> renderApp(AppPlan plan) {
         List<GeneratedFile> files = new ArrayList<>();
-        for (FileSpec spec : plan.allFiles()) {
-            files.add(Renderer.render(spec, plan.app().source().displayName(),
-                    "vixens-ls generate " + plan.app().app()));
+        for (EmittedFile file : plan.allFiles()) {
+            files.add(GeneratedFile.marked(file.path(), plan.app().source().displayName(),
+                    "vixens-ls generate " + plan.app().app(), Renderer.render(file)));
         }
         checkConfigMapSize(plan, files);
         return files;

@@ -8,13 +8,13 @@ import dev.vixens.ls.source.InputException;
 import dev.vixens.ls.source.YamlLocator;
 import dev.vixens.ls.source.YamlPath;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * The resolve stage for one app: profiles and version rules applied, then each concern of ADR-014's
- * start-up sequence contributes to one immutable plan, in this order.
+ * The plan stage for one app: profiles and version rules applied, then each concern of ADR-014's start-up
+ * sequence ({@link #STEPS}) returns its contribution, and one fold makes them one immutable plan.
  */
 public final class AppPlanner {
 
@@ -22,7 +22,12 @@ public final class AppPlanner {
     public static final String COMPONENT_DIR = "litestream";
     public static final String PATCH_FILE = "workload-patch.yaml";
 
-    private static final List<PlanStep> STEPS = List.of(
+    /**
+     * Every concern of the generated setup, in ADR-014's start-up order (init containers run, and so appear, in
+     * this order). A new concern is a {@link StartupStep} added here; the shared building blocks pick theirs in
+     * {@link SharedPlanner}.
+     */
+    static final List<StartupStep> STEPS = List.of(
             new SingleWriterGuard(),
             new FixPermissionsStep(),
             new IntegrityCheckStep(),
@@ -60,12 +65,19 @@ public final class AppPlanner {
                 .map(db -> Replicas.of(db, app.settings()))
                 .toList();
         List<LitestreamProcess> processes = processes(app, dialect, replicas);
-        PlanContext context = new PlanContext(app, databases, processes, componentDir);
-        for (PlanStep step : STEPS) {
-            step.apply(context);
+        StepInput input = StepInput.of(app, databases, processes, componentDir);
+        Contribution all = contributions(STEPS, input);
+        MountPathGuard.check(app.source(), input.data(), all.allContainers());
+        return freeze(app, databases, input, all, dialect, overlay, overlayPlans);
+    }
+
+    /** The one fold: each step's contribution, in the order of {@code steps}. */
+    static Contribution contributions(List<StartupStep> steps, StepInput input) {
+        Contribution all = Contribution.NONE;
+        for (StartupStep step : steps) {
+            all = all.plus(step.contribute(input));
         }
-        MountPathGuard.check(context);
-        return freeze(context, dialect, overlay, overlayPlans);
+        return all;
     }
 
     private static List<LitestreamProcess> processes(AppDescriptor app, ConfigDialect dialect,
@@ -78,29 +90,26 @@ public final class AppPlanner {
         }
     }
 
-    private static AppPlan freeze(PlanContext plan, ConfigDialect dialect, Optional<String> overlay,
-            List<AppPlan> overlayPlans) {
-        AppDescriptor app = plan.app;
-        PodPatch patch = new PodPatch(app.workload().kind().kind(), app.workload().name(), plan.replicas,
-                plan.recreate, plan.annotations, plan.initContainers, plan.containers, plan.volumes,
-                plan.podLabels, plan.fsGroup);
-        String dir = plan.componentDir;
-        List<ConfigMapGenerator> configMaps = plan.processes.isEmpty() ? List.of()
-                : List.of(new ConfigMapGenerator(plan.configMapName, Optional.of(app.namespace()),
-                        plan.processes.stream().map(LitestreamProcess::configFile).toList()));
-        List<String> resources = new ArrayList<>(plan.extraResources);
-        ComponentPlan component = new ComponentPlan(List.of(), List.of(new Patch(PATCH_FILE, Optional.empty())), configMaps,
-                resources);
-        List<FileSpec> files = new ArrayList<>();
-        files.add(new FileSpec(dir + "/kustomization.yaml", "component/kustomization.yaml.ftl",
-                Map.of("component", component)));
-        files.add(new FileSpec(dir + "/" + PATCH_FILE, "component/pod-patch.yaml.ftl", Map.of("patch", patch)));
-        for (LitestreamProcess process : plan.processes) {
-            files.add(new FileSpec(dir + "/" + process.configFile(), dialect.configTemplate(),
-                    dialect.configModel(process)));
+    private static AppPlan freeze(AppDescriptor app, List<PlannedDatabase> databases, StepInput input,
+            Contribution all, ConfigDialect dialect, Optional<String> overlay, List<AppPlan> overlayPlans) {
+        PodPatch patch = new PodPatch(app.workload().kind().kind(), app.workload().name(), all.replicas(),
+                all.recreate(), all.annotations(), all.initContainers(), all.containers(),
+                PodVolumes.of(all.allContainers(), input.configMapName()), all.podLabels(), all.fsGroup());
+        String dir = input.componentDir();
+        List<ConfigMapGenerator> configMaps = input.processes().isEmpty() ? List.of()
+                : List.of(new ConfigMapGenerator(input.configMapName(), Optional.of(app.namespace()),
+                        input.processes().stream().map(LitestreamProcess::configFile).toList()));
+        List<String> resources = all.resources().stream().map(f -> f.path().substring(dir.length() + 1)).toList();
+        ComponentPlan component = new ComponentPlan(List.of(), List.of(new Patch(PATCH_FILE, Optional.empty())),
+                configMaps, resources);
+        List<EmittedFile> files = new ArrayList<>();
+        files.add(new EmittedFile.Kustomization(dir + "/kustomization.yaml", component));
+        files.add(new EmittedFile.WorkloadPatch(dir + "/" + PATCH_FILE, patch));
+        for (LitestreamProcess process : input.processes()) {
+            files.add(new EmittedFile.LitestreamConfig(dir + "/" + process.configFile(), dialect.config(process)));
         }
-        files.addAll(plan.extraFiles);
-        files.sort((a, b) -> a.path().compareTo(b.path()));
-        return new AppPlan(app, plan.databases, plan.processes, patch, component, dir, files, overlay, overlayPlans);
+        files.addAll(all.resources());
+        files.sort(Comparator.comparing(EmittedFile::path));
+        return new AppPlan(app, databases, input.processes(), patch, component, dir, files, overlay, overlayPlans);
     }
 }

@@ -1,15 +1,14 @@
 package dev.vixens.ls.plan;
 
-import dev.vixens.ls.litestream.Level;
 import dev.vixens.ls.litestream.LitestreamVersion;
 import java.util.List;
-import java.util.Map;
 
 /**
- * How one configuration language of Litestream is written: which processes a pod needs and which template
- * writes their config. The release table names each release's dialect; the dialect asks the release for the
+ * How one configuration language of Litestream is written: which processes a pod needs and what their config
+ * holds. The release table names each release's dialect; the dialect asks the release for the
  * rest (where snapshot settings go, which safety settings it reads). The decision lives here, in Java, so it
- * can be tested without rendering. A new language is one class here and one template.
+ * can be tested without rendering. A new language is one class here, one {@link EmittedFile.ConfigModel} and one
+ * template.
  */
 public sealed interface ConfigDialect permits Litestream03Dialect, Litestream05Dialect {
 
@@ -25,26 +24,9 @@ public sealed interface ConfigDialect permits Litestream03Dialect, Litestream05D
     /** Groups the replicated databases of one pod into processes, the first listening on {@code basePort}. */
     List<LitestreamProcess> processes(List<LitestreamProcess.Replica> replicas, int basePort);
 
-    /** The template (under {@code templates/}) that writes one process's config file. */
-    String configTemplate();
-
     /** The version whose config this dialect writes. */
     LitestreamVersion version();
 
-    /**
-     * What {@link #configTemplate()} reads for one process: the process, and the safety settings the release
-     * table asks vixens-ls to write at the top level of this release's config.
-     */
-    default Map<String, Object> configModel(LitestreamProcess process) {
-        return Map.of("process", process, "settings", settings());
-    }
-
-    /** One top-level setting the release table marks for writing, e.g. {@code shutdown-sync-timeout: 20s}. */
-    record TopSetting(String key, String value) {
-    }
-
-    default List<TopSetting> settings() {
-        return version().release().writes(Level.TOP).entrySet().stream()
-                .map(e -> new TopSetting(e.getKey(), e.getValue())).toList();
-    }
+    /** What one process's config file holds, in this dialect. */
+    EmittedFile.ConfigModel config(LitestreamProcess process);
 }

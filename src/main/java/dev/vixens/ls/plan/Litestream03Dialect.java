@@ -18,7 +18,7 @@ public record Litestream03Dialect(LitestreamVersion version) implements ConfigDi
     }
 
     @Override
-    public String configTemplate() {
-        return "litestream/config-0.3.yml.ftl";
+    public EmittedFile.Config03 config(LitestreamProcess process) {
+        return new EmittedFile.Config03(process, version);
     }
 }

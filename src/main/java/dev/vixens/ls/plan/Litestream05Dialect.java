@@ -71,23 +71,17 @@ public record Litestream05Dialect(LitestreamVersion version) implements ConfigDi
         return index == 0 ? "metrics" : "metrics-" + index;
     }
 
-    @Override
-    public String configTemplate() {
-        return "litestream/config-0.5.yml.ftl";
-    }
-
     /**
-     * Adds the process's one snapshot block (all its replicas agree by construction) and where this version
-     * reads it.
+     * The process's one snapshot block (all its replicas agree by construction) and where this version reads
+     * it.
      */
     @Override
-    public Map<String, Object> configModel(LitestreamProcess process) {
+    public EmittedFile.Config05 config(LitestreamProcess process) {
         Snapshot snapshot = process.replicas().isEmpty()
                 ? new Snapshot(GoDuration.parse("24h"), GoDuration.parse("24h"))
                 : snapshotOf(process.replicas().get(0));
-        return Map.of("process", process, "snapshot", snapshot,
-                "snapshotPerDatabase", version.release().snapshotPlacement() == SnapshotPlacement.DATABASE,
-                "version", version.text(), "settings", settings());
+        return new EmittedFile.Config05(process, version, snapshot,
+                version.release().snapshotPlacement() == SnapshotPlacement.DATABASE);
     }
 
     static Snapshot snapshotOf(LitestreamProcess.Replica replica) {
