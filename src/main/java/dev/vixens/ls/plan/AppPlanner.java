@@ -60,15 +60,20 @@ public final class AppPlanner {
             Optional<String> overlay, List<AppPlan> overlayPlans) {
         List<PlannedDatabase> databases = ProfileResolver.resolve(app, catalog);
         ConfigDialect dialect = ConfigDialect.of(app.settings().litestreamVersion());
+        StepInput input = input(app, databases, dialect, componentDir);
+        Contribution all = contributions(STEPS, input);
+        MountPathGuard.check(app.source(), input.data(), all.allContainers());
+        return freeze(app, databases, input, all, dialect, overlay, overlayPlans);
+    }
+
+    /** What the steps read for one app: its databases with their profiles applied, and its processes. */
+    static StepInput input(AppDescriptor app, List<PlannedDatabase> databases, ConfigDialect dialect,
+            String componentDir) {
         List<LitestreamProcess.Replica> replicas = databases.stream()
                 .filter(PlannedDatabase::replicated)
                 .map(db -> Replicas.of(db, app.settings()))
                 .toList();
-        List<LitestreamProcess> processes = processes(app, dialect, replicas);
-        StepInput input = StepInput.of(app, databases, processes, componentDir);
-        Contribution all = contributions(STEPS, input);
-        MountPathGuard.check(app.source(), input.data(), all.allContainers());
-        return freeze(app, databases, input, all, dialect, overlay, overlayPlans);
+        return StepInput.of(app, databases, processes(app, dialect, replicas), componentDir);
     }
 
     /** The one fold: each step's contribution, in the order of {@code steps}. */
