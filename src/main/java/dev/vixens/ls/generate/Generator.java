@@ -143,7 +143,7 @@ public final class Generator {
         managed.add(shared.dir());
         for (EmittedFile file : shared.files()) {
             files.add(GeneratedFile.marked(file.path(), "the profiles and " + Repository.CONFIG_FILE,
-                    "vixens-ls generate --all", Renderer.render(file)));
+                    "vixens-ls generate --all", file.format(), Renderer.render(file)));
         }
         for (AppPlan plan : plans) {
             managed.add(plan.outputDir());
@@ -158,7 +158,7 @@ public final class Generator {
         List<GeneratedFile> files = new ArrayList<>();
         for (EmittedFile file : plan.allFiles()) {
             files.add(GeneratedFile.marked(file.path(), plan.app().source().displayName(),
-                    "vixens-ls generate " + plan.app().app(), Renderer.render(file)));
+                    "vixens-ls generate " + plan.app().app(), file.format(), Renderer.render(file)));
         }
         checkConfigMapSize(plan, files);
         return files;

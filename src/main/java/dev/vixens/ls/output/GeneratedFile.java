@@ -1,5 +1,7 @@
 package dev.vixens.ls.output;
 
+import java.util.Optional;
+
 /** A rendered file: its path relative to the repository root ('/'-separated) and its full content. */
 public record GeneratedFile(String path, String content) {
 
@@ -9,5 +11,12 @@ public record GeneratedFile(String path, String content) {
      */
     public static GeneratedFile marked(String path, String origin, String regenerate, String body) {
         return new GeneratedFile(path, Marker.header(origin, regenerate) + body);
+    }
+
+    /** {@link #marked(String, String, String, String)}, with the file's format recorded in the header. */
+    public static GeneratedFile marked(String path, String origin, String regenerate, Optional<String> format,
+            String body) {
+        return new GeneratedFile(path, format.map(f -> Marker.header(origin, regenerate, f))
+                .orElseGet(() -> Marker.header(origin, regenerate)) + body);
     }
 }

@@ -4,6 +4,7 @@ import dev.vixens.ls.litestream.Level;
 import dev.vixens.ls.litestream.LitestreamVersion;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One file {@code generate} emits, by kind: the plan decides every value; each kind names its template (under
@@ -19,6 +20,11 @@ public sealed interface EmittedFile {
 
     /** The names the template reads, each bound to a plan value. */
     Map<String, Object> model();
+
+    /** The format the output stage records in the file's header, for the files later runs read back. */
+    default Optional<String> format() {
+        return Optional.empty();
+    }
 
     /** A Component's {@code kustomization.yaml}. */
     record Kustomization(String path, ComponentPlan component) implements EmittedFile {
@@ -50,6 +56,12 @@ public sealed interface EmittedFile {
 
         public Map<String, Object> model() {
             return config.model();
+        }
+
+        /** {@code Litestream 0.3}: the dialect, which decides the replica layout the config writes. */
+        @Override
+        public Optional<String> format() {
+            return Optional.of("Litestream " + config.version().release().dialect());
         }
     }
 
