@@ -78,11 +78,11 @@ public final class AppPlanner {
 
     /** The one fold: each step's contribution, in the order of {@code steps}. */
     static Contribution contributions(List<StartupStep> steps, StepInput input) {
-        Contribution all = Contribution.NONE;
+        List<Contribution> parts = new ArrayList<>(steps.size());
         for (StartupStep step : steps) {
-            all = all.plus(step.contribute(input));
+            parts.add(step.contribute(input));
         }
-        return all;
+        return Contribution.fold(parts);
     }
 
     private static List<LitestreamProcess> processes(AppDescriptor app, ConfigDialect dialect,

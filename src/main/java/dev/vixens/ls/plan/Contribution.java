@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * What one {@link StartupStep} adds to an app's Component: containers, pod annotations and labels, the
  * single-writer settings, the pod's {@code fsGroup}, and files that become resources of the Component. Steps
- * return one; {@link #plus} folds them, in the order of the step list. Immutable; start from {@link #NONE}.
+ * return one; {@link #fold} makes one of them, in the order of the step list. Immutable; start from
+ * {@link #NONE}.
  *
  * @param replicas the pod count, when the step fixes it
  * @param recreate whether the step forces the {@code Recreate} strategy
@@ -65,15 +66,30 @@ public record Contribution(List<ContainerPlan> initContainers, List<ContainerPla
                 append(resources, file));
     }
 
-    /** This contribution, then {@code next}'s: lists in that order, maps merged, settings of either. */
-    public Contribution plus(Contribution next) {
-        Map<String, String> allAnnotations = new LinkedHashMap<>(annotations);
-        allAnnotations.putAll(next.annotations);
-        Map<String, String> allLabels = new LinkedHashMap<>(podLabels);
-        allLabels.putAll(next.podLabels);
-        return new Contribution(concat(initContainers, next.initContainers), concat(containers, next.containers),
-                allAnnotations, allLabels, next.replicas.or(() -> replicas), recreate || next.recreate,
-                next.fsGroup.or(() -> fsGroup), concat(resources, next.resources));
+    /**
+     * The fold: every contribution's lists in the order given, their maps merged, the settings any of them
+     * makes (a later one wins). One pass, so that planning many apps copies each list once.
+     */
+    public static Contribution fold(List<Contribution> parts) {
+        List<ContainerPlan> init = new ArrayList<>();
+        List<ContainerPlan> main = new ArrayList<>();
+        Map<String, String> annotations = new LinkedHashMap<>();
+        Map<String, String> labels = new LinkedHashMap<>();
+        Optional<Integer> replicas = Optional.empty();
+        boolean recreate = false;
+        Optional<PodPatch.FsGroup> fsGroup = Optional.empty();
+        List<EmittedFile> resources = new ArrayList<>();
+        for (Contribution part : parts) {
+            init.addAll(part.initContainers);
+            main.addAll(part.containers);
+            annotations.putAll(part.annotations);
+            labels.putAll(part.podLabels);
+            replicas = part.replicas.isPresent() ? part.replicas : replicas;
+            recreate |= part.recreate;
+            fsGroup = part.fsGroup.isPresent() ? part.fsGroup : fsGroup;
+            resources.addAll(part.resources);
+        }
+        return new Contribution(init, main, annotations, labels, replicas, recreate, fsGroup, resources);
     }
 
     /** Every container, init containers first. */
