@@ -7,6 +7,7 @@ import dev.vixens.ls.plan.ContainerPlan.EnvSource;
 import dev.vixens.ls.plan.ContainerPlan.Mount;
 import dev.vixens.ls.plan.ContainerPlan.RunAs;
 import dev.vixens.ls.source.Location;
+import dev.vixens.ls.source.SourceFile;
 import dev.vixens.ls.source.YamlLocator;
 import dev.vixens.ls.source.YamlPath;
 import java.util.ArrayList;
@@ -57,8 +58,15 @@ public record StepInput(String app, String namespace, WorkloadKind kind, String 
         }
     }
 
-    /** The drill's schedule, and where the descriptor asks for it (for a drill with nothing to restore). */
-    public record Drill(String schedule, Location at) {
+    /**
+     * The drill's schedule, and the descriptor that asks for it: a drill with nothing to restore is refused
+     * there (located only then: finding a key's line parses the descriptor again).
+     */
+    public record Drill(String schedule, SourceFile descriptor) {
+
+        Location at() {
+            return YamlLocator.locate(descriptor, YamlPath.of("drill"));
+        }
     }
 
     /** The input of one app's (or one overlay's) Component. */
@@ -69,8 +77,7 @@ public record StepInput(String app, String namespace, WorkloadKind kind, String 
                         ? Optional.of(processFor(processes, db.path()).configFile()) : Optional.empty(),
                         db.integrityChecked()))
                 .toList();
-        Optional<Drill> drill = app.drill().map(d -> new Drill(d.schedule(),
-                YamlLocator.locate(app.source(), YamlPath.of("drill"))));
+        Optional<Drill> drill = app.drill().map(d -> new Drill(d.schedule(), app.source()));
         return new StepInput(app.app(), app.namespace(), app.workload().kind(), app.workload().container(),
                 new Mount(app.volume().name(), app.volume().mountPath(), false), app.settings(), databases,
                 processes, List.of(), componentDir, app.app() + "-litestream", drill);
