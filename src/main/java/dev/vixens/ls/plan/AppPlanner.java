@@ -62,8 +62,10 @@ public final class AppPlanner {
         ConfigDialect dialect = ConfigDialect.of(app.settings().litestreamVersion());
         StepInput input = input(app, databases, dialect, componentDir);
         Contribution all = contributions(STEPS, input);
-        MountPathGuard.check(app.source(), input.data(), all.allContainers());
-        return freeze(app, databases, input, all, dialect, overlay, overlayPlans);
+        List<ContainerPlan> containers = all.allContainers();
+        MountPathGuard.check(app.source(), input.data(), containers);
+        return freeze(app, databases, input, all, PodVolumes.of(containers, input.configMapName()), dialect,
+                overlay, overlayPlans);
     }
 
     /** What the steps read for one app: its databases with their profiles applied, and its processes. */
@@ -96,10 +98,11 @@ public final class AppPlanner {
     }
 
     private static AppPlan freeze(AppDescriptor app, List<PlannedDatabase> databases, StepInput input,
-            Contribution all, ConfigDialect dialect, Optional<String> overlay, List<AppPlan> overlayPlans) {
+            Contribution all, List<PodPatch.Volume> volumes, ConfigDialect dialect, Optional<String> overlay,
+            List<AppPlan> overlayPlans) {
         PodPatch patch = new PodPatch(app.workload().kind().kind(), app.workload().name(), all.replicas(),
                 all.recreate(), all.annotations(), all.initContainers(), all.containers(),
-                PodVolumes.of(all.allContainers(), input.configMapName()), all.podLabels(), all.fsGroup());
+                volumes, all.podLabels(), all.fsGroup());
         String dir = input.componentDir();
         List<ConfigMapGenerator> configMaps = input.processes().isEmpty() ? List.of()
                 : List.of(new ConfigMapGenerator(input.configMapName(), Optional.of(app.namespace()),
