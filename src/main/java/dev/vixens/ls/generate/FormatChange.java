@@ -32,8 +32,9 @@ import java.util.stream.Stream;
  * generations at the same replica path (while they are newer), so keeping the paths keeps the history; before
  * 0.5.7, and from 0.5 back to 0.3, nothing reads the other layout, so until the new sidecar has replicated, a
  * pod that lost its volume would find "no replica" and start empty. While the config already generated on disk
- * (the format its header records, which only vixens-ls writes) and the descriptor disagree on the layout, this words what
- * happens and what to do about the replica paths. It reads, never writes, and never fails the command.
+ * (the format its header records, which only vixens-ls writes) and the descriptor disagree on the layout, this
+ * words what happens and what to do about the replica paths. It reads, never writes, and never fails the
+ * command.
  */
 public final class FormatChange {
 

@@ -64,7 +64,7 @@ public final class AppPlanner {
         Contribution all = contributions(STEPS, input);
         List<ContainerPlan> containers = all.allContainers();
         MountPathGuard.check(app.source(), input.data(), containers);
-        return freeze(app, databases, input, all, PodVolumes.of(containers, input.configMapName()), dialect,
+        return freeze(app, databases, input, all, PodVolumes.of(containers, input.target().configMapName()), dialect,
                 overlay, overlayPlans);
     }
 
@@ -103,9 +103,9 @@ public final class AppPlanner {
         PodPatch patch = new PodPatch(app.workload().kind().kind(), app.workload().name(), all.replicas(),
                 all.recreate(), all.annotations(), all.initContainers(), all.containers(),
                 volumes, all.podLabels(), all.fsGroup());
-        String dir = input.componentDir();
+        String dir = input.target().componentDir();
         List<ConfigMapGenerator> configMaps = input.processes().isEmpty() ? List.of()
-                : List.of(new ConfigMapGenerator(input.configMapName(), Optional.of(app.namespace()),
+                : List.of(new ConfigMapGenerator(input.target().configMapName(), Optional.of(app.namespace()),
                         input.processes().stream().map(LitestreamProcess::configFile).toList()));
         List<String> resources = all.resources().stream().map(f -> f.path().substring(dir.length() + 1)).toList();
         ComponentPlan component = new ComponentPlan(List.of(), List.of(new Patch(PATCH_FILE, Optional.empty())),

@@ -8,6 +8,6 @@ final class DefaultContainerStep implements StartupStep {
 
     @Override
     public Contribution contribute(StepInput input) {
-        return Contribution.NONE.annotation("kubectl.kubernetes.io/default-container", input.appContainer());
+        return Contribution.NONE.annotation("kubectl.kubernetes.io/default-container", input.target().appContainer());
     }
 }

@@ -28,11 +28,11 @@ final class MetricsStep implements StartupStep {
                     .annotation("prometheus.io/path", PATH);
         }
         if (input.processes().size() > 1) {
-            PodMonitorPlan monitor = new PodMonitorPlan(input.configMapName(), input.namespace(),
-                    Map.of(POD_LABEL, input.app()),
+            PodMonitorPlan monitor = new PodMonitorPlan(input.target().configMapName(), input.target().namespace(),
+                    Map.of(POD_LABEL, input.target().app()),
                     input.processes().stream().map(LitestreamProcess::portName).toList(), PATH);
-            contribution = contribution.podLabel(POD_LABEL, input.app()).resource(
-                    new EmittedFile.PodMonitor(input.componentDir() + "/" + PODMONITOR_FILE, monitor));
+            contribution = contribution.podLabel(POD_LABEL, input.target().app()).resource(
+                    new EmittedFile.PodMonitor(input.target().componentDir() + "/" + PODMONITOR_FILE, monitor));
         }
         return contribution;
     }

@@ -50,10 +50,11 @@ final class RestoreDrillStep implements StartupStep {
         ContainerPlan verify = ContainerPlan.running("verify", input.settings().sqliteImage(),
                 new Script("drill-verify.sh", verifyArgs)).mounts(List.of(restored)).scratch()
                 .securityContext(input.securityContext()).resources(input.initResources()).build();
-        RestoreDrill cronJob = new RestoreDrill(RestoreDrill.nameFor(input.app()), input.drill().get().schedule(),
+        StepInput.Target target = input.target();
+        RestoreDrill cronJob = new RestoreDrill(RestoreDrill.nameFor(target.app()), input.drill().get().schedule(),
                 List.of(restore), List.of(verify), List.of(
-                        PodPatch.Volume.configMap(StepInput.CONFIG_VOLUME, input.configMapName()),
+                        PodPatch.Volume.configMap(StepInput.CONFIG_VOLUME, target.configMapName()),
                         PodPatch.Volume.emptyDir(RESTORED_VOLUME), ScratchSpace.volume()));
-        return Contribution.NONE.resource(new EmittedFile.RestoreDrillJob(input.componentDir() + "/" + FILE, cronJob));
+        return Contribution.NONE.resource(new EmittedFile.RestoreDrillJob(target.componentDir() + "/" + FILE, cronJob));
     }
 }

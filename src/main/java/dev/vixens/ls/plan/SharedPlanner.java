@@ -80,9 +80,10 @@ public final class SharedPlanner {
 
     /** The steps' input for one piece: one database, and the deploy-time parameters beside the Secret. */
     private StepInput input(StepInput.Database database, List<LitestreamProcess> processes) {
-        return new StepInput("", "", WorkloadKind.DEPLOYMENT, "", new Mount(DATA_VOLUME, DATA_DIR, false),
-                settings.withNativeSidecar(false), List.of(database), processes,
-                List.of(EnvSource.configMap(PARAMETERS)), dir, CONFIG_MAP, Optional.empty());
+        // no app, namespace or app container: the overlay's target selects the workload
+        StepInput.Target target = new StepInput.Target("", "", WorkloadKind.DEPLOYMENT, "", dir, CONFIG_MAP);
+        return new StepInput(target, settings.withNativeSidecar(false), new Mount(DATA_VOLUME, DATA_DIR, false),
+                List.of(database), processes, List.of(EnvSource.configMap(PARAMETERS)), Optional.empty());
     }
 
     private void profileConfig(Profile.BackedUp profile) {

@@ -11,6 +11,6 @@ final class SingleWriterGuard implements StartupStep {
 
     @Override
     public Contribution contribute(StepInput input) {
-        return Contribution.NONE.singleWriter(input.kind() == WorkloadKind.DEPLOYMENT);
+        return Contribution.NONE.singleWriter(input.target().kind() == WorkloadKind.DEPLOYMENT);
     }
 }

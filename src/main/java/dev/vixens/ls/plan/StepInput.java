@@ -20,20 +20,14 @@ import java.util.function.Predicate;
  * a hand-written app's, with the database given at deploy time) databases, Litestream processes and settings.
  * A step sees nothing of what the other steps contribute, so each can be tested alone.
  *
- * @param app the app's name (pod label, PodMonitor and drill names)
- * @param kind the workload kind (the single-writer guard depends on it)
- * @param appContainer the app's own container in its pod, empty for the shared pieces
  * @param data the data volume and where the generated containers mount it
  * @param databases each declared database as the start-up sequence sees it, in descriptor order
  * @param parameters what the generated containers read besides the Secret: nothing for an app, the
  *     ConfigMap of deploy-time parameters for the shared pieces
- * @param componentDir the generated Component's directory, relative to the repository root
- * @param configMapName the generated ConfigMap holding the Litestream configs
  * @param drill the restore drill, when the descriptor asks for one
  */
-public record StepInput(String app, String namespace, WorkloadKind kind, String appContainer, Mount data,
-        Settings settings, List<Database> databases, List<LitestreamProcess> processes, List<EnvSource> parameters,
-        String componentDir, String configMapName, Optional<Drill> drill) {
+public record StepInput(Target target, Settings settings, Mount data, List<Database> databases,
+        List<LitestreamProcess> processes, List<EnvSource> parameters, Optional<Drill> drill) {
 
     public static final String CONFIG_VOLUME = "litestream-config";
     public static final String CONFIG_DIR = "/etc/litestream";
@@ -42,6 +36,19 @@ public record StepInput(String app, String namespace, WorkloadKind kind, String 
         databases = List.copyOf(databases);
         processes = List.copyOf(processes);
         parameters = List.copyOf(parameters);
+    }
+
+    /**
+     * Whose pod the steps extend, and where their Component goes.
+     *
+     * @param app the app's name (pod label, PodMonitor and drill names)
+     * @param kind the workload kind (the single-writer guard depends on it)
+     * @param appContainer the app's own container in its pod, empty for the shared pieces
+     * @param componentDir the generated Component's directory, relative to the repository root
+     * @param configMapName the generated ConfigMap holding the Litestream configs
+     */
+    public record Target(String app, String namespace, WorkloadKind kind, String appContainer, String componentDir,
+            String configMapName) {
     }
 
     /**
@@ -78,9 +85,10 @@ public record StepInput(String app, String namespace, WorkloadKind kind, String 
                         db.integrityChecked()))
                 .toList();
         Optional<Drill> drill = app.drill().map(d -> new Drill(d.schedule(), app.source()));
-        return new StepInput(app.app(), app.namespace(), app.workload().kind(), app.workload().container(),
-                new Mount(app.volume().name(), app.volume().mountPath(), false), app.settings(), databases,
-                processes, List.of(), componentDir, app.app() + "-litestream", drill);
+        Target target = new Target(app.app(), app.namespace(), app.workload().kind(), app.workload().container(),
+                componentDir, app.app() + "-litestream");
+        return new StepInput(target, app.settings(), new Mount(app.volume().name(), app.volume().mountPath(), false),
+                databases, processes, List.of(), drill);
     }
 
     /** The process whose config holds the database at {@code path}; every replicated database has exactly one. */

@@ -68,14 +68,15 @@ class StartupStepsTest {
     @Test
     void fixPermissions() {
         assertThat(contribution(new FixPermissionsStep(), APP)).isEmpty();
-        assertThat(contribution(new FixPermissionsStep(), APP + "fixPermissions: true\nrunAs: {uid: 1000, gid: 2000}\n"))
-                .isEqualTo("""
-                        init fix-permissions busybox:1.37.0
-                          script fix-permissions.sh [1000, 2000, /data]
-                          mounts data:/data
-                          runAs 0:0 root add [CHOWN, DAC_OVERRIDE]
-                          resources 10m/64Mi 1/256Mi
-                        """);
+        String fix = APP + "fixPermissions: true\nrunAs: {uid: 1000, gid: 2000}\n";
+
+        assertThat(contribution(new FixPermissionsStep(), fix)).isEqualTo("""
+                init fix-permissions busybox:1.37.0
+                  script fix-permissions.sh [1000, 2000, /data]
+                  mounts data:/data
+                  runAs 0:0 root add [CHOWN, DAC_OVERRIDE]
+                  resources 10m/64Mi 1/256Mi
+                """);
     }
 
     @Test
@@ -213,7 +214,8 @@ class StartupStepsTest {
                   volume drill-scratch emptyDir
                   volume litestream-tmp emptyDir
                 """);
-        assertThatThrownBy(() -> contribution(new RestoreDrillStep(), ONLY_EPHEMERAL + "drill: {schedule: '@weekly'}\n"))
+        String nothingToRestore = ONLY_EPHEMERAL + "drill: {schedule: '@weekly'}\n";
+        assertThatThrownBy(() -> contribution(new RestoreDrillStep(), nothingToRestore))
                 .isInstanceOf(InputException.class)
                 .hasMessageContaining("drill: no database of this app is backed up; there is nothing to restore");
     }
