@@ -23,7 +23,8 @@ import java.util.TimeZone;
 
 /**
  * The render stage: FreeMarker templates from {@code templates/} (inside the jar) turn plan objects into
- * text. Templates hold layout only; a rendering failure is a bug in the tool, never the user's input.
+ * text, each kind of generated file with its own template ({@link EmittedFile}). Templates hold layout only;
+ * a rendering failure is a bug in the tool, never the user's input.
  */
 public final class Renderer {
 
@@ -81,10 +82,6 @@ public final class Renderer {
      * since generate must never take it over.
      */
     public static String renderUserFile(FileSpec spec) {
-        return renderBody(spec);
-    }
-
-    static String renderBody(FileSpec spec) {
         return renderBody(spec.path(), spec.template(), spec.model());
     }
 
