@@ -5,7 +5,6 @@ import dev.vixens.ls.repo.AppRef;
 import dev.vixens.ls.repo.Repository;
 import dev.vixens.ls.source.InputFiles;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,15 +29,9 @@ public final class AppsCommand implements Runnable {
         if (repo.apps().isEmpty()) {
             // An empty list on stdout reads like a broken tool: say where it looked and how to add an app.
             spec.commandLine().getErr().println("apps: no " + DescriptorLoader.FILE_NAME + " found under "
-                    + searched(repo) + " (searched " + InputFiles.MAX_DEPTH + " levels deep, as set by 'apps:' in "
+                    + repo.searchedAppDirs() + " (searched " + InputFiles.MAX_DEPTH + " levels deep, as set by 'apps:' in "
                     + Repository.CONFIG_FILE + "); describe an app with 'vixens-ls init APP' or 'vixens-ls import"
                     + " APP_DIR', or list your app directories under 'apps:'");
         }
-    }
-
-    private static String searched(Repository repo) {
-        return String.join(", ", repo.config().appDirs().stream()
-                .map(dir -> dir + "/" + (Files.isDirectory(repo.resolve(dir)) ? "" : " (which does not exist)"))
-                .toList());
     }
 }

@@ -63,15 +63,16 @@ public final class ImportCommand implements Runnable {
 
     @Override
     public void run() {
-        Repository repo = repository.given() ? repository.open()
-                : Repository.discover(appDirs.get(0).toAbsolutePath().getParent());
+        List<Path> dirs = appDirs.stream().map(repository::resolveArgument).toList();
+        Repository repo = repository.given() != null ? repository.open()
+                : Repository.discover(dirs.get(0).toAbsolutePath().getParent());
         if (namespace != null && appDirs.size() > 1) {
             throw new InputException(Location.commandLine(), "--namespace applies to one app; import"
                     + " the apps one at a time");
         }
         Importer importer = new Importer(repo);
         List<ImportPlan> plans = new ArrayList<>();
-        for (Path dir : appDirs) {
+        for (Path dir : dirs) {
             plans.add(importer.plan(new ImportRequest(dir, profiles, recommend.answers(),
                     Optional.ofNullable(namespace), force, rewrite)));
         }

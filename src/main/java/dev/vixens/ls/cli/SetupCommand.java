@@ -61,9 +61,13 @@ public final class SetupCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.ParentCommand
+    VixensLsCommand top;
+
     @Override
     public void run() {
-        SetupRequest request = new SetupRequest(root == null ? defaultRoot() : root, preCommit, hook(), ci(),
+        Path given = root != null ? root : top == null ? null : top.repository.given();
+        SetupRequest request = new SetupRequest(given == null ? defaultRoot() : given, preCommit, hook(), ci(),
                 Optional.ofNullable(toolRepository), Optional.ofNullable(rev));
         SetupPlan plan = SetupService.plan(request, BuildInfo.current());
         Map<String, String> writes = new LinkedHashMap<>();

@@ -37,6 +37,9 @@ import picocli.CommandLine.Command;
             "Documentation: README.md and docs/ in the vixens-ls repository."})
 public final class VixensLsCommand implements Runnable {
 
+    @CommandLine.Mixin
+    RepositoryOption repository;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -54,6 +57,7 @@ public final class VixensLsCommand implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> Failures.report(e, commandLine.getErr()));
+        cli.setParameterExceptionHandler(OptionErrors::report);
         return cli;
     }
 

@@ -52,7 +52,8 @@ public final class Generator {
             if (apps.isEmpty()) {
                 throw new InputException(Location.startOf(Repository.CONFIG_FILE), "no app descriptors ("
                         + dev.vixens.ls.descriptor.DescriptorLoader.FILE_NAME + ") found under "
-                        + String.join(", ", repo.config().appDirs()));
+                        + repo.searchedAppDirs() + "; describe an app with 'vixens-ls init APP' or 'vixens-ls import"
+                        + " APP_DIR', or list your app directories under 'apps:'");
             }
             return List.copyOf(apps);
         }
