@@ -58,6 +58,9 @@ public final class ImportCommand implements Runnable {
     @Option(names = "--force", description = "Replace an existing descriptor (and migration Component).")
     boolean force;
 
+    @Mixin
+    WriteOptions write;
+
     @Spec
     CommandSpec spec;
 
@@ -78,23 +81,34 @@ public final class ImportCommand implements Runnable {
         }
         Map<String, String> files = new LinkedHashMap<>();
         plans.forEach(plan -> files.putAll(plan.files()));
-        try (RepositoryLock lock = RepositoryLock.exclusive(repo.root(), "import", spec.commandLine().getErr()::println)) {
-            UserFileWriter.write(repo.root(), files);
+        if (write.dryRun()) {
+            UserFileWriter.check(repo.root(), files);
+        } else {
+            try (RepositoryLock lock = RepositoryLock.exclusive(repo.root(), "import",
+                    spec.commandLine().getErr()::println)) {
+                UserFileWriter.write(repo.root(), files);
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
         for (ImportPlan plan : plans) {
-            print(out, plan);
+            print(out, plan, write);
         }
+        write.finish(spec.commandLine().getErr());
     }
 
-    static void print(PrintWriter out, ImportPlan plan) {
+    private static void print(PrintWriter out, ImportPlan plan, WriteOptions write) {
         out.printf("import %s%n", plan.appDir());
-        for (String file : plan.files().keySet()) {
-            out.printf("  wrote %s%n", file);
+        for (Map.Entry<String, String> file : plan.files().entrySet()) {
+            out.printf("  %s %s%n", write.verb("wrote", "would write"), file.getKey());
+            if (write.dryRun()) {
+                out.print(file.getValue().indent(6));
+            }
         }
-        out.println("  databases:");
-        for (ImportPlan.DatabaseChoice db : plan.databases()) {
-            out.printf("    %-44s %-10s %s%n", db.path(), db.profile(), db.why());
+        if (!write.quiet()) {
+            out.println("  databases:");
+            for (ImportPlan.DatabaseChoice db : plan.databases()) {
+                out.printf("    %-44s %-10s %s%n", db.path(), db.profile(), db.why());
+            }
         }
         for (Finding.Kind kind : Finding.Kind.values()) {
             List<Finding> findings = plan.findings().stream().filter(f -> f.kind() == kind).toList();
@@ -103,9 +117,11 @@ public final class ImportCommand implements Runnable {
                 findings.forEach(f -> out.printf("    %s%n", f.format()));
             }
         }
-        out.println("  next:");
-        for (int i = 0; i < plan.nextSteps().size(); i++) {
-            out.printf("    %d. %s%n", i + 1, plan.nextSteps().get(i));
+        if (!write.quiet()) {
+            out.println("  next:");
+            for (int i = 0; i < plan.nextSteps().size(); i++) {
+                out.printf("    %d. %s%n", i + 1, plan.nextSteps().get(i));
+            }
         }
     }
 }

@@ -85,6 +85,9 @@ public final class InitCommand implements Runnable {
     @Option(names = "--force", description = "Replace an existing descriptor.")
     boolean force;
 
+    @Mixin
+    WriteOptions write;
+
     @Spec
     CommandSpec spec;
 
@@ -100,17 +103,29 @@ public final class InitCommand implements Runnable {
                 databases.stream().map(DatabaseSpec::parse).toList(), recommend.answers(), Optional.ofNullable(uid),
                 Optional.ofNullable(gid), fixPermissions, force);
         InitPlan plan = new InitService(repo, prompter).plan(request, Path.of("").toAbsolutePath());
-        try (RepositoryLock lock = RepositoryLock.exclusive(repo.root(), "init", spec.commandLine().getErr()::println)) {
-            UserFileWriter.write(repo.root(), Map.of(plan.path(), plan.descriptor()));
+        Map<String, String> files = Map.of(plan.path(), plan.descriptor());
+        if (write.dryRun()) {
+            UserFileWriter.check(repo.root(), files);
+        } else {
+            try (RepositoryLock lock = RepositoryLock.exclusive(repo.root(), "init",
+                    spec.commandLine().getErr()::println)) {
+                UserFileWriter.write(repo.root(), files);
+            }
         }
-        out.printf("wrote %s%n", plan.path());
-        for (InitPlan.Choice db : plan.databases()) {
-            out.printf("  %-44s %-10s %s%n", db.path(), db.profile(), db.why());
+        out.printf("%s %s%n", write.verb("wrote", "would write"), plan.path());
+        if (write.dryRun()) {
+            out.print(plan.descriptor().indent(4));
         }
-        plan.notes().forEach(note -> out.println("note: " + note));
-        out.println("next:");
-        for (int i = 0; i < plan.nextSteps().size(); i++) {
-            out.printf("  %d. %s%n", i + 1, plan.nextSteps().get(i));
+        if (!write.quiet()) {
+            for (InitPlan.Choice db : plan.databases()) {
+                out.printf("  %-44s %-10s %s%n", db.path(), db.profile(), db.why());
+            }
+            plan.notes().forEach(note -> out.println("note: " + note));
+            out.println("next:");
+            for (int i = 0; i < plan.nextSteps().size(); i++) {
+                out.printf("  %d. %s%n", i + 1, plan.nextSteps().get(i));
+            }
         }
+        write.finish(spec.commandLine().getErr());
     }
 }

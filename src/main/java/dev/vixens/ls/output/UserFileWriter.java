@@ -16,12 +16,22 @@ public final class UserFileWriter {
 
     /** @param files repository-relative path to content, written in iteration order */
     public static void write(Path root, Map<String, String> files) {
+        OutputTree tree = tree(root, files);
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            OutputWriter.writeAtomically(tree.resolve(file.getKey()), file.getValue(), file.getKey());
+        }
+    }
+
+    /** Refuses, as {@link #write} would, any path that may not be written; writes nothing ({@code --dry-run}). */
+    public static void check(Path root, Map<String, String> files) {
+        tree(root, files);
+    }
+
+    private static OutputTree tree(Path root, Map<String, String> files) {
         OutputTree tree = new OutputTree(root);
         for (String path : files.keySet()) {
             tree.resolve(path);
         }
-        for (Map.Entry<String, String> file : files.entrySet()) {
-            OutputWriter.writeAtomically(tree.resolve(file.getKey()), file.getValue(), file.getKey());
-        }
+        return tree;
     }
 }
