@@ -36,7 +36,7 @@ public final class LintCommand implements Callable<Integer> {
                     + " manifests, else, inside a vixens-ls repository, its defaults.litestream.version.")
     String version;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+    @Option(names = {"--format", "-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
             description = "text (default), json or sarif (SARIF 2.1.0, for code scanning).")
     String format;
 

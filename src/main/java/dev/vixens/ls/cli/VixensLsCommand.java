@@ -54,6 +54,7 @@ public final class VixensLsCommand implements Runnable {
             sub.getCommandSpec().mixinStandardHelpOptions(true);
             sub.getCommandSpec().versionProvider(new VersionProvider());
         }
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> Failures.report(e, commandLine.getErr()));
