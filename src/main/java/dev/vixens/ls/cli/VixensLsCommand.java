@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
             RecommendCommand.class,
             ImportCommand.class,
             InitCommand.class,
+            RemoveCommand.class,
+            RenameCommand.class,
             LifecycleCommand.class,
             AnalyzeCommand.class,
             AutoComplete.GenerateCompletion.class,

@@ -34,4 +34,20 @@ public final class UserFileWriter {
         }
         return tree;
     }
+
+    /**
+     * Deletes files the user owns ({@code remove}: the app's descriptor), with the same rules: every path is
+     * checked before the first deletion; a file already gone is fine.
+     */
+    public static void delete(Path root, java.util.List<String> files) {
+        OutputTree tree = new OutputTree(root);
+        java.util.List<Path> targets = files.stream().map(tree::resolve).toList();
+        for (int i = 0; i < targets.size(); i++) {
+            try {
+                java.nio.file.Files.deleteIfExists(targets.get(i));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot delete " + files.get(i), e);
+            }
+        }
+    }
 }
