@@ -58,6 +58,9 @@ public final class CheckCommand implements Callable<Integer> {
     @Mixin
     OutputOption output;
 
+    @Mixin
+    DiffColour colour;
+
     @Spec
     CommandSpec spec;
 
@@ -112,8 +115,10 @@ public final class CheckCommand implements Callable<Integer> {
         }
         PrintWriter report = quiet ? new PrintWriter(java.io.Writer.nullWriter()) : out;
         PrintWriter summary = nameOnly ? err : report;
+        boolean coloured = !nameOnly && colour.enabled();
         for (Difference difference : differences) {
-            report.print(nameOnly ? difference.path() + "\n" : difference.diff());
+            report.print(nameOnly ? difference.path() + "\n"
+                    : coloured ? DiffColour.colour(difference.diff()) : difference.diff());
         }
         for (Problem finding : findings) {
             report.println(finding.format());
