@@ -40,7 +40,7 @@ public final class InitCommand implements Runnable {
     @Option(names = "--dir", paramLabel = "DIR", description = "The app directory (named APP), inside the repository.")
     Path dir;
 
-    @Option(names = "--layer", paramLabel = "LAYER",
+    @Option(names = "--layer", paramLabel = "LAYER", completionCandidates = AppNameCandidates.Layers.class,
             description = "Put the app in <first apps dir>/LAYER/APP, e.g. --layer 60-services.")
     String layer;
 

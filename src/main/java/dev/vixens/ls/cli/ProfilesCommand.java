@@ -31,6 +31,11 @@ public final class ProfilesCommand implements Runnable {
     @Mixin
     OutputOption output;
 
+    @picocli.CommandLine.Parameters(paramLabel = "PROFILE", arity = "0..*",
+            completionCandidates = AppNameCandidates.Profiles.class,
+            description = "Show only these profiles (and the overrides of their databases).")
+    List<String> only = new ArrayList<>();
+
     @Spec
     CommandSpec spec;
 
@@ -39,13 +44,24 @@ public final class ProfilesCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         Repository repo = repository.openIfPresent().orElse(null);
         ProfileCatalog catalog = repo == null ? ProfileLoader.builtIn() : repo.profiles();
-        List<DatabaseOverride> overrides = repo == null ? List.of() : overrides(repo);
+        List<String> known = catalog.all().stream().map(Profile::name).toList();
+        for (String name : only) {
+            if (!known.contains(name)) {
+                throw new dev.vixens.ls.source.InputException(dev.vixens.ls.source.Location.commandLine(),
+                        "unknown profile " + dev.vixens.ls.source.Problem.quote(name) + "; known profiles: "
+                        + String.join(", ", known));
+            }
+        }
+        List<Profile> profiles = catalog.all().stream().filter(p -> only.isEmpty() || only.contains(p.name()))
+                .toList();
+        List<DatabaseOverride> overrides = repo == null ? List.of() : overrides(repo).stream()
+                .filter(o -> only.isEmpty() || only.contains(o.profile())).toList();
         if (repo != null) {
             catalog.warnings().forEach(spec.commandLine().getErr()::println);
         }
         if (output.json()) {
             JsonDocument.of("profiles").put("inRepository", repo != null)
-                    .put("profiles", catalog.all().stream().map(ProfilesCommand::json).toList())
+                    .put("profiles", profiles.stream().map(ProfilesCommand::json).toList())
                     .put("overrides", overrides.stream().map(o -> JsonDocument.object("app", o.app(), "database",
                             o.database(), "profile", o.profile(), "overrides", o.summary())).toList())
                     .print(out);
@@ -55,7 +71,7 @@ public final class ProfilesCommand implements Runnable {
             out.println("(not inside a vixens-ls repository: built-in profiles only)");
         }
         out.printf(ROW, "PROFILE", "BACKUP", "SYNC", "SNAPSHOT", "RETENTION", "INTEGRITY CHECK", "SOURCE");
-        for (Profile profile : catalog.all()) {
+        for (Profile profile : profiles) {
             if (profile instanceof Profile.BackedUp p) {
                 out.printf(ROW, p.name(), "yes", p.syncInterval(), p.snapshotInterval(), p.retention(),
                         p.integrityCheck().text(), p.source());

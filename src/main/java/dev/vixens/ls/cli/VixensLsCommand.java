@@ -1,7 +1,6 @@
 package dev.vixens.ls.cli;
 
 import java.io.PrintWriter;
-import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,7 +26,8 @@ import picocli.CommandLine.Command;
             RenameCommand.class,
             LifecycleCommand.class,
             AnalyzeCommand.class,
-            AutoComplete.GenerateCompletion.class,
+            CompletionCommand.class,
+            CompletionCommand.Complete.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
