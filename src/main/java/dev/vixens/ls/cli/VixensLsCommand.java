@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
             LifecycleCommand.class,
             AnalyzeCommand.class,
             CompletionCommand.class,
+            ManPagesCommand.class,
             CompletionCommand.Complete.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
