@@ -141,8 +141,9 @@ public final class Generator {
         SharedPlan shared = planShared();
         List<GeneratedFile> files = new ArrayList<>();
         List<String> managed = new ArrayList<>();
+        // with shared: false the directory stays managed and gets no file, so the marked files left there go
         managed.add(shared.dir());
-        for (FileSpec spec : shared.files()) {
+        for (FileSpec spec : repo.config().writeShared() ? shared.files() : List.<FileSpec>of()) {
             files.add(Renderer.render(spec, "the profiles and " + Repository.CONFIG_FILE,
                     "vixens-ls generate --all"));
         }
