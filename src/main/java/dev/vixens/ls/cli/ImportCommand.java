@@ -4,8 +4,6 @@ import dev.vixens.ls.importer.Finding;
 import dev.vixens.ls.importer.ImportPlan;
 import dev.vixens.ls.importer.ImportRequest;
 import dev.vixens.ls.importer.Importer;
-import dev.vixens.ls.output.RepositoryLock;
-import dev.vixens.ls.output.UserFileWriter;
 import dev.vixens.ls.repo.Repository;
 import dev.vixens.ls.source.InputException;
 import dev.vixens.ls.source.Location;
@@ -81,14 +79,7 @@ public final class ImportCommand implements Runnable {
         }
         Map<String, String> files = new LinkedHashMap<>();
         plans.forEach(plan -> files.putAll(plan.files()));
-        if (write.dryRun()) {
-            UserFileWriter.check(repo.root(), files);
-        } else {
-            try (RepositoryLock lock = RepositoryLock.exclusive(repo.root(), "import",
-                    spec.commandLine().getErr()::println)) {
-                UserFileWriter.write(repo.root(), files);
-            }
-        }
+        write.writeUserFiles(repo.root(), files, "import", spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         for (ImportPlan plan : plans) {
             print(out, plan, write);

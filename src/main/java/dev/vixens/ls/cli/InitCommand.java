@@ -5,8 +5,6 @@ import dev.vixens.ls.init.InitRequest;
 import dev.vixens.ls.init.InitRequest.DatabaseSpec;
 import dev.vixens.ls.init.InitService;
 import dev.vixens.ls.init.Prompter;
-import dev.vixens.ls.output.RepositoryLock;
-import dev.vixens.ls.output.UserFileWriter;
 import dev.vixens.ls.repo.Repository;
 import java.io.Console;
 import java.io.PrintWriter;
@@ -104,14 +102,7 @@ public final class InitCommand implements Runnable {
                 Optional.ofNullable(gid), fixPermissions, force);
         InitPlan plan = new InitService(repo, prompter).plan(request, Path.of("").toAbsolutePath());
         Map<String, String> files = Map.of(plan.path(), plan.descriptor());
-        if (write.dryRun()) {
-            UserFileWriter.check(repo.root(), files);
-        } else {
-            try (RepositoryLock lock = RepositoryLock.exclusive(repo.root(), "init",
-                    spec.commandLine().getErr()::println)) {
-                UserFileWriter.write(repo.root(), files);
-            }
-        }
+        write.writeUserFiles(repo.root(), files, "init", spec.commandLine().getErr());
         out.printf("%s %s%n", write.verb("wrote", "would write"), plan.path());
         if (write.dryRun()) {
             out.print(plan.descriptor().indent(4));

@@ -1,7 +1,5 @@
 package dev.vixens.ls.cli;
 
-import dev.vixens.ls.output.RepositoryLock;
-import dev.vixens.ls.output.UserFileWriter;
 import dev.vixens.ls.setup.SetupPlan;
 import dev.vixens.ls.setup.SetupPlan.Action;
 import dev.vixens.ls.setup.SetupRequest;
@@ -76,13 +74,7 @@ public final class SetupCommand implements Runnable {
         Map<String, String> writes = new LinkedHashMap<>();
         plan.files().stream().filter(f -> f.action() == Action.WRITE).forEach(f -> writes.put(f.path(), f.content()));
         Path target = request.root().toAbsolutePath().normalize();
-        if (write.dryRun()) {
-            UserFileWriter.check(target, writes);
-        } else {
-            try (RepositoryLock lock = RepositoryLock.exclusive(target, "setup", spec.commandLine().getErr()::println)) {
-                UserFileWriter.write(target, writes);
-            }
-        }
+        write.writeUserFiles(target, writes, "setup", spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         for (SetupPlan.PlannedFile file : plan.files()) {
             if (write.quiet() && file.action() != Action.WRITE) {

@@ -1,6 +1,10 @@
 package dev.vixens.ls.cli;
 
+import dev.vixens.ls.output.RepositoryLock;
+import dev.vixens.ls.output.UserFileWriter;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
@@ -29,6 +33,20 @@ public final class WriteOptions {
     /** How a written file is reported: "wrote" or, in a dry run, "would write". */
     public String verb(String done, String wouldDo) {
         return dryRun ? wouldDo : done;
+    }
+
+    /**
+     * Writes files the user owns from then on (descriptors, overlay edits, setup's files) under the repository
+     * lock; in a dry run, only checks that each could be written, as the real run would.
+     */
+    public void writeUserFiles(Path root, Map<String, String> files, String command, PrintWriter err) {
+        if (dryRun) {
+            UserFileWriter.check(root, files);
+            return;
+        }
+        try (RepositoryLock lock = RepositoryLock.exclusive(root, command, err::println)) {
+            UserFileWriter.write(root, files);
+        }
     }
 
     /** The last line of a dry run, on stderr so that the listing on stdout stays a clean list. */
