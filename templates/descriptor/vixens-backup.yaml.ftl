@@ -35,6 +35,12 @@ images:
 <#if s.secret()??>
 secret: ${k.scalar(s.secret())}
 </#if>
+<#if s.bucket()??>
+bucket: ${k.scalar(s.bucket())}
+</#if>
+<#if s.endpoint()??>
+endpoint: ${k.scalar(s.endpoint())}
+</#if>
 <#if s.bucketEnv()??>
 bucketEnv: ${k.scalar(s.bucketEnv())}
 </#if>
