@@ -82,6 +82,9 @@ runAs:
 <#if s.fixPermissions()??>
 fixPermissions: ${s.fixPermissions()?c}
 </#if>
+<#if s.fsGroup()??>
+fsGroup: ${s.fsGroup()?c}
+</#if>
 <#if draft.podSecurity??>
 # The generated containers run as root (runAs.uid 0): Pod Security "baseline" only, and a namespace that
 # enforces "restricted" rejects the pod. Run the app as a non-root user to remove this.
