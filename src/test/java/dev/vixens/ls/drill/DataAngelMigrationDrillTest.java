@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code endpoint}, {@code url: s3://<bucket>/<file name>}, AWS_* credentials), into S3Proxy; then the app
  * is imported from its DataAngel setup, generated, built with kubectl kustomize, and its pod started on an
  * empty volume (a lost disk): every row comes back. Then the generated sidecar goes on writing the same
- * replicas, and a second lost disk brings back the rows written after the migration too.
+ * replicas, and a second lost disk brings back the rows written after the migration too. The restore drill
+ * CronJob (added to the imported descriptor) restores and verifies DataAngel's backups as well.
  *
  * <p>The pod runs without its {@code dataangel} container: DataAngel's own binary is not on this machine,
  * and after the migration it restores files only (its sqlite-paths are empty), which is not vixens-ls's part.
@@ -61,13 +62,28 @@ class DataAngelMigrationDrillTest {
         assertThat(imported.exitCode()).as(imported.err()).isZero();
         assertThat(Files.readString(repo.resolve(HYDRUS + "/vixens-backup.yaml")))
                 .contains("bucket: " + bucket + "\nendpoint: " + s3.endpoint() + "\n");
+        // what DataAngel never had: the weekly restore drill
+        Path descriptor = repo.resolve(HYDRUS + "/vixens-backup.yaml");
+        Files.writeString(descriptor, Files.readString(descriptor) + "drill:\n  schedule: \"0 4 * * 0\"\n");
         CliRun generate = CliRun.inRepo(repo, "generate", "hydrus-client");
         assertThat(generate.exitCode()).as(generate.err()).isZero();
         Manifests manifests = Manifests.build(repo.resolve(HYDRUS + "/overlays/prod"));
+        KubeEnv.Sources sources = manifests.sources(Map.of("hydrus-client-secrets", s3.secret("not-this-bucket")),
+                Map.of());
+
+        try (PodSandbox drill = PodSandbox.of(manifests.cronJobPodSpec("hydrus-client-drill"), sources,
+                work.resolve("drill"))) {
+            PodSandbox.StartUp restore = drill.start();
+            PodSandbox.ContainerRun verify = drill.run("verify");
+            assertThat(restore.succeeded()).as(restore.log()).isTrue();
+            assertThat(verify.exitCode()).as(verify.output()).isZero();
+            assertThat(verify.output()).contains("drill: client: table t: 300 rows",
+                    "drill: client-mappings: table t: 40 rows", "drill: client-master: table t: 5 rows",
+                    "drill: every database was restored and is healthy");
+        }
 
         try (PodSandbox pod = PodSandbox.of(withoutDataAngel(manifests.podSpec("Deployment", "hydrus-client")),
-                manifests.sources(Map.of("hydrus-client-secrets", s3.secret("not-this-bucket")), Map.of()),
-                work.resolve("pod"))) {
+                sources, work.resolve("pod"))) {
             PodSandbox.StartUp first = pod.start();
             assertThat(first.succeeded()).as(first.log()).isTrue();
             for (String db : DATABASES) {
