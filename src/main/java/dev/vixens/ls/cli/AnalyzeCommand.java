@@ -77,7 +77,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 secretAccessKey), System.getenv());
         Optional<Repository> repo = repository.openIfPresent();
         ProfileCatalog catalog = repo.map(Repository::profiles).orElseGet(() -> ProfileLoader.builtIn());
-        List<Declared> declared = repo.map(BucketAnalyzer::declared).orElse(List.of());
+        List<Declared> declared = repo.map(r -> BucketAnalyzer.declared(r, settings.bucket())).orElse(List.of());
         List<BucketObject> objects;
         BucketVersioning versioning;
         try (ObjectLister lister = S3Listing.open(settings)) {

@@ -1,7 +1,11 @@
 package dev.vixens.ls.importer.dataangel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import dev.vixens.ls.analyze.BucketAnalyzer;
+import dev.vixens.ls.analyze.BucketAnalyzer.Declared;
+import dev.vixens.ls.repo.Repository;
 import dev.vixens.ls.testing.CliRun;
 import dev.vixens.ls.testing.DescriptorSchema;
 import dev.vixens.ls.testing.Kustomize;
@@ -203,6 +207,20 @@ class DataAngelImportTest {
         after.remove(HYDRUS + "/vixens-backup.yaml");
         assertThat(after).isEqualTo(before);
         assertThat(imported.out()).contains("in each overlay: set dataangel.io/sqlite-paths to \"\"");
+    }
+
+    @Test
+    void analyzeAttributesAReplicaOnlyToTheAppsOfTheBucketListed() {
+        for (String app : List.of(HYDRUS, MEALIE)) {
+            assertThat(CliRun.inRepo(repo, "import", repo.resolve(app).toString()).exitCode()).isZero();
+        }
+        Repository opened = Repository.open(repo);
+
+        assertThat(BucketAnalyzer.declared(opened, "vixens-prod-mealie")).extracting(Declared::app, Declared::replicaPath)
+                .containsExactly(tuple("mealie", "mealie.db"));
+        assertThat(BucketAnalyzer.declared(opened, "vixens-prod-hydrus-client")).extracting(Declared::app)
+                .containsOnly("hydrus-client").hasSize(4);
+        assertThat(BucketAnalyzer.declared(opened, "another-bucket")).isEmpty();
     }
 
     /**
