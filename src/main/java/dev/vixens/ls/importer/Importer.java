@@ -72,8 +72,9 @@ public final class Importer {
     }
 
     public ImportPlan plan(ImportRequest request) {
-        if (DataAngelImport.applies(request.appDir())) {
-            return new DataAngelImport(repo).plan(request);
+        DataAngelImport dataAngel = new DataAngelImport(repo);
+        if (dataAngel.applies(request.appDir())) {
+            return dataAngel.plan(request);
         }
         return new Run(request).plan();
     }

@@ -18,6 +18,7 @@ import dev.vixens.ls.importer.KustomizeBase;
 import dev.vixens.ls.importer.OverlayEditor;
 import dev.vixens.ls.kustomize.BuiltWorkloads;
 import dev.vixens.ls.kustomize.KustomizeCommand;
+import dev.vixens.ls.kustomize.OverlayFinder;
 import dev.vixens.ls.kustomize.PodView;
 import dev.vixens.ls.kustomize.PodView.ContainerView;
 import dev.vixens.ls.kustomize.PodView.EnvVar;
@@ -86,8 +87,8 @@ public final class DataAngelImport {
      * Whether an app directory is wired for DataAngel: cheap (a text search of its overlays' and base's YAML
      * files), so that every other import pays nothing for it.
      */
-    public static boolean applies(Path appDir) {
-        for (Path dir : directories(appDir)) {
+    public boolean applies(Path appDir) {
+        for (Path dir : directories(appDir, repo.config().verify().overlays())) {
             for (Path file : yamlFiles(dir)) {
                 try {
                     String text = Files.readString(file, StandardCharsets.UTF_8);
@@ -271,11 +272,11 @@ public final class DataAngelImport {
                     gid, s.bucket(), s.endpoint());
         }
 
-        /** Every overlay of the app, built; the ones whose workload runs DataAngel. */
+        /** Every overlay of the app (the repository's overlay patterns, as check), built; those running DataAngel. */
         private List<DataAngelPod> built(Path appDir, String dir) {
             KustomizeCommand kustomize = KustomizeCommand.resolve(repo.config().verify().kustomize(),
                     repo.config().verify().kustomizeAt());
-            List<Path> overlays = overlays(appDir);
+            List<Path> overlays = OverlayFinder.find(appDir, repo.config().verify().overlays());
             List<DataAngelPod> pods = new ArrayList<>();
             for (KustomizeCommand.Build build : kustomize.buildAll(repo.root(), overlays)) {
                 String shown = repo.display(build.overlay());
@@ -470,21 +471,8 @@ public final class DataAngelImport {
         }
     }
 
-    private static List<Path> overlays(Path appDir) {
-        Path overlays = appDir.resolve("overlays");
-        if (!Files.isDirectory(overlays)) {
-            return List.of();
-        }
-        try (Stream<Path> list = Files.list(overlays)) {
-            return list.filter(p -> Files.isDirectory(p) && KustomizeBase.kustomizationIn(p).isPresent())
-                    .sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static List<Path> directories(Path appDir) {
-        List<Path> out = new ArrayList<>(overlays(appDir));
+    private static List<Path> directories(Path appDir, List<String> overlayPatterns) {
+        List<Path> out = new ArrayList<>(OverlayFinder.find(appDir, overlayPatterns));
         out.add(appDir.resolve("base"));
         return out;
     }
