@@ -384,11 +384,17 @@ public final class DataAngelImport {
             if (startup.isEmpty()) {
                 return;
             }
-            long threshold = YamlDoc.text(startup.get(), "failureThreshold").map(Long::parseLong).orElse(3L);
-            long period = YamlDoc.text(startup.get(), "periodSeconds").map(Long::parseLong).orElse(10L);
+            long threshold = number(startup.get(), "failureThreshold", 3);
+            long period = number(startup.get(), "periodSeconds", 10);
             findings.add(new Finding(Kind.NOT_CARRIED, angel.at(), "container dataangel: its startupProbe gave its"
                     + " restores up to " + threshold * period + " s; the generated restores are init containers"
                     + " without a deadline, and the probe now covers DataAngel's file restore only"));
+        }
+
+        /** A probe's count, or Kubernetes' default when it is unset or not a number (the API server's problem). */
+        private static long number(Node probe, String key, long fallback) {
+            return YamlDoc.text(probe, key).filter(t -> t.strip().matches("[0-9]{1,9}"))
+                    .map(t -> Long.parseLong(t.strip())).orElse(fallback);
         }
 
         /** The per-app Secret DataAngel reads its credentials from; the generated containers read it whole. */
@@ -448,7 +454,7 @@ public final class DataAngelImport {
                             + " --rewrite-kustomization");
                 }
                 String shownEdit = edit.get().file();
-                files.put(shownEdit, files.containsKey(shownEdit) ? files.get(shownEdit) : edit.get().text());
+                files.putIfAbsent(shownEdit, edit.get().text());
                 findings.add(new Finding(Kind.REPLACED, edit.get().at(), "dataangel.io/sqlite-paths emptied:"
                         + " DataAngel keeps its file role only"));
                 Path kustomization = KustomizeBase.kustomizationIn(overlay).orElseThrow();

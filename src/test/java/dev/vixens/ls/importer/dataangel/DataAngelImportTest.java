@@ -210,6 +210,17 @@ class DataAngelImportTest {
     }
 
     @Test
+    void aProbeCountThatIsNoNumberIsReadAsKubernetesDefaultNotACrash() throws Exception {
+        Path patch = repo.resolve(HYDRUS + "/overlays/prod/dataangel.yaml");
+        Files.writeString(patch, Files.readString(patch).replace("failureThreshold: 3600", "failureThreshold: \"lots\""));
+
+        CliRun imported = CliRun.inRepo(repo, "import", repo.resolve(HYDRUS).toString());
+
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("its startupProbe gave its restores up to 6 s");
+    }
+
+    @Test
     void analyzeAttributesAReplicaOnlyToTheAppsOfTheBucketListed() {
         for (String app : List.of(HYDRUS, MEALIE)) {
             assertThat(CliRun.inRepo(repo, "import", repo.resolve(app).toString()).exitCode()).isZero();
