@@ -113,6 +113,8 @@ public final class ExplainCommand implements Runnable {
                 .forEach(f -> out.printf("Alert rules: %s, %s (README, When a backup stops)%n", f.path(),
                         String.join(", ", ((AlertRuleFile) f.model().get("file")).rules().stream()
                                 .map(r -> r.alert()).distinct().toList())));
+        d.settings().heartbeat().ifPresent(h -> out.printf("Heartbeat: every %s to $%s (from Secret %s;"
+                + " Litestream heartbeat-url)%n", h.interval(), h.urlEnv(), d.settings().secret()));
         if (!plan.processes().isEmpty()) {
             out.printf("Sidecar stop: up to %ds after SIGTERM to ship the last writes; the pod's"
                     + " terminationGracePeriodSeconds must be longer%n", version.release().secondsToShipLastWrites());

@@ -105,7 +105,7 @@ public final class AppPlanner {
         files.add(new FileSpec(dir + "/" + PATCH_FILE, "component/pod-patch.yaml.ftl", Map.of("patch", patch)));
         for (LitestreamProcess process : plan.processes) {
             files.add(new FileSpec(dir + "/" + process.configFile(), dialect.configTemplate(),
-                    dialect.configModel(process)));
+                    dialect.configModel(process, app.settings().heartbeat())));
         }
         files.addAll(plan.extraFiles);
         files.sort((a, b) -> a.path().compareTo(b.path()));
