@@ -48,6 +48,8 @@ public final class SettingsResolver {
             new Settings.Resources("10m", "64Mi", "1", "256Mi"),
             OptionalLong.empty(),
             PodSecurityLevel.RESTRICTED,
+            Optional.empty(),
+            Optional.empty(),
             Optional.empty());
 
     /** The variable a heartbeat URL is read from when {@code litestream.heartbeat.urlEnv} does not say. */
@@ -150,12 +152,27 @@ public final class SettingsResolver {
                     }
                     return v.value();
                 }, d.replicaPrefix());
+        Optional<String> bucket = literal(SettingsDocument::bucket, SettingsDocument::bucketEnv, "bucket").map(v -> {
+            if (!Names.isBucketName(v.value())) {
+                throw v.problem(v.path() + ": " + Problem.quote(v.value()) + " is not an S3 bucket name (3 to 63"
+                        + " lower-case letters, digits, '.' and '-', starting and ending with a letter or digit)");
+            }
+            return Optional.of(v.value());
+        }, Optional.<String>empty());
+        Optional<String> endpoint = literal(SettingsDocument::endpoint, SettingsDocument::endpointEnv, "endpoint")
+                .map(v -> {
+            if (!Names.isEndpointUrl(v.value())) {
+                throw v.problem(v.path() + ": " + Problem.quote(v.value()) + " is not an endpoint URL such as"
+                        + " http://minio.lan:9000 (http or https, a host, an optional port, no '$')");
+            }
+            return Optional.of(v.value());
+        }, Optional.<String>empty());
         Optional<Settings.Heartbeat> heartbeat = pick(s -> s.litestream() == null ? null
                 : s.litestream().heartbeat(), "litestream", "heartbeat").map(v -> Optional.of(heartbeat(v, version)),
                 d.heartbeat());
         return new Settings(image, version, sqlite, busybox, secret, bucketEnv, endpointEnv, port, annotations,
                 resources, new Settings.RunAs(uid, gid), fixPermissions, replicaPrefix, nativeSidecar,
-                initResources, fsGroup, podSecurity, heartbeat);
+                initResources, fsGroup, podSecurity, bucket, endpoint, heartbeat);
     }
 
     /**
@@ -293,6 +310,30 @@ public final class SettingsResolver {
             throw v.problem(v.path() + ": " + v.value() + " is not a valid id (0 to " + Integer.MAX_VALUE + ")");
         }
         return v.value();
+    }
+
+    /**
+     * A literal bucket or endpoint, or none: the first layer that sets either the literal or its variable
+     * decides (an overlay's {@code bucketEnv} replaces the app's literal {@code bucket}), and one layer may not
+     * set both, since only one of them could be used.
+     */
+    private Picked<String> literal(Function<SettingsDocument, String> literal,
+            Function<SettingsDocument, String> variable, String key) {
+        for (Layer layer : layers) {
+            String value = literal.apply(layer.document());
+            if (value != null && variable.apply(layer.document()) != null) {
+                throw new Value<>(value, layer.source(), layer.base().key(key)).problem(key + " and " + key + "Env"
+                        + " are both set; the config can name the " + key + " only one way: write " + key
+                        + " (literal) or " + key + "Env (a variable of the Secret), not both");
+            }
+            if (value != null) {
+                return new Picked<>(new Value<>(value, layer.source(), layer.base().key(key)));
+            }
+            if (variable.apply(layer.document()) != null) {
+                return new Picked<>(null);
+            }
+        }
+        return new Picked<>(null);
     }
 
     private <T> Picked<T> pick(Function<SettingsDocument, T> getter, String... path) {
