@@ -1,5 +1,6 @@
 package dev.vixens.ls.plan;
 
+import dev.vixens.ls.alerts.Monitoring;
 import dev.vixens.ls.descriptor.AppDescriptor;
 import dev.vixens.ls.plan.ComponentPlan.ConfigMapGenerator;
 import dev.vixens.ls.plan.ComponentPlan.Patch;
@@ -32,7 +33,8 @@ public final class AppPlanner {
             new MetricsStep(),
             new DefaultContainerStep(),
             new PodSecurityStep(),
-            new RestoreDrillStep());
+            new RestoreDrillStep(),
+            new AlertRulesStep());
 
     private AppPlanner() {
     }
@@ -42,17 +44,22 @@ public final class AppPlanner {
      * descriptor), in {@code litestream/<overlay>/}: that overlay includes it instead of the app's.
      */
     public static AppPlan plan(AppDescriptor app, ProfileCatalog catalog) {
+        return plan(app, catalog, Monitoring.DEFAULT);
+    }
+
+    /** As {@link #plan(AppDescriptor, ProfileCatalog)}, with the repository's monitoring setup for the alert rules. */
+    public static AppPlan plan(AppDescriptor app, ProfileCatalog catalog, Monitoring monitoring) {
         String dir = app.directory() + "/" + COMPONENT_DIR;
         List<AppPlan> overlays = new ArrayList<>();
         for (AppDescriptor.OverlaySettings overlay : app.overlays()) {
-            overlays.add(plan(app.forOverlay(overlay), catalog, dir + "/" + overlay.name(),
+            overlays.add(plan(app.forOverlay(overlay), catalog, monitoring, dir + "/" + overlay.name(),
                     Optional.of(overlay.name()), List.of()));
         }
-        return plan(app, catalog, dir, Optional.empty(), overlays);
+        return plan(app, catalog, monitoring, dir, Optional.empty(), overlays);
     }
 
-    private static AppPlan plan(AppDescriptor app, ProfileCatalog catalog, String componentDir,
-            Optional<String> overlay, List<AppPlan> overlayPlans) {
+    private static AppPlan plan(AppDescriptor app, ProfileCatalog catalog, Monitoring monitoring,
+            String componentDir, Optional<String> overlay, List<AppPlan> overlayPlans) {
         List<PlannedDatabase> databases = ProfileResolver.resolve(app, catalog);
         ConfigDialect dialect = ConfigDialect.of(app.settings().litestreamVersion());
         List<LitestreamProcess.Replica> replicas = databases.stream()
@@ -61,6 +68,7 @@ public final class AppPlanner {
                 .toList();
         List<LitestreamProcess> processes = processes(app, dialect, replicas);
         PlanContext context = new PlanContext(app, databases, processes, componentDir);
+        context.monitoring = monitoring;
         for (PlanStep step : STEPS) {
             step.apply(context);
         }
@@ -97,7 +105,7 @@ public final class AppPlanner {
         files.add(new FileSpec(dir + "/" + PATCH_FILE, "component/pod-patch.yaml.ftl", Map.of("patch", patch)));
         for (LitestreamProcess process : plan.processes) {
             files.add(new FileSpec(dir + "/" + process.configFile(), dialect.configTemplate(),
-                    dialect.configModel(process)));
+                    dialect.configModel(process, app.settings().heartbeat())));
         }
         files.addAll(plan.extraFiles);
         files.sort((a, b) -> a.path().compareTo(b.path()));
