@@ -69,7 +69,7 @@ public final class Generator {
 
     public AppPlan plan(AppRef app) {
         AppDescriptor descriptor = repo.load(app);
-        return AppPlanner.plan(descriptor, repo.profiles());
+        return AppPlanner.plan(descriptor, repo.profiles(), repo.config().monitoring());
     }
 
     public SharedPlan planShared() {

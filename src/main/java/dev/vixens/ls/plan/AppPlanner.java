@@ -1,5 +1,6 @@
 package dev.vixens.ls.plan;
 
+import dev.vixens.ls.alerts.Monitoring;
 import dev.vixens.ls.descriptor.AppDescriptor;
 import dev.vixens.ls.plan.ComponentPlan.ConfigMapGenerator;
 import dev.vixens.ls.plan.ComponentPlan.Patch;
@@ -37,7 +38,8 @@ public final class AppPlanner {
             new MetricsStep(),
             new DefaultContainerStep(),
             new PodSecurityStep(),
-            new RestoreDrillStep());
+            new RestoreDrillStep(),
+            new AlertRulesStep());
 
     private AppPlanner() {
     }
@@ -47,20 +49,25 @@ public final class AppPlanner {
      * descriptor), in {@code litestream/<overlay>/}: that overlay includes it instead of the app's.
      */
     public static AppPlan plan(AppDescriptor app, ProfileCatalog catalog) {
+        return plan(app, catalog, Monitoring.DEFAULT);
+    }
+
+    /** As {@link #plan(AppDescriptor, ProfileCatalog)}, with the repository's monitoring setup for the alert rules. */
+    public static AppPlan plan(AppDescriptor app, ProfileCatalog catalog, Monitoring monitoring) {
         String dir = app.directory() + "/" + COMPONENT_DIR;
         List<AppPlan> overlays = new ArrayList<>();
         for (AppDescriptor.OverlaySettings overlay : app.overlays()) {
-            overlays.add(plan(app.forOverlay(overlay), catalog, dir + "/" + overlay.name(),
+            overlays.add(plan(app.forOverlay(overlay), catalog, monitoring, dir + "/" + overlay.name(),
                     Optional.of(overlay.name()), List.of()));
         }
-        return plan(app, catalog, dir, Optional.empty(), overlays);
+        return plan(app, catalog, monitoring, dir, Optional.empty(), overlays);
     }
 
-    private static AppPlan plan(AppDescriptor app, ProfileCatalog catalog, String componentDir,
-            Optional<String> overlay, List<AppPlan> overlayPlans) {
+    private static AppPlan plan(AppDescriptor app, ProfileCatalog catalog, Monitoring monitoring,
+            String componentDir, Optional<String> overlay, List<AppPlan> overlayPlans) {
         List<PlannedDatabase> databases = ProfileResolver.resolve(app, catalog);
         ConfigDialect dialect = ConfigDialect.of(app.settings().litestreamVersion());
-        StepInput input = input(app, databases, dialect, componentDir);
+        StepInput input = input(app, databases, dialect, componentDir, monitoring);
         Contribution all = contributions(STEPS, input);
         List<ContainerPlan> containers = all.allContainers();
         MountPathGuard.check(app.source(), input.data(), containers);
@@ -70,12 +77,12 @@ public final class AppPlanner {
 
     /** What the steps read for one app: its databases with their profiles applied, and its processes. */
     static StepInput input(AppDescriptor app, List<PlannedDatabase> databases, ConfigDialect dialect,
-            String componentDir) {
+            String componentDir, Monitoring monitoring) {
         List<LitestreamProcess.Replica> replicas = databases.stream()
                 .filter(PlannedDatabase::replicated)
                 .map(db -> Replicas.of(db, app.settings()))
                 .toList();
-        return StepInput.of(app, databases, processes(app, dialect, replicas), componentDir);
+        return StepInput.of(app, databases, processes(app, dialect, replicas), componentDir, monitoring);
     }
 
     /** The one fold: each step's contribution, in the order of {@code steps}. */
@@ -114,9 +121,11 @@ public final class AppPlanner {
         files.add(new EmittedFile.Kustomization(dir + "/kustomization.yaml", component));
         files.add(new EmittedFile.WorkloadPatch(dir + "/" + PATCH_FILE, patch));
         for (LitestreamProcess process : input.processes()) {
-            files.add(new EmittedFile.LitestreamConfig(dir + "/" + process.configFile(), dialect.config(process)));
+            files.add(new EmittedFile.LitestreamConfig(dir + "/" + process.configFile(),
+                    dialect.config(process, app.settings().heartbeat())));
         }
         files.addAll(all.resources());
+        files.addAll(all.files());
         files.sort(Comparator.comparing(EmittedFile::path));
         return new AppPlan(app, databases, input.processes(), patch, component, dir, files, overlay, overlayPlans);
     }

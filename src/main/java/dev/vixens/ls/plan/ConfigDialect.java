@@ -1,7 +1,11 @@
 package dev.vixens.ls.plan;
 
+import dev.vixens.ls.descriptor.Settings;
+import dev.vixens.ls.litestream.Level;
 import dev.vixens.ls.litestream.LitestreamVersion;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How one configuration language of Litestream is written: which processes a pod needs and what their config
@@ -27,6 +31,26 @@ public sealed interface ConfigDialect permits Litestream03Dialect, Litestream05D
     /** The version whose config this dialect writes. */
     LitestreamVersion version();
 
-    /** What one process's config file holds, in this dialect. */
-    EmittedFile.ConfigModel config(LitestreamProcess process);
+    /** What one process's config file holds, in this dialect, with the app's heartbeat when it has one. */
+    EmittedFile.ConfigModel config(LitestreamProcess process, Optional<Settings.Heartbeat> heartbeat);
+
+    /** {@link #config(LitestreamProcess, Optional)} without a heartbeat. */
+    default EmittedFile.ConfigModel config(LitestreamProcess process) {
+        return config(process, Optional.empty());
+    }
+
+    /**
+     * The safety settings the release table marks for writing at the top, then the heartbeat (the descriptor
+     * loader refuses one on a release that does not read {@code heartbeat-url}; the keys are the release table's).
+     */
+    default List<EmittedFile.TopSetting> topSettings(Optional<Settings.Heartbeat> heartbeat) {
+        List<EmittedFile.TopSetting> settings = new ArrayList<>();
+        version().release().writes(Level.TOP)
+                .forEach((key, value) -> settings.add(new EmittedFile.TopSetting(key, value)));
+        heartbeat.ifPresent(h -> {
+            settings.add(new EmittedFile.TopSetting("heartbeat-url", "${" + h.urlEnv() + "}"));
+            settings.add(new EmittedFile.TopSetting("heartbeat-interval", h.interval().toString()));
+        });
+        return List.copyOf(settings);
+    }
 }

@@ -15,13 +15,14 @@ import java.util.Optional;
  * @param replicas the pod count, when the step fixes it
  * @param recreate whether the step forces the {@code Recreate} strategy
  * @param resources files the Component lists as resources (a PodMonitor, the drill's CronJob)
+ * @param files files written beside the Component that are not its resources (a plain alert rules file)
  */
 public record Contribution(List<ContainerPlan> initContainers, List<ContainerPlan> containers,
         Map<String, String> annotations, Map<String, String> podLabels, Optional<Integer> replicas, boolean recreate,
-        Optional<PodPatch.FsGroup> fsGroup, List<EmittedFile> resources) {
+        Optional<PodPatch.FsGroup> fsGroup, List<EmittedFile> resources, List<EmittedFile> files) {
 
     public static final Contribution NONE = new Contribution(List.of(), List.of(), Map.of(), Map.of(),
-            Optional.empty(), false, Optional.empty(), List.of());
+            Optional.empty(), false, Optional.empty(), List.of(), List.of());
 
     public Contribution {
         initContainers = List.copyOf(initContainers);
@@ -29,41 +30,47 @@ public record Contribution(List<ContainerPlan> initContainers, List<ContainerPla
         annotations = Map.copyOf(annotations);
         podLabels = Map.copyOf(podLabels);
         resources = List.copyOf(resources);
+        files = List.copyOf(files);
     }
 
     public Contribution initContainer(ContainerPlan container) {
         return new Contribution(append(initContainers, container), containers, annotations, podLabels, replicas,
-                recreate, fsGroup, resources);
+                recreate, fsGroup, resources, files);
     }
 
     public Contribution container(ContainerPlan container) {
         return new Contribution(initContainers, append(containers, container), annotations, podLabels, replicas,
-                recreate, fsGroup, resources);
+                recreate, fsGroup, resources, files);
     }
 
     public Contribution annotation(String key, String value) {
         return new Contribution(initContainers, containers, put(annotations, key, value), podLabels, replicas,
-                recreate, fsGroup, resources);
+                recreate, fsGroup, resources, files);
     }
 
     public Contribution podLabel(String key, String value) {
         return new Contribution(initContainers, containers, annotations, put(podLabels, key, value), replicas,
-                recreate, fsGroup, resources);
+                recreate, fsGroup, resources, files);
     }
 
     public Contribution singleWriter(boolean recreateStrategy) {
         return new Contribution(initContainers, containers, annotations, podLabels, Optional.of(1),
-                recreateStrategy, fsGroup, resources);
+                recreateStrategy, fsGroup, resources, files);
     }
 
     public Contribution fsGroup(PodPatch.FsGroup group) {
         return new Contribution(initContainers, containers, annotations, podLabels, replicas, recreate,
-                Optional.of(group), resources);
+                Optional.of(group), resources, files);
     }
 
     public Contribution resource(EmittedFile file) {
         return new Contribution(initContainers, containers, annotations, podLabels, replicas, recreate, fsGroup,
-                append(resources, file));
+                append(resources, file), files);
+    }
+
+    public Contribution file(EmittedFile file) {
+        return new Contribution(initContainers, containers, annotations, podLabels, replicas, recreate, fsGroup,
+                resources, append(files, file));
     }
 
     /**
@@ -79,6 +86,7 @@ public record Contribution(List<ContainerPlan> initContainers, List<ContainerPla
         boolean recreate = false;
         Optional<PodPatch.FsGroup> fsGroup = Optional.empty();
         List<EmittedFile> resources = new ArrayList<>();
+        List<EmittedFile> files = new ArrayList<>();
         for (Contribution part : parts) {
             init.addAll(part.initContainers);
             main.addAll(part.containers);
@@ -88,8 +96,9 @@ public record Contribution(List<ContainerPlan> initContainers, List<ContainerPla
             recreate |= part.recreate;
             fsGroup = part.fsGroup.isPresent() ? part.fsGroup : fsGroup;
             resources.addAll(part.resources);
+            files.addAll(part.files);
         }
-        return new Contribution(init, main, annotations, labels, replicas, recreate, fsGroup, resources);
+        return new Contribution(init, main, annotations, labels, replicas, recreate, fsGroup, resources, files);
     }
 
     /** Every container, init containers first. */

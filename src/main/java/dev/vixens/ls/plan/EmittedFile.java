@@ -1,6 +1,6 @@
 package dev.vixens.ls.plan;
 
-import dev.vixens.ls.litestream.Level;
+import dev.vixens.ls.alerts.AlertRuleFile;
 import dev.vixens.ls.litestream.LitestreamVersion;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +87,17 @@ public sealed interface EmittedFile {
         }
     }
 
+    /** The app's alert rules: a PrometheusRule (a resource of the Component) or a plain rules file beside it. */
+    record AlertRules(String path, AlertRuleFile file) implements EmittedFile {
+        public String template() {
+            return "component/alert-rules.yaml.ftl";
+        }
+
+        public Map<String, Object> model() {
+            return Map.of("file", file);
+        }
+    }
+
     /** What a Litestream config holds, per dialect. */
     sealed interface ConfigModel {
 
@@ -98,11 +109,11 @@ public sealed interface EmittedFile {
 
         Map<String, Object> model();
 
-        /** The safety settings the release table marks for writing at the top, e.g. {@code shutdown-sync-timeout}. */
-        default List<TopSetting> settings() {
-            return version().release().writes(Level.TOP).entrySet().stream()
-                    .map(e -> new TopSetting(e.getKey(), e.getValue())).toList();
-        }
+        /**
+         * The top-level settings: the safety settings the release table marks for writing (e.g.
+         * {@code shutdown-sync-timeout}), then the app's heartbeat.
+         */
+        List<TopSetting> settings();
     }
 
     /** One top-level setting of a Litestream config. */
@@ -110,7 +121,8 @@ public sealed interface EmittedFile {
     }
 
     /** Litestream 0.3: intervals and retention per replica. */
-    record Config03(LitestreamProcess process, LitestreamVersion version) implements ConfigModel {
+    record Config03(LitestreamProcess process, LitestreamVersion version, List<TopSetting> settings)
+            implements ConfigModel {
         public String template() {
             return "litestream/config-0.3.yml.ftl";
         }
@@ -125,7 +137,7 @@ public sealed interface EmittedFile {
      * ({@code snapshotPerDatabase}) as the release reads it.
      */
     record Config05(LitestreamProcess process, LitestreamVersion version, Litestream05Dialect.Snapshot snapshot,
-            boolean snapshotPerDatabase) implements ConfigModel {
+            boolean snapshotPerDatabase, List<TopSetting> settings) implements ConfigModel {
         public String template() {
             return "litestream/config-0.5.yml.ftl";
         }

@@ -16,6 +16,11 @@ final class MetricsStep implements StartupStep {
     static final String PODMONITOR_FILE = "podmonitor.yaml";
     static final String PATH = "/metrics";
 
+    /** Whether the pod's processes are scraped by a PodMonitor: when there are several. */
+    static boolean hasPodMonitor(StepInput input) {
+        return input.processes().size() > 1;
+    }
+
     @Override
     public Contribution contribute(StepInput input) {
         if (input.processes().isEmpty()) {
@@ -27,7 +32,7 @@ final class MetricsStep implements StartupStep {
                     .annotation("prometheus.io/port", Integer.toString(input.processes().get(0).metricsPort()))
                     .annotation("prometheus.io/path", PATH);
         }
-        if (input.processes().size() > 1) {
+        if (hasPodMonitor(input)) {
             PodMonitorPlan monitor = new PodMonitorPlan(input.target().configMapName(), input.target().namespace(),
                     Map.of(POD_LABEL, input.target().app()),
                     input.processes().stream().map(LitestreamProcess::portName).toList(), PATH);

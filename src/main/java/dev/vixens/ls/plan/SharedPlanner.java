@@ -1,5 +1,6 @@
 package dev.vixens.ls.plan;
 
+import dev.vixens.ls.alerts.Monitoring;
 import dev.vixens.ls.descriptor.AppDescriptor.WorkloadKind;
 import dev.vixens.ls.descriptor.Settings;
 import dev.vixens.ls.plan.ComponentPlan.ConfigMapGenerator;
@@ -60,9 +61,12 @@ public final class SharedPlanner {
                 profileConfig(backedUp);
             }
         }
-        StepInput.Database checked = new StepInput.Database("db", ref(DB_PATH), Optional.of(CONFIG_FILE), true);
-        StepInput.Database restored = new StepInput.Database("db", ref(DB_PATH), Optional.of(CONFIG_FILE), false);
-        StepInput.Database ephemeral = new StepInput.Database("db", ref(EPHEMERAL_DB_PATH), Optional.empty(), false);
+        StepInput.Database checked = new StepInput.Database("db", ref(DB_PATH), Optional.of(CONFIG_FILE), true,
+                Optional.empty());
+        StepInput.Database restored = new StepInput.Database("db", ref(DB_PATH), Optional.of(CONFIG_FILE), false,
+                Optional.empty());
+        StepInput.Database ephemeral = new StepInput.Database("db", ref(EPHEMERAL_DB_PATH), Optional.empty(), false,
+                Optional.empty());
         podPiece("integrity-check-init", List.of(new IntegrityCheckStep()), input(checked, List.of()));
         podPiece("restore-init", List.of(new RestoreStep()), input(restored, List.of()));
         podPiece("ephemeral-cleanup-init", List.of(new EphemeralCleanupStep()), input(ephemeral, List.of()));
@@ -81,9 +85,11 @@ public final class SharedPlanner {
     /** The steps' input for one piece: one database, and the deploy-time parameters beside the Secret. */
     private StepInput input(StepInput.Database database, List<LitestreamProcess> processes) {
         // no app, namespace or app container: the overlay's target selects the workload
-        StepInput.Target target = new StepInput.Target("", "", WorkloadKind.DEPLOYMENT, "", dir, CONFIG_MAP);
+        StepInput.Target target = new StepInput.Target("", "", WorkloadKind.DEPLOYMENT, "", "", dir,
+                CONFIG_MAP);
         return new StepInput(target, settings.withNativeSidecar(false), new Mount(DATA_VOLUME, DATA_DIR, false),
-                List.of(database), processes, List.of(EnvSource.configMap(PARAMETERS)), Optional.empty());
+                List.of(database), processes, List.of(EnvSource.configMap(PARAMETERS)), Optional.empty(),
+                Monitoring.DEFAULT);
     }
 
     private void profileConfig(Profile.BackedUp profile) {

@@ -1,11 +1,13 @@
 package dev.vixens.ls.plan;
 
+import dev.vixens.ls.alerts.Monitoring;
 import dev.vixens.ls.descriptor.AppDescriptor;
 import dev.vixens.ls.descriptor.AppDescriptor.WorkloadKind;
 import dev.vixens.ls.descriptor.Settings;
 import dev.vixens.ls.plan.ContainerPlan.EnvSource;
 import dev.vixens.ls.plan.ContainerPlan.Mount;
 import dev.vixens.ls.plan.ContainerPlan.RunAs;
+import dev.vixens.ls.profile.Profile;
 import dev.vixens.ls.source.Location;
 import dev.vixens.ls.source.SourceFile;
 import dev.vixens.ls.source.YamlLocator;
@@ -25,9 +27,11 @@ import java.util.function.Predicate;
  * @param parameters what the generated containers read besides the Secret: nothing for an app, the
  *     ConfigMap of deploy-time parameters for the shared pieces
  * @param drill the restore drill, when the descriptor asks for one
+ * @param monitoring the repository's monitoring setup, which decides the kind of the alert rules file
  */
 public record StepInput(Target target, Settings settings, Mount data, List<Database> databases,
-        List<LitestreamProcess> processes, List<EnvSource> parameters, Optional<Drill> drill) {
+        List<LitestreamProcess> processes, List<EnvSource> parameters, Optional<Drill> drill,
+        Monitoring monitoring) {
 
     public static final String CONFIG_VOLUME = "litestream-config";
     public static final String CONFIG_DIR = "/etc/litestream";
@@ -44,11 +48,12 @@ public record StepInput(Target target, Settings settings, Mount data, List<Datab
      * @param app the app's name (pod label, PodMonitor and drill names)
      * @param kind the workload kind (the single-writer guard depends on it)
      * @param appContainer the app's own container in its pod, empty for the shared pieces
+     * @param workloadName the app's Deployment or StatefulSet, empty for the shared pieces
      * @param componentDir the generated Component's directory, relative to the repository root
      * @param configMapName the generated ConfigMap holding the Litestream configs
      */
-    public record Target(String app, String namespace, WorkloadKind kind, String appContainer, String componentDir,
-            String configMapName) {
+    public record Target(String app, String namespace, WorkloadKind kind, String appContainer,
+            String workloadName, String componentDir, String configMapName) {
     }
 
     /**
@@ -57,8 +62,10 @@ public record StepInput(Target target, Settings settings, Mount data, List<Datab
      * @param name the short name in container names ({@code restore-<name>}) and drill output
      * @param path where the containers find it (an environment reference in the shared pieces)
      * @param config the config file of the Litestream process that replicates it, when it is backed up
+     * @param profile its profile, when it is backed up (the shared pieces have none: it is chosen at deploy time)
      */
-    public record Database(String name, String path, Optional<String> config, boolean integrityChecked) {
+    public record Database(String name, String path, Optional<String> config, boolean integrityChecked,
+            Optional<Profile.BackedUp> profile) {
 
         public boolean replicated() {
             return config.isPresent();
@@ -78,17 +85,18 @@ public record StepInput(Target target, Settings settings, Mount data, List<Datab
 
     /** The input of one app's (or one overlay's) Component. */
     static StepInput of(AppDescriptor app, List<PlannedDatabase> planned, List<LitestreamProcess> processes,
-            String componentDir) {
+            String componentDir, Monitoring monitoring) {
         List<Database> databases = planned.stream()
                 .map(db -> new Database(db.name(), db.path(), db.replicated()
                         ? Optional.of(processFor(processes, db.path()).configFile()) : Optional.empty(),
-                        db.integrityChecked()))
+                        db.integrityChecked(), db.profile() instanceof Profile.BackedUp b ? Optional.of(b)
+                                : Optional.empty()))
                 .toList();
         Optional<Drill> drill = app.drill().map(d -> new Drill(d.schedule(), app.source()));
         Target target = new Target(app.app(), app.namespace(), app.workload().kind(), app.workload().container(),
-                componentDir, app.app() + "-litestream");
+                app.workload().name(), componentDir, app.app() + "-litestream");
         return new StepInput(target, app.settings(), new Mount(app.volume().name(), app.volume().mountPath(), false),
-                databases, processes, List.of(), drill);
+                databases, processes, List.of(), drill, monitoring);
     }
 
     /** The process whose config holds the database at {@code path}; every replicated database has exactly one. */

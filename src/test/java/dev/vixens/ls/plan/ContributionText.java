@@ -29,6 +29,7 @@ final class ContributionText {
         c.fsGroup().ifPresent(g -> out.append("fsGroup ").append(g.gid()).append(' ').append(g.changePolicy())
                 .append('\n'));
         c.resources().forEach(f -> out.append("resource ").append(f.path()).append('\n').append(resource(f)));
+        c.files().forEach(f -> out.append("file ").append(f.path()).append('\n'));
         return out.toString();
     }
 

@@ -3,6 +3,7 @@ package dev.vixens.ls.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vixens.ls.alerts.Monitoring;
 import dev.vixens.ls.descriptor.AppDescriptor;
 import dev.vixens.ls.repo.Repository;
 import dev.vixens.ls.source.InputException;
@@ -47,7 +48,8 @@ class StartupStepsTest {
         Repository repo = Repository.open(dir);
         AppDescriptor app = repo.load(repo.app("notes"));
         return AppPlanner.input(app, ProfileResolver.resolve(app, repo.profiles()),
-                ConfigDialect.of(app.settings().litestreamVersion()), "apps/10-apps/notes/litestream");
+                ConfigDialect.of(app.settings().litestreamVersion()), "apps/10-apps/notes/litestream",
+                Monitoring.DEFAULT);
     }
 
     private String contribution(StartupStep step, String descriptor) {
@@ -221,9 +223,16 @@ class StartupStepsTest {
     }
 
     @Test
+    void alertRules() {
+        assertThat(contribution(new AlertRulesStep(), APP)).startsWith("file apps/10-apps/notes/litestream/");
+        assertThat(contribution(new AlertRulesStep(), ONLY_EPHEMERAL)).isEmpty();
+    }
+
+    @Test
     void everyStepOfTheListHasItsTestHere() {
         assertThat(AppPlanner.STEPS).extracting(step -> step.getClass().getSimpleName()).containsExactly(
                 "SingleWriterGuard", "FixPermissionsStep", "IntegrityCheckStep", "RestoreStep", "EphemeralCleanupStep",
-                "LitestreamSidecarStep", "MetricsStep", "DefaultContainerStep", "PodSecurityStep", "RestoreDrillStep");
+                "LitestreamSidecarStep", "MetricsStep", "DefaultContainerStep", "PodSecurityStep", "RestoreDrillStep",
+                "AlertRulesStep");
     }
 }
