@@ -3,8 +3,8 @@ package dev.vixens.ls.importer;
 import dev.vixens.ls.descriptor.DescriptorLoader;
 import dev.vixens.ls.descriptor.Settings;
 import dev.vixens.ls.descriptor.SettingsResolver;
-import dev.vixens.ls.draft.DescriptorDraft;
 import dev.vixens.ls.draft.DescriptorDraft.DatabaseDraft;
+import dev.vixens.ls.draft.DescriptorDraft;
 import dev.vixens.ls.draft.DraftRenderer;
 import dev.vixens.ls.draft.ObservedSettings;
 import dev.vixens.ls.importer.Finding.Kind;
@@ -30,6 +30,7 @@ import dev.vixens.ls.repo.Repository;
 import dev.vixens.ls.source.InputException;
 import dev.vixens.ls.source.Location;
 import dev.vixens.ls.source.SourceFile;
+import dev.vixens.ls.source.YamlNodes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -265,13 +266,13 @@ public final class Importer {
 
         private ConfigSource configMap(KustomizeBase base, String name, String key, String volume, Location at) {
             for (YamlDoc doc : base.objects()) {
-                boolean isIt = YamlDoc.text(doc.root(), "kind").map("ConfigMap"::equals).orElse(false)
-                        && YamlDoc.path(doc.root(), "metadata", "name").flatMap(YamlDoc::text).map(name::equals)
+                boolean isIt = YamlNodes.text(doc.root(), "kind").map("ConfigMap"::equals).orElse(false)
+                        && YamlNodes.path(doc.root(), "metadata", "name").flatMap(YamlNodes::text).map(name::equals)
                                 .orElse(false);
                 if (!isIt) {
                     continue;
                 }
-                Optional<Node> value = YamlDoc.path(doc.root(), "data", key);
+                Optional<Node> value = YamlNodes.path(doc.root(), "data", key);
                 if (value.isEmpty() || !(value.get() instanceof ScalarNode scalar)) {
                     throw new InputException(doc.at(doc.root()), "ConfigMap " + name + " has no data key '" + key
                             + "' holding the Litestream config");
@@ -466,16 +467,16 @@ public final class Importer {
                     + " (the Litestream sidecar)"));
             findings.add(new Finding(Kind.REPLACED, config.doc().at(config.doc().root()), "ConfigMap "
                     + config.configMap() + " (litestream.yml), by the generated config"));
-            for (NodeTuple entry : YamlDoc.entries(sidecar.node())) {
-                String key = YamlDoc.text(entry.getKeyNode()).orElse("");
+            for (NodeTuple entry : YamlNodes.entries(sidecar.node())) {
+                String key = YamlNodes.text(entry.getKeyNode()).orElse("");
                 if (!SIDECAR_KEYS_READ.contains(key)) {
                     findings.add(new Finding(Kind.NOT_CARRIED, sidecar.doc().at(entry.getKeyNode()), "container "
                             + sidecar.name() + ": " + key));
                 }
             }
-            YamlDoc.child(sidecar.node(), "securityContext").ifPresent(ctx -> {
-                for (NodeTuple entry : YamlDoc.entries(ctx)) {
-                    String key = YamlDoc.text(entry.getKeyNode()).orElse("");
+            YamlNodes.child(sidecar.node(), "securityContext").ifPresent(ctx -> {
+                for (NodeTuple entry : YamlNodes.entries(ctx)) {
+                    String key = YamlNodes.text(entry.getKeyNode()).orElse("");
                     if (!key.equals("runAsUser") && !key.equals("runAsGroup")) {
                         findings.add(new Finding(Kind.NOT_CARRIED, sidecar.doc().at(entry.getKeyNode()),
                                 "container " + sidecar.name() + ": securityContext." + key));
@@ -709,7 +710,7 @@ public final class Importer {
                 if (file.isPresent()) {
                     List<YamlDoc> docs = YamlDoc.readAll(repo.paths().read(file.get(), SourceFile.MAX_MANIFEST_BYTES));
                     if (!docs.isEmpty()) {
-                        YamlDoc.text(docs.get(0).root(), "namespace").ifPresent(found::add);
+                        YamlNodes.text(docs.get(0).root(), "namespace").ifPresent(found::add);
                     }
                 }
             }

@@ -7,6 +7,7 @@ import dev.vixens.ls.source.InputException;
 import dev.vixens.ls.source.Location;
 import dev.vixens.ls.source.Problem;
 import dev.vixens.ls.source.SourceFile;
+import dev.vixens.ls.source.YamlNodes;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -71,19 +72,19 @@ public record KustomizeBase(Path directory, SourceFile kustomization, Optional<S
             }
             YamlDoc doc = docs.get(0);
             Node root = doc.root();
-            for (Node item : YamlDoc.items(YamlDoc.child(root, "resources"))) {
-                String entry = YamlDoc.text(item).orElse("");
+            for (Node item : YamlNodes.items(YamlNodes.child(root, "resources"))) {
+                String entry = YamlNodes.text(item).orElse("");
                 resource(dir, entry, doc.at(item), depth, seen);
             }
-            for (Node generator : YamlDoc.items(YamlDoc.child(root, "configMapGenerator"))) {
+            for (Node generator : YamlNodes.items(YamlNodes.child(root, "configMapGenerator"))) {
                 generator(dir, doc, generator);
             }
             for (String key : List.of("patches", "patchesStrategicMerge", "patchesJson6902", "components")) {
-                YamlDoc.child(root, key).ifPresent(node -> notes.add(new Note(doc.at(node), key
+                YamlNodes.child(root, key).ifPresent(node -> notes.add(new Note(doc.at(node), key
                         + " of this kustomization are not read by import; if they add Litestream parts, review them"
                         + " by hand")));
             }
-            return YamlDoc.text(root, "namespace");
+            return YamlNodes.text(root, "namespace");
         }
 
         private void resource(Path dir, String entry, Location at, int depth, Set<Path> seen) {
@@ -114,10 +115,10 @@ public record KustomizeBase(Path directory, SourceFile kustomization, Optional<S
         }
 
         private void generator(Path dir, YamlDoc doc, Node generator) {
-            String name = YamlDoc.text(generator, "name").orElse("");
+            String name = YamlNodes.text(generator, "name").orElse("");
             Map<String, SourceFile> files = new LinkedHashMap<>();
-            for (Node item : YamlDoc.items(YamlDoc.child(generator, "files"))) {
-                String entry = YamlDoc.text(item).orElse("");
+            for (Node item : YamlNodes.items(YamlNodes.child(generator, "files"))) {
+                String entry = YamlNodes.text(item).orElse("");
                 String key = entry;
                 String path = entry;
                 int eq = entry.indexOf('=');

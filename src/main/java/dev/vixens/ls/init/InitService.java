@@ -3,18 +3,18 @@ package dev.vixens.ls.init;
 import dev.vixens.ls.descriptor.DescriptorLoader;
 import dev.vixens.ls.descriptor.Names;
 import dev.vixens.ls.descriptor.SettingsResolver;
-import dev.vixens.ls.draft.DescriptorDraft;
 import dev.vixens.ls.draft.DescriptorDraft.DatabaseDraft;
+import dev.vixens.ls.draft.DescriptorDraft;
 import dev.vixens.ls.draft.DraftRenderer;
 import dev.vixens.ls.draft.ObservedSettings;
 import dev.vixens.ls.generate.OverlayHint;
 import dev.vixens.ls.importer.KustomizeBase;
-import dev.vixens.ls.kustomize.PodView;
-import dev.vixens.ls.kustomize.PodView.ContainerView;
-import dev.vixens.ls.kustomize.PodView.MountView;
-import dev.vixens.ls.kustomize.YamlDoc;
 import dev.vixens.ls.init.InitPlan.Choice;
 import dev.vixens.ls.init.InitRequest.DatabaseSpec;
+import dev.vixens.ls.kustomize.PodView.ContainerView;
+import dev.vixens.ls.kustomize.PodView.MountView;
+import dev.vixens.ls.kustomize.PodView;
+import dev.vixens.ls.kustomize.YamlDoc;
 import dev.vixens.ls.plan.AppPlanner;
 import dev.vixens.ls.profile.GoDuration;
 import dev.vixens.ls.recommend.Answers;
@@ -26,6 +26,7 @@ import dev.vixens.ls.repo.Repository;
 import dev.vixens.ls.source.InputException;
 import dev.vixens.ls.source.Location;
 import dev.vixens.ls.source.SourceFile;
+import dev.vixens.ls.source.YamlNodes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -288,7 +289,7 @@ public final class InitService {
             Path file = KustomizeBase.kustomizationIn(overlay).orElseThrow();
             List<YamlDoc> docs = YamlDoc.readAll(repo.paths().read(file, SourceFile.MAX_MANIFEST_BYTES));
             if (!docs.isEmpty()) {
-                YamlDoc.text(docs.get(0).root(), "namespace").ifPresent(found::add);
+                YamlNodes.text(docs.get(0).root(), "namespace").ifPresent(found::add);
             }
         }
         return found.size() == 1 ? Optional.of(found.iterator().next()) : Optional.empty();

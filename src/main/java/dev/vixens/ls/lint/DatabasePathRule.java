@@ -1,6 +1,7 @@
 package dev.vixens.ls.lint;
 
 import dev.vixens.ls.litestream.Level;
+import dev.vixens.ls.source.YamlNodes;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -22,7 +23,7 @@ final class DatabasePathRule implements ConfigRule {
             db.path().ifPresent(path -> {
                 String text = path.getValue();
                 String lower = text.toLowerCase(Locale.ROOT);
-                if (Nodes.usesEnv(text) || text.isBlank()) {
+                if (EnvValues.usesEnv(text) || text.isBlank()) {
                     return;
                 }
                 if (SIDE_FILES.stream().anyMatch(lower::endsWith)) {
@@ -36,7 +37,7 @@ final class DatabasePathRule implements ConfigRule {
             });
             // a replica under a key the release does not read is reported as an ignored key already
             boolean ignoredReplica = Stream.of("replica", "replicas")
-                    .anyMatch(key -> !config.reads(Level.DATABASE, key) && Nodes.entry(db.node(), key).isPresent());
+                    .anyMatch(key -> !config.reads(Level.DATABASE, key) && YamlNodes.entry(db.node(), key).isPresent());
             if (db.replicas().isEmpty() && !ignoredReplica) {
                 out.add(Finding.of(Rule.NO_REPLICA, config.at(db.node()), "database "
                         + db.pathText().map(p -> p + " ").orElse("") + "has no replica ("
