@@ -1,11 +1,9 @@
 package dev.vixens.ls.cli;
 
-import dev.vixens.ls.importer.Finding;
 import dev.vixens.ls.importer.ImportPlan;
+import dev.vixens.ls.importer.ImportReport;
 import dev.vixens.ls.importer.ImportRequest;
-import dev.vixens.ls.importer.Importer;
-import dev.vixens.ls.output.RepositoryLock;
-import dev.vixens.ls.output.UserFileWriter;
+import dev.vixens.ls.importer.ImportService;
 import dev.vixens.ls.repo.Repository;
 import dev.vixens.ls.source.InputException;
 import dev.vixens.ls.source.Location;
@@ -69,42 +67,10 @@ public final class ImportCommand implements Runnable {
             throw new InputException(Location.commandLine(), "--namespace applies to one app; import"
                     + " the apps one at a time");
         }
-        Importer importer = new Importer(repo);
-        List<ImportPlan> plans = new ArrayList<>();
-        for (Path dir : appDirs) {
-            plans.add(importer.plan(new ImportRequest(dir, profiles, recommend.answers(),
-                    Optional.ofNullable(namespace), force, rewrite)));
-        }
-        Map<String, String> files = new LinkedHashMap<>();
-        plans.forEach(plan -> files.putAll(plan.files()));
-        try (RepositoryLock lock = RepositoryLock.exclusive(repo.root(), "import", spec.commandLine().getErr()::println)) {
-            UserFileWriter.write(repo.root(), files);
-        }
+        List<ImportRequest> requests = appDirs.stream().map(dir -> new ImportRequest(dir, profiles,
+                recommend.answers(), Optional.ofNullable(namespace), force, rewrite)).toList();
+        List<ImportPlan> plans = new ImportService(repo).importAll(requests, spec.commandLine().getErr()::println);
         PrintWriter out = spec.commandLine().getOut();
-        for (ImportPlan plan : plans) {
-            print(out, plan);
-        }
-    }
-
-    static void print(PrintWriter out, ImportPlan plan) {
-        out.printf("import %s%n", plan.appDir());
-        for (String file : plan.files().keySet()) {
-            out.printf("  wrote %s%n", file);
-        }
-        out.println("  databases:");
-        for (ImportPlan.DatabaseChoice db : plan.databases()) {
-            out.printf("    %-44s %-10s %s%n", db.path(), db.profile(), db.why());
-        }
-        for (Finding.Kind kind : Finding.Kind.values()) {
-            List<Finding> findings = plan.findings().stream().filter(f -> f.kind() == kind).toList();
-            if (!findings.isEmpty()) {
-                out.printf("  %s:%n", kind.heading());
-                findings.forEach(f -> out.printf("    %s%n", f.format()));
-            }
-        }
-        out.println("  next:");
-        for (int i = 0; i < plan.nextSteps().size(); i++) {
-            out.printf("    %d. %s%n", i + 1, plan.nextSteps().get(i));
-        }
+        plans.forEach(plan -> ImportReport.print(out, plan));
     }
 }

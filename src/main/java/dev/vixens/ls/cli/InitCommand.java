@@ -1,19 +1,16 @@
 package dev.vixens.ls.cli;
 
 import dev.vixens.ls.init.InitPlan;
-import dev.vixens.ls.init.InitRequest;
 import dev.vixens.ls.init.InitRequest.DatabaseSpec;
+import dev.vixens.ls.init.InitRequest;
 import dev.vixens.ls.init.InitService;
 import dev.vixens.ls.init.Prompter;
-import dev.vixens.ls.output.RepositoryLock;
-import dev.vixens.ls.output.UserFileWriter;
 import dev.vixens.ls.repo.Repository;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -99,10 +96,9 @@ public final class InitCommand implements Runnable {
                 Optional.ofNullable(container), Optional.ofNullable(volume), Optional.ofNullable(mountPath),
                 databases.stream().map(DatabaseSpec::parse).toList(), recommend.answers(), Optional.ofNullable(uid),
                 Optional.ofNullable(gid), fixPermissions, force);
-        InitPlan plan = new InitService(repo, prompter).plan(request, Path.of("").toAbsolutePath());
-        try (RepositoryLock lock = RepositoryLock.exclusive(repo.root(), "init", spec.commandLine().getErr()::println)) {
-            UserFileWriter.write(repo.root(), Map.of(plan.path(), plan.descriptor()));
-        }
+        InitService service = new InitService(repo, prompter);
+        InitPlan plan = service.plan(request, Path.of("").toAbsolutePath());
+        service.write(plan, spec.commandLine().getErr()::println);
         out.printf("wrote %s%n", plan.path());
         for (InitPlan.Choice db : plan.databases()) {
             out.printf("  %-44s %-10s %s%n", db.path(), db.profile(), db.why());

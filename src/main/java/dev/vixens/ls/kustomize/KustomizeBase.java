@@ -1,7 +1,5 @@
-package dev.vixens.ls.importer;
+package dev.vixens.ls.kustomize;
 
-import dev.vixens.ls.kustomize.Kustomization;
-import dev.vixens.ls.kustomize.YamlDoc;
 import dev.vixens.ls.source.ConfinedPaths;
 import dev.vixens.ls.source.InputException;
 import dev.vixens.ls.source.Location;
@@ -23,7 +21,9 @@ import org.snakeyaml.engine.v2.nodes.Node;
 /**
  * The objects a hand-written Kustomize base declares: its {@code resources} (local files, and local
  * directories with their own kustomization, recursively) and its {@code configMapGenerator} files. Remote
- * resources and patches are not read; they are listed in {@link #notes()}.
+ * resources and patches are not read; they are listed in {@link #notes()}. What {@code import} and {@code init}
+ * learn about an app's workload before anything is generated; an overlay's whole build, patches included, is
+ * {@link KustomizationTree}'s.
  *
  * @param kustomization the base's kustomization file
  * @param namespace the base's {@code namespace:}, if any
@@ -41,14 +41,9 @@ public record KustomizeBase(Path directory, SourceFile kustomization, Optional<S
     public record Note(Location at, String message) {
     }
 
-    /** The kustomization file in {@code dir}, if any. */
-    public static Optional<Path> kustomizationIn(Path dir) {
-        return Kustomization.fileIn(dir);
-    }
-
     /** @param paths the repository's path rules: nothing is read outside it or through a link */
     public static KustomizeBase read(Path dir, ConfinedPaths paths) {
-        Path file = kustomizationIn(dir).orElseThrow(() -> new InputException(Location.startOf(paths.display(dir)),
+        Path file = Kustomization.fileIn(dir).orElseThrow(() -> new InputException(Location.startOf(paths.display(dir)),
                 "no kustomization.yaml here; expected the app's Kustomize base"));
         SourceFile source = paths.read(file, SourceFile.MAX_MANIFEST_BYTES);
         List<YamlDoc> objects = new ArrayList<>();
@@ -99,7 +94,7 @@ public record KustomizeBase(Path directory, SourceFile kustomization, Optional<S
                 return;
             }
             if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-                Optional<Path> nested = kustomizationIn(target);
+                Optional<Path> nested = Kustomization.fileIn(target);
                 if (nested.isEmpty() || depth >= MAX_DEPTH) {
                     notes.add(new Note(at, "resource directory " + Problem.quote(entry) + " has no kustomization;"
                             + " not read"));

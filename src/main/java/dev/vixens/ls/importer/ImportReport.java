@@ -1,0 +1,36 @@
+package dev.vixens.ls.importer;
+
+import java.io.PrintWriter;
+import java.util.List;
+
+/**
+ * The import report as printed: the files written, each database with its profile and why, the findings under
+ * their headings (replaced, not carried over, kept, to review) in the order they were made, and the next steps.
+ */
+public final class ImportReport {
+
+    private ImportReport() {
+    }
+
+    public static void print(PrintWriter out, ImportPlan plan) {
+        out.printf("import %s%n", plan.appDir());
+        for (String file : plan.files().keySet()) {
+            out.printf("  wrote %s%n", file);
+        }
+        out.println("  databases:");
+        for (ImportPlan.DatabaseChoice db : plan.databases()) {
+            out.printf("    %-44s %-10s %s%n", db.path(), db.profile(), db.why());
+        }
+        for (Finding.Kind kind : Finding.Kind.values()) {
+            List<Finding> findings = plan.findings().stream().filter(f -> f.kind() == kind).toList();
+            if (!findings.isEmpty()) {
+                out.printf("  %s:%n", kind.heading());
+                findings.forEach(f -> out.printf("    %s%n", f.format()));
+            }
+        }
+        out.println("  next:");
+        for (int i = 0; i < plan.nextSteps().size(); i++) {
+            out.printf("    %d. %s%n", i + 1, plan.nextSteps().get(i));
+        }
+    }
+}

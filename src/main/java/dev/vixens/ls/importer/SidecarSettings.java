@@ -1,0 +1,217 @@
+package dev.vixens.ls.importer;
+
+import dev.vixens.ls.descriptor.Settings;
+import dev.vixens.ls.draft.ObservedSettings;
+import dev.vixens.ls.importer.Finding.Kind;
+import dev.vixens.ls.importer.OldLitestreamConfig.OldDatabase;
+import dev.vixens.ls.importer.OldLitestreamConfig.OldReplica;
+import dev.vixens.ls.kustomize.PodView;
+import dev.vixens.ls.kustomize.PodView.ContainerView;
+import dev.vixens.ls.kustomize.PodView.EnvVar;
+import dev.vixens.ls.litestream.Release;
+import dev.vixens.ls.litestream.ReleaseNumber;
+import dev.vixens.ls.litestream.ReleaseTable;
+import dev.vixens.ls.source.InputException;
+import dev.vixens.ls.source.Location;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The descriptor settings the old setup implies: Litestream's image and release, the Secret and the variables
+ * the bucket and endpoint come from, the metrics port, the sidecar's resources, the user the containers ran as
+ * and whether a permissions fixer ran. What has no place in the descriptor, or changes on the way, is reported.
+ */
+final class SidecarSettings {
+
+    private final HandWrittenSetup setup;
+    private final Settings defaults;
+    private final List<Finding> findings;
+
+    private SidecarSettings(HandWrittenSetup setup, Settings defaults, List<Finding> findings) {
+        this.setup = setup;
+        this.defaults = defaults;
+        this.findings = findings;
+    }
+
+    static ObservedSettings read(HandWrittenSetup setup, Map<ContainerView, ContainerRole> roles,
+            List<FoundDatabase> databases, Settings defaults, List<Finding> findings) {
+        return new SidecarSettings(setup, defaults, findings).read(roles, databases);
+    }
+
+    private ObservedSettings read(Map<ContainerView, ContainerRole> roles, List<FoundDatabase> databases) {
+        PodView pod = setup.pod();
+        ContainerView sidecar = setup.sidecar();
+        OldLitestreamConfig old = setup.old();
+        String image = sidecar.imageRepository();
+        String version = null;
+        Optional<String> tag = sidecar.imageTag();
+        if (tag.isEmpty() || tag.get().equals("latest")) {
+            findings.add(new Finding(Kind.REPLACED, sidecar.at(), "image " + sidecar.image() + " is not pinned;"
+                    + " the descriptor uses Litestream " + defaults.litestreamVersion().text()));
+        } else {
+            version = release(sidecar, tag.get());
+        }
+        String secret = secret(sidecar);
+        OldReplica first = databases.stream().filter(FoundDatabase::replicated)
+                .map(FoundDatabase::replica).flatMap(Optional::stream).findFirst().orElse(null);
+        String bucketEnv = null;
+        String endpointEnv = null;
+        if (first != null) {
+            bucketEnv = variable(sidecar, first.bucket(), first.bucketVariable(), "bucket", first.at(),
+                    defaults.bucketEnv());
+            endpointEnv = first.endpoint().isEmpty() ? null : variable(sidecar, first.endpoint().get(),
+                    first.endpointVariable(), "endpoint", first.at(), defaults.endpointEnv());
+            if (first.endpoint().isEmpty()) {
+                findings.add(new Finding(Kind.REVIEW, first.at(), "the old replica has no endpoint (AWS S3?);"
+                        + " the generated config sets endpoint ${" + defaults.endpointEnv() + "}"));
+            }
+            for (FoundDatabase db : databases) {
+                OldReplica r = db.replica().orElse(null);
+                if (r != null && r != first && (!r.bucket().equals(first.bucket())
+                        || !r.endpoint().equals(first.endpoint()))) {
+                    findings.add(new Finding(Kind.NOT_CARRIED, r.at(), db.path() + ": bucket " + r.bucket()
+                            + " / endpoint " + r.endpoint().orElse("-") + " differ from the first database's;"
+                            + " the descriptor has one bucket and endpoint for the app"));
+                }
+            }
+        }
+        reportEnv(sidecar, old);
+        if (old.metricsPort().isEmpty()) {
+            findings.add(new Finding(Kind.REVIEW, old.doc().at(old.doc().root()), "metrics were off (no addr);"
+                    + " the generated sidecar serves them on port " + defaults.metricsPort()));
+        }
+        Optional<PodView.Resources> r = sidecar.resources();
+        Long uid = sidecar.runAsUser().or(pod::podRunAsUser).orElse(null);
+        Long gid = sidecar.runAsGroup().or(pod::podRunAsGroup).orElse(null);
+        Boolean fixPermissions = null;
+        for (Map.Entry<ContainerView, ContainerRole> entry : roles.entrySet()) {
+            if (entry.getValue() != ContainerRole.FIX_PERMISSIONS) {
+                continue;
+            }
+            fixPermissions = true;
+            Optional<long[]> owner = ScriptFacts.of(entry.getKey().script()).chown();
+            if (owner.isPresent()) {
+                if (uid == null) {
+                    uid = owner.get()[0];
+                }
+                if (gid == null) {
+                    gid = owner.get()[1];
+                }
+                if (uid != owner.get()[0] || gid != owner.get()[1]) {
+                    findings.add(new Finding(Kind.REVIEW, entry.getKey().at(), entry.getKey().name() + " gives"
+                            + " the files to " + owner.get()[0] + ":" + owner.get()[1] + " but Litestream ran as "
+                            + uid + ":" + gid + "; the descriptor uses " + uid + ":" + gid + " for both"));
+                }
+            }
+        }
+        if (uid != null && uid == 0) {
+            findings.add(new Finding(Kind.REVIEW, sidecar.at(), "Litestream ran as root (uid 0): the descriptor"
+                    + " keeps runAs.uid 0 with podSecurity: baseline, and a namespace that enforces Pod Security"
+                    + " \"restricted\" rejects the pod; run the app and Litestream as a non-root user to remove"
+                    + " both"));
+        }
+        if (uid == null) {
+            findings.add(new Finding(Kind.REVIEW, sidecar.at(), "no uid found (no runAsUser, no chown); the"
+                    + " generated containers run as " + defaults.runAs().uid() + ":" + defaults.runAs().gid()
+                    + " (runAs): check the owner of the database files, or set fixPermissions: true"));
+        } else if (gid == null) {
+            gid = pod.fsGroup().orElse(uid);
+        }
+        return new ObservedSettings(image, version, secret, bucketEnv, endpointEnv, old.metricsPort().orElse(null),
+                r.flatMap(PodView.Resources::requestsCpu).orElse(null),
+                r.flatMap(PodView.Resources::requestsMemory).orElse(null),
+                r.flatMap(PodView.Resources::limitsCpu).orElse(null),
+                r.flatMap(PodView.Resources::limitsMemory).orElse(null), uid, gid, fixPermissions);
+    }
+
+    /**
+     * The release the descriptor names for the sidecar's image tag: the tag itself when vixens-ls can generate
+     * for it; else, for review, the nearest later release of the same line that it can generate for (an older
+     * 0.3 patch becomes 0.3.13, 0.5.0 becomes 0.5.1); anything else is refused with the release table's reason.
+     */
+    private String release(ContainerView sidecar, String tag) {
+        ReleaseTable table = ReleaseTable.get();
+        try {
+            return table.forGenerate(tag, false, null).text();
+        } catch (IllegalArgumentException refused) {
+            Optional<Release> nearest = ReleaseNumber.parse(tag).flatMap(number -> table.line(number.line())
+                    .stream().filter(r -> r.number().compareTo(number) > 0 && r.tellsMissingReplicaApart())
+                    .findFirst());
+            if (nearest.isEmpty()) {
+                throw new InputException(sidecar.at(), "image " + sidecar.image() + ": " + refused.getMessage());
+            }
+            findings.add(new Finding(Kind.REVIEW, sidecar.at(), "Litestream " + tag + " becomes "
+                    + nearest.get().version() + ", the nearest later release vixens-ls generates for ("
+                    + refused.getMessage() + ")"));
+            return nearest.get().version();
+        }
+    }
+
+    private String secret(ContainerView sidecar) {
+        Set<String> secrets = new LinkedHashSet<>(sidecar.envFromSecrets());
+        sidecar.env().forEach(e -> e.secret().ifPresent(secrets::add));
+        if (secrets.isEmpty()) {
+            findings.add(new Finding(Kind.REVIEW, sidecar.at(), "the sidecar reads no Secret; the generated"
+                    + " containers read the credentials, bucket and endpoint from the Secret named by 'secret'"));
+            return null;
+        }
+        String secret = secrets.iterator().next();
+        if (secrets.size() > 1) {
+            findings.add(new Finding(Kind.NOT_CARRIED, sidecar.at(), "the sidecar reads several Secrets ("
+                    + String.join(", ", secrets) + "); the descriptor names one: " + secret));
+        }
+        if (sidecar.envFromSecrets().isEmpty()) {
+            findings.add(new Finding(Kind.REVIEW, sidecar.at(), "the generated containers read the whole Secret "
+                    + secret + " with envFrom: its keys become the variable names"));
+        }
+        return secret;
+    }
+
+    /** The variable (a key of the Secret) the generated config should read a bucket or endpoint from. */
+    private String variable(ContainerView sidecar, String written, Optional<String> variable, String what,
+            Location at, String fallback) {
+        if (variable.isEmpty()) {
+            findings.add(new Finding(Kind.REVIEW, at, "the " + what + " is written literally ('" + written
+                    + "'); the generated config reads it from ${" + fallback + "}: make sure the Secret has"
+                    + " that key"));
+            return null;
+        }
+        Optional<EnvVar> env = sidecar.envVar(variable.get());
+        if (env.isPresent() && env.get().secretKey().isPresent()) {
+            String key = env.get().secretKey().get();
+            if (!key.equals(variable.get())) {
+                findings.add(new Finding(Kind.REPLACED, env.get().at(), "env " + variable.get() + " (Secret key "
+                        + key + "): the generated config reads ${" + key + "} directly, the Secret being read"
+                        + " with envFrom"));
+            }
+            return key;
+        }
+        if (env.isPresent()) {
+            findings.add(new Finding(Kind.REVIEW, env.get().at(), "the " + what + " variable " + variable.get()
+                    + " is set in the sidecar, not in the Secret; the generated containers read it from the"
+                    + " Secret: add it there"));
+        }
+        return variable.get();
+    }
+
+    private void reportEnv(ContainerView sidecar, OldLitestreamConfig old) {
+        Set<String> carried = new HashSet<>();
+        old.databases().stream().map(OldDatabase::replica).flatMap(Optional::stream).findFirst().ifPresent(r -> {
+            r.bucketVariable().ifPresent(carried::add);
+            r.endpointVariable().ifPresent(carried::add);
+        });
+        for (EnvVar env : sidecar.env()) {
+            if (carried.contains(env.name())) {
+                continue;
+            }
+            String source = env.value().map(v -> "= '" + v + "'")
+                    .orElse(env.secretKey().map(k -> "from Secret key " + k).orElse("from another source"));
+            findings.add(new Finding(Kind.NOT_CARRIED, env.at(), "container " + sidecar.name() + ": env "
+                    + env.name() + " " + source + "; the generated sidecar's environment is the Secret only"));
+        }
+    }
+}
