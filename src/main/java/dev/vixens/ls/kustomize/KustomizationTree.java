@@ -190,7 +190,7 @@ public final class KustomizationTree {
     }
 
     private void resource(Path dir, String entry, int depth, String prefix, String suffix) {
-        if (isRemote(entry)) {
+        if (Kustomization.isRemote(entry)) {
             cacheable = false;
             return;
         }
@@ -233,7 +233,7 @@ public final class KustomizationTree {
             String value = scalar.getValue();
             for (String candidate : value.contains("=") ? List.of(value, value.substring(value.indexOf('=') + 1))
                     : List.of(value)) {
-                if (candidate.isBlank() || candidate.contains("\n") || isRemote(candidate)) {
+                if (candidate.isBlank() || candidate.contains("\n") || Kustomization.isRemote(candidate)) {
                     continue;
                 }
                 Path target;
@@ -265,7 +265,7 @@ public final class KustomizationTree {
 
     /** A local path of the entry, inside the repository; anything else makes the tree not cacheable. */
     private Optional<Path> local(Path dir, String entry) {
-        if (entry.isBlank() || isRemote(entry)) {
+        if (entry.isBlank() || Kustomization.isRemote(entry)) {
             cacheable = false;
             return Optional.empty();
         }
@@ -285,12 +285,6 @@ public final class KustomizationTree {
             return Optional.empty();
         }
         return Optional.of(target);
-    }
-
-    static boolean isRemote(String entry) {
-        return entry.contains("://") || entry.startsWith("git@") || entry.startsWith("github.com/")
-                || entry.startsWith("gitlab.com/") || entry.startsWith("bitbucket.org/") || entry.contains("?ref=")
-                || entry.contains("?version=");
     }
 
     private List<YamlDoc> documents(Path file) {

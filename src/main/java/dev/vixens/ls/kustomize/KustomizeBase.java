@@ -83,7 +83,7 @@ public record KustomizeBase(Path directory, SourceFile kustomization, Optional<S
         }
 
         private void resource(Path dir, String entry, Location at, int depth, Set<Path> seen) {
-            if (entry.contains("://") || entry.startsWith("github.com/") || entry.startsWith("git@")) {
+            if (Kustomization.isRemote(entry)) {
                 notes.add(new Note(at, "remote resource '" + entry + "' is not read"));
                 return;
             }

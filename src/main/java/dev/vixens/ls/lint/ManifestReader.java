@@ -223,8 +223,7 @@ final class ManifestReader {
 
     /** Remote bases (git, http) are not read: lint runs nothing and fetches nothing. */
     private static boolean isLocal(String target) {
-        return !target.isBlank() && !target.contains("://") && !target.startsWith("git@")
-                && !target.startsWith("github.com/") && !target.contains("?ref=");
+        return !target.isBlank() && !Kustomization.isRemote(target);
     }
 
     /** Go's YAML decoder refuses a mapping that repeats a key; so does lint. */
