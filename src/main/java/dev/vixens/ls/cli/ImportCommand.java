@@ -53,6 +53,12 @@ public final class ImportCommand implements Runnable {
                     + " components of each overlay.")
     boolean rewrite;
 
+    @Option(names = "--run-as", paramLabel = "UID[:GID]",
+            description = "Run the generated containers as this user instead of the one the old containers ran as"
+                    + " (root when they set none); also sets fixPermissions, which gives the data volume's files to"
+                    + " it at every start.")
+    String runAs;
+
     @Option(names = "--force", description = "Replace an existing descriptor (and migration Component).")
     boolean force;
 
@@ -68,7 +74,7 @@ public final class ImportCommand implements Runnable {
                     + " the apps one at a time");
         }
         List<ImportRequest> requests = appDirs.stream().map(dir -> new ImportRequest(dir, profiles,
-                recommend.answers(), Optional.ofNullable(namespace), force, rewrite)).toList();
+                recommend.answers(), Optional.ofNullable(namespace), force, rewrite, Optional.ofNullable(runAs))).toList();
         List<ImportPlan> plans = new ImportService(repo).importAll(requests, spec.commandLine().getErr()::println);
         PrintWriter out = spec.commandLine().getOut();
         plans.forEach(plan -> ImportReport.print(out, plan));

@@ -39,6 +39,11 @@ final class ContainerReport {
             }
         }
         ContainerView sidecar = setup.sidecar();
+        for (ContainerView c : setup.pod().containers()) {
+            if (c != sidecar && c != setup.appContainer()) {
+                findings.add(new Finding(Kind.KEPT, c.at(), "container " + c.name() + ": not Litestream's"));
+            }
+        }
         ConfigSource config = setup.config();
         findings.add(new Finding(Kind.REPLACED, sidecar.at(), "container " + sidecar.name()
                 + " (the Litestream sidecar)"));

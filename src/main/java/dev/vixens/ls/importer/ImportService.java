@@ -3,8 +3,8 @@ package dev.vixens.ls.importer;
 import dev.vixens.ls.descriptor.Settings;
 import dev.vixens.ls.descriptor.SettingsResolver;
 import dev.vixens.ls.draft.AppDirectory;
-import dev.vixens.ls.draft.DescriptorDraft;
 import dev.vixens.ls.draft.DescriptorDraft.DatabaseDraft;
+import dev.vixens.ls.draft.DescriptorDraft;
 import dev.vixens.ls.draft.DraftRenderer;
 import dev.vixens.ls.draft.ObservedSettings;
 import dev.vixens.ls.importer.Finding.Kind;
@@ -77,10 +77,12 @@ public final class ImportService {
         setup.old().databases().forEach(db -> replicated.add(db.path()));
         Map<ContainerView, ContainerRole> roles = ContainerClassifier.initContainers(setup.pod().initContainers(),
                 replicated, setup.data().volume(), setup.config().volume());
-        List<FoundDatabase> databases = DatabaseDetection.find(setup.old(), roles, setup.mountPath(),
+        List<FoundDatabase> found = DatabaseDetection.find(setup.old(), roles, setup.mountPath(),
                 request.profiles());
         ContainerReport.report(roles, setup, findings);
         findings.addAll(setup.old().findings());
+        List<FoundDatabase> databases = NonSqliteFiles.leaveOut(found, setup.appContainer().image() + " "
+                + setup.pod().name(), request.profiles(), setup, findings);
 
         ProfileChooser chooser = new ProfileChooser(repo.profiles(), request.profiles(), request.answers(), findings);
         List<DatabaseChoice> choices = new ArrayList<>();
@@ -94,14 +96,16 @@ public final class ImportService {
         chooser.requireAllUsed(name, databases);
 
         Settings defaults = SettingsResolver.resolve(List.of(repo.config().defaults()));
-        ObservedSettings observed = SidecarSettings.read(setup, roles, databases, defaults, findings);
+        ObservedSettings observed = SidecarSettings.read(setup, roles, databases, defaults,
+                request.runAs().map(ImportService::user), findings);
         String namespace = namespace(request, base, setup, app);
         DescriptorDraft draft = new DescriptorDraft(List.of(
                 "Backup descriptor for " + name + ", written by `vixens-ls import` from " + repo.display(baseDir)
                         + "/.",
                 "Review the import report, then run: vixens-ls generate " + name),
                 name, namespace, setup.pod().kind(), setup.pod().name(), setup.appContainer().name(),
-                setup.data().volume(), setup.mountPath(), observed.against(defaults), observed.podSecurity(), drafts);
+                setup.data().volume(), setup.mountPath(), observed.against(defaults, setup.pod().hostNetwork()), observed.podSecurity(),
+                drafts);
         Map<String, String> files = new LinkedHashMap<>();
         files.put(app.descriptorPath(), DraftRenderer.render(draft, repo, app.dir()));
 
@@ -146,6 +150,16 @@ public final class ImportService {
                     + " path '" + replicaPath + "' (replicaPath), so the existing backups stay restorable"));
         }
         return replicaPath;
+    }
+
+    /** {@code --run-as UID[:GID]} (GID defaults to UID). */
+    private static long[] user(String text) {
+        if (!text.matches("\\d{1,10}(:\\d{1,10})?")) {
+            throw new InputException(Location.commandLine(), "--run-as " + text + ": expected UID or UID:GID (numbers)");
+        }
+        String[] parts = text.split(":");
+        long uid = Long.parseLong(parts[0]);
+        return new long[] {uid, parts.length > 1 ? Long.parseLong(parts[1]) : uid};
     }
 
     private static String namespace(ImportRequest request, KustomizeBase base, HandWrittenSetup setup,

@@ -56,7 +56,7 @@ final class MigrationPlanner {
                 || setup.pod().containers().stream()
                         .anyMatch(c -> c != setup.sidecar() && c.mountOf(config.volume()).isPresent());
         if (configStays) {
-            findings.add(new Finding(Kind.KEPT, config.doc().at(config.doc().root()), "the old Litestream config"
+            findings.add(new Finding(Kind.REVIEW, config.doc().at(config.doc().root()), "the old Litestream config"
                     + " (ConfigMap " + config.configMap() + ") stays: a kept container still mounts it"));
         }
         MigrationModel migration = new MigrationModel(AppDirectory.relative(app.path(), base.directory()),

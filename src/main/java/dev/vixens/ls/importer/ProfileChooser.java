@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The profile of each imported database, in this order: {@code --profile}; ephemeral for what a cleanup deleted
@@ -87,13 +88,15 @@ final class ProfileChooser {
     }
 
     private Optional<String> explicitProfile(String path) {
-        for (String key : List.of(path, fileName(path), DescriptorLoader.defaultName(path))) {
-            if (given.containsKey(key)) {
-                usedKeys.add(key);
-                return Optional.of(given.get(key));
-            }
-        }
-        return Optional.empty();
+        Optional<String> key = givenKey(path, given);
+        key.ifPresent(usedKeys::add);
+        return key.map(given::get);
+    }
+
+    /** The {@code --profile} key that names the database at {@code path}: its path, file name or short name. */
+    static Optional<String> givenKey(String path, Map<String, String> given) {
+        return Stream.of(path, fileName(path), DescriptorLoader.defaultName(path)).filter(given::containsKey)
+                .findFirst();
     }
 
     private Optional<Profile.BackedUp> sameValues(OldReplica replica) {

@@ -5,14 +5,15 @@ import dev.vixens.ls.draft.ObservedSettings;
 import dev.vixens.ls.importer.Finding.Kind;
 import dev.vixens.ls.importer.OldLitestreamConfig.OldDatabase;
 import dev.vixens.ls.importer.OldLitestreamConfig.OldReplica;
-import dev.vixens.ls.kustomize.PodView;
 import dev.vixens.ls.kustomize.PodView.ContainerView;
 import dev.vixens.ls.kustomize.PodView.EnvVar;
+import dev.vixens.ls.kustomize.PodView;
 import dev.vixens.ls.litestream.Release;
 import dev.vixens.ls.litestream.ReleaseNumber;
 import dev.vixens.ls.litestream.ReleaseTable;
 import dev.vixens.ls.source.InputException;
 import dev.vixens.ls.source.Location;
+import dev.vixens.ls.source.YamlNodes;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,23 +24,29 @@ import java.util.Set;
 /**
  * The descriptor settings the old setup implies: Litestream's image and release, the Secret and the variables
  * the bucket and endpoint come from, the metrics port, the sidecar's resources, the user the containers ran as
- * and whether a permissions fixer ran. What has no place in the descriptor, or changes on the way, is reported.
+ * (root when nothing says otherwise; another only by {@code --run-as}) and whether a permissions fixer ran, and
+ * the metrics port of a host-network pod. What has no place in the descriptor, or changes on the way, is
+ * reported.
  */
 final class SidecarSettings {
 
     private final HandWrittenSetup setup;
     private final Settings defaults;
+    private final Optional<long[]> runAs;
     private final List<Finding> findings;
 
-    private SidecarSettings(HandWrittenSetup setup, Settings defaults, List<Finding> findings) {
+    private SidecarSettings(HandWrittenSetup setup, Settings defaults, Optional<long[]> runAs,
+            List<Finding> findings) {
         this.setup = setup;
         this.defaults = defaults;
+        this.runAs = runAs;
         this.findings = findings;
     }
 
+    /** @param runAs {@code --run-as}: the user the generated containers run as instead of the old one */
     static ObservedSettings read(HandWrittenSetup setup, Map<ContainerView, ContainerRole> roles,
-            List<FoundDatabase> databases, Settings defaults, List<Finding> findings) {
-        return new SidecarSettings(setup, defaults, findings).read(roles, databases);
+            List<FoundDatabase> databases, Settings defaults, Optional<long[]> runAs, List<Finding> findings) {
+        return new SidecarSettings(setup, defaults, runAs, findings).read(roles, databases);
     }
 
     private ObservedSettings read(Map<ContainerView, ContainerRole> roles, List<FoundDatabase> databases) {
@@ -85,8 +92,11 @@ final class SidecarSettings {
                     + " the generated sidecar serves them on port " + defaults.metricsPort()));
         }
         Optional<PodView.Resources> r = sidecar.resources();
-        Long uid = sidecar.runAsUser().or(pod::podRunAsUser).orElse(null);
-        Long gid = sidecar.runAsGroup().or(pod::podRunAsGroup).orElse(null);
+        Optional<Long> setUid = sidecar.runAsUser().or(pod::podRunAsUser);
+        // unset, the process runs as the image's user: root for Litestream's image, and the group root's
+        long uid = setUid.orElse(0L);
+        long gid = sidecar.runAsGroup().or(pod::podRunAsGroup)
+                .orElse(setUid.isPresent() ? pod.fsGroup().orElse(uid) : 0L);
         Boolean fixPermissions = null;
         for (Map.Entry<ContainerView, ContainerRole> entry : roles.entrySet()) {
             if (entry.getValue() != ContainerRole.FIX_PERMISSIONS) {
@@ -94,34 +104,44 @@ final class SidecarSettings {
             }
             fixPermissions = true;
             Optional<long[]> owner = ScriptFacts.of(entry.getKey().script()).chown();
-            if (owner.isPresent()) {
-                if (uid == null) {
-                    uid = owner.get()[0];
-                }
-                if (gid == null) {
-                    gid = owner.get()[1];
-                }
-                if (uid != owner.get()[0] || gid != owner.get()[1]) {
-                    findings.add(new Finding(Kind.REVIEW, entry.getKey().at(), entry.getKey().name() + " gives"
-                            + " the files to " + owner.get()[0] + ":" + owner.get()[1] + " but Litestream ran as "
-                            + uid + ":" + gid + "; the descriptor uses " + uid + ":" + gid + " for both"));
-                }
+            if (owner.isPresent() && (uid != owner.get()[0] || gid != owner.get()[1])) {
+                findings.add(new Finding(Kind.REVIEW, entry.getKey().at(), entry.getKey().name() + " gives"
+                        + " the files to " + owner.get()[0] + ":" + owner.get()[1] + " but Litestream ran as "
+                        + uid + ":" + gid + "; the descriptor uses " + uid + ":" + gid + " for both"));
             }
         }
-        if (uid != null && uid == 0) {
+        if (setUid.isEmpty()) {
+            findings.add(new Finding(Kind.REVIEW, sidecar.at(), "no runAsUser on the sidecar or the pod: Litestream"
+                    + " ran as its image's user, root, and the database files may be root's; the descriptor carries"
+                    + " that user (runAs " + uid + ":" + gid + "). To run as another user, say so: --run-as UID:GID"));
+        }
+        if (runAs.isPresent() && (runAs.get()[0] != uid || runAs.get()[1] != gid)) {
+            findings.add(new Finding(Kind.REVIEW, sidecar.at(), "--run-as " + runAs.get()[0] + ":" + runAs.get()[1]
+                    + ": the old containers ran as " + uid + ":" + gid + "; the generated ones run as "
+                    + runAs.get()[0] + ":" + runAs.get()[1] + ", and fixPermissions: true gives the data volume's"
+                    + " files to that user at every start (the app container's user is yours to change)"));
+            uid = runAs.get()[0];
+            gid = runAs.get()[1];
+            fixPermissions = true;
+        }
+        if (uid == 0) {
             findings.add(new Finding(Kind.REVIEW, sidecar.at(), "Litestream ran as root (uid 0): the descriptor"
                     + " keeps runAs.uid 0 with podSecurity: baseline, and a namespace that enforces Pod Security"
                     + " \"restricted\" rejects the pod; run the app and Litestream as a non-root user to remove"
                     + " both"));
         }
-        if (uid == null) {
-            findings.add(new Finding(Kind.REVIEW, sidecar.at(), "no uid found (no runAsUser, no chown); the"
-                    + " generated containers run as " + defaults.runAs().uid() + ":" + defaults.runAs().gid()
-                    + " (runAs): check the owner of the database files, or set fixPermissions: true"));
-        } else if (gid == null) {
-            gid = pod.fsGroup().orElse(uid);
+        Integer metricsPort = old.metricsPort().orElse(null);
+        if (pod.hostNetwork()) {
+            int port = old.metricsPort().orElse(defaults.metricsPort());
+            Location at = YamlNodes.path(pod.doc().root(), "spec", "template", "spec")
+                    .flatMap(spec -> YamlNodes.entry(spec, "hostNetwork")).map(e -> pod.doc().at(e.getKeyNode()))
+                    .orElse(pod.at());
+            findings.add(new Finding(Kind.REVIEW, at, "the pod uses hostNetwork: true, so the generated"
+                    + " sidecar's metrics port is a port of the node; the descriptor says metrics.port: " + port
+                    + (old.metricsPort().isPresent() ? " (the old sidecar's, known free on the node)"
+                            : " (the default: make sure no other host-network pod or node service uses it)")));
         }
-        return new ObservedSettings(image, version, secret, bucketEnv, endpointEnv, old.metricsPort().orElse(null),
+        return new ObservedSettings(image, version, secret, bucketEnv, endpointEnv, metricsPort,
                 r.flatMap(PodView.Resources::requestsCpu).orElse(null),
                 r.flatMap(PodView.Resources::requestsMemory).orElse(null),
                 r.flatMap(PodView.Resources::limitsCpu).orElse(null),
