@@ -162,17 +162,21 @@ public final class KustomizationTree {
         }
         String innerPrefix = prefix + YamlNodes.text(top, "namePrefix").orElse("");
         String innerSuffix = YamlNodes.text(top, "nameSuffix").orElse("") + suffix;
-        for (String key : List.of("resources", "bases")) {
-            for (Node item : YamlNodes.items(YamlNodes.child(top, key))) {
-                YamlNodes.text(item).ifPresent(entry -> resource(dir, entry, depth, innerPrefix, innerSuffix));
+        List<KustomizationEntry> entries = KustomizationEntry.of(top);
+        for (KustomizationEntry entry : entries) {
+            if (entry.kind() == KustomizationEntry.Kind.RESOURCE) {
+                resource(dir, entry.value(), depth, innerPrefix, innerSuffix);
             }
         }
-        for (Node item : YamlNodes.items(YamlNodes.child(top, "components"))) {
-            YamlNodes.text(item).ifPresent(entry -> local(dir, entry).ifPresent(target -> {
-                components.add(target);
-                directory(target, depth + 1, innerPrefix, innerSuffix);
-            }));
+        for (KustomizationEntry entry : entries) {
+            if (entry.kind() == KustomizationEntry.Kind.COMPONENT) {
+                local(dir, entry.value()).ifPresent(target -> {
+                    components.add(target);
+                    directory(target, depth + 1, innerPrefix, innerSuffix);
+                });
+            }
         }
+        // patches in their own loops: an inline patch (no file, so no entry) is read in its place among them
         for (Node patch : YamlNodes.items(YamlNodes.child(top, "patches"))) {
             YamlNodes.text(patch, "path").flatMap(path -> local(dir, path)).ifPresent(p -> patchFile(p, depth));
             YamlNodes.child(patch, "patch").ifPresent(inline -> inlinePatch(doc, inline, depth));

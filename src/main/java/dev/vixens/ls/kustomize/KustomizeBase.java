@@ -32,6 +32,7 @@ public record KustomizeBase(Path directory, SourceFile kustomization, Optional<S
         List<YamlDoc> objects, List<GeneratedConfigMap> configMaps, List<Note> notes) {
 
     private static final int MAX_DEPTH = 5;
+    private static final String CONFIG_MAP_GENERATOR = "configMapGenerator/";
 
     /** A {@code configMapGenerator} entry: ConfigMap name, and its files by key. */
     public record GeneratedConfigMap(String name, Map<String, SourceFile> files, Location at) {
@@ -67,13 +68,21 @@ public record KustomizeBase(Path directory, SourceFile kustomization, Optional<S
             }
             YamlDoc doc = docs.get(0);
             Node root = doc.root();
-            for (Node item : YamlNodes.items(YamlNodes.child(root, "resources"))) {
-                String entry = YamlNodes.text(item).orElse("");
-                resource(dir, entry, doc.at(item), depth, seen);
+            Map<String, Map<String, SourceFile>> generated = new LinkedHashMap<>();
+            Map<String, Location> generatedAt = new LinkedHashMap<>();
+            for (KustomizationEntry entry : KustomizationEntry.of(root)) {
+                if (entry.kind() == KustomizationEntry.Kind.RESOURCE) {
+                    resource(dir, entry.value(), doc.at(entry.node()), depth, seen);
+                } else if (entry.kind() == KustomizationEntry.Kind.GENERATOR_FILE
+                        && entry.generator().orElseThrow().startsWith(CONFIG_MAP_GENERATOR)) {
+                    String name = entry.generator().get().substring(CONFIG_MAP_GENERATOR.length());
+                    generatedAt.putIfAbsent(name, doc.at(entry.node()));
+                    generated.computeIfAbsent(name, n -> new LinkedHashMap<>())
+                            .put(entry.key().orElseThrow(), generatorFile(dir, doc, entry));
+                }
             }
-            for (Node generator : YamlNodes.items(YamlNodes.child(root, "configMapGenerator"))) {
-                generator(dir, doc, generator);
-            }
+            generated.forEach((name, files) -> configMaps.add(new GeneratedConfigMap(name, files,
+                    generatedAt.get(name))));
             for (String key : List.of("patches", "patchesStrategicMerge", "patchesJson6902", "components")) {
                 YamlNodes.child(root, key).ifPresent(node -> notes.add(new Note(doc.at(node), key
                         + " of this kustomization are not read by import; if they add Litestream parts, review them"
@@ -109,33 +118,19 @@ public record KustomizeBase(Path directory, SourceFile kustomization, Optional<S
             objects.addAll(YamlDoc.readAll(paths.read(target, SourceFile.MAX_MANIFEST_BYTES)));
         }
 
-        private void generator(Path dir, YamlDoc doc, Node generator) {
-            String name = YamlNodes.text(generator, "name").orElse("");
-            Map<String, SourceFile> files = new LinkedHashMap<>();
-            for (Node item : YamlNodes.items(YamlNodes.child(generator, "files"))) {
-                String entry = YamlNodes.text(item).orElse("");
-                String key = entry;
-                String path = entry;
-                int eq = entry.indexOf('=');
-                if (eq >= 0) {
-                    key = entry.substring(0, eq);
-                    path = entry.substring(eq + 1);
-                } else {
-                    key = Path.of(entry).getFileName().toString();
-                }
-                Path file = dir.resolve(path).toAbsolutePath().normalize();
-                String problem = paths.problem(file, "read");
-                if (problem != null) {
-                    throw new InputException(doc.at(item), "configMapGenerator file " + Problem.quote(path) + ": "
-                            + problem);
-                }
-                if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-                    throw new InputException(doc.at(item), "configMapGenerator file " + Problem.quote(path) + " does"
-                            + " not exist in the repository");
-                }
-                files.put(key, paths.read(file, SourceFile.MAX_MANIFEST_BYTES));
+        private SourceFile generatorFile(Path dir, YamlDoc doc, KustomizationEntry entry) {
+            String path = entry.value();
+            Path file = dir.resolve(path).toAbsolutePath().normalize();
+            String problem = paths.problem(file, "read");
+            if (problem != null) {
+                throw new InputException(doc.at(entry.node()), "configMapGenerator file " + Problem.quote(path) + ": "
+                        + problem);
             }
-            configMaps.add(new GeneratedConfigMap(name, files, doc.at(generator)));
+            if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                throw new InputException(doc.at(entry.node()), "configMapGenerator file " + Problem.quote(path)
+                        + " does not exist in the repository");
+            }
+            return paths.read(file, SourceFile.MAX_MANIFEST_BYTES);
         }
     }
 }

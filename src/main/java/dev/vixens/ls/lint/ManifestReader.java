@@ -1,6 +1,7 @@
 package dev.vixens.ls.lint;
 
 import dev.vixens.ls.kustomize.Kustomization;
+import dev.vixens.ls.kustomize.KustomizationEntry;
 import dev.vixens.ls.source.Location;
 import dev.vixens.ls.source.SourceFile;
 import dev.vixens.ls.source.Yaml;
@@ -173,27 +174,11 @@ final class ManifestReader {
 
     private void kustomization(Node document) {
         Path dir = result.path.getParent();
-        for (String key : List.of("resources", "components", "bases", "patchesStrategicMerge")) {
-            for (Node item : YamlNodes.items(YamlNodes.child(document, key).orElse(null))) {
-                reference(item);
-            }
-        }
-        for (String key : List.of("patches", "patchesJson6902")) {
-            for (MappingNode patch : YamlNodes.mappings(YamlNodes.child(document, key).orElse(null))) {
-                YamlNodes.child(patch, "path").ifPresent(this::reference);
-            }
-        }
-        for (String key : List.of("configMapGenerator", "secretGenerator")) {
-            for (MappingNode generator : YamlNodes.mappings(YamlNodes.child(document, key).orElse(null))) {
-                String group = result.path + "#" + key + "/" + YamlNodes.text(generator, "name").orElse("");
-                for (Node item : YamlNodes.items(YamlNodes.child(generator, "files").orElse(null))) {
-                    YamlNodes.text(item).map(f -> f.substring(f.indexOf('=') + 1)).ifPresent(file -> {
-                        reference(file, item);
-                        if (isLocal(file)) {
-                            result.generatedInto.put(dir.resolve(file).normalize(), group);
-                        }
-                    });
-                }
+        for (KustomizationEntry entry : KustomizationEntry.of(document)) {
+            reference(entry.value(), entry.node());
+            if (entry.generator().isPresent() && isLocal(entry.value())) {
+                result.generatedInto.put(dir.resolve(entry.value()).normalize(), result.path + "#"
+                        + entry.generator().get());
             }
         }
         for (MappingNode image : YamlNodes.mappings(YamlNodes.child(document, "images").orElse(null))) {
@@ -208,10 +193,6 @@ final class ManifestReader {
             }
         }
         scan(document);
-    }
-
-    private void reference(Node item) {
-        YamlNodes.text(item).ifPresent(target -> reference(target, item));
     }
 
     private void reference(String target, Node at) {
