@@ -77,6 +77,7 @@ public final class ImportService {
         setup.old().databases().forEach(db -> replicated.add(db.path()));
         Map<ContainerView, ContainerRole> roles = ContainerClassifier.initContainers(setup.pod().initContainers(),
                 replicated, setup.data().volume(), setup.config().volume());
+        RunAsUser user = RunAsUser.of(setup, roles, request.runAs().map(ImportService::user), findings);
         List<FoundDatabase> found = DatabaseDetection.find(setup.old(), roles, setup.mountPath(),
                 request.profiles());
         ContainerReport.report(roles, setup, findings);
@@ -96,8 +97,7 @@ public final class ImportService {
         chooser.requireAllUsed(name, databases);
 
         Settings defaults = SettingsResolver.resolve(List.of(repo.config().defaults()));
-        ObservedSettings observed = SidecarSettings.read(setup, roles, databases, defaults,
-                request.runAs().map(ImportService::user), findings);
+        ObservedSettings observed = SidecarSettings.read(setup, databases, defaults, user, findings);
         String namespace = namespace(request, base, setup, app);
         DescriptorDraft draft = new DescriptorDraft(List.of(
                 "Backup descriptor for " + name + ", written by `vixens-ls import` from " + repo.display(baseDir)

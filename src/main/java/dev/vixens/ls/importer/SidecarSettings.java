@@ -23,33 +23,31 @@ import java.util.Set;
 
 /**
  * The descriptor settings the old setup implies: Litestream's image and release, the Secret and the variables
- * the bucket and endpoint come from, the metrics port, the sidecar's resources, the user the containers ran as
- * (root when nothing says otherwise; another only by {@code --run-as}) and whether a permissions fixer ran, and
- * the metrics port of a host-network pod. What has no place in the descriptor, or changes on the way, is
+ * the bucket and endpoint come from, the metrics port, the sidecar's resources, the user ({@link RunAsUser}),
+ * and the metrics port of a host-network pod. What has no place in the descriptor, or changes on the way, is
  * reported.
  */
 final class SidecarSettings {
 
     private final HandWrittenSetup setup;
     private final Settings defaults;
-    private final Optional<long[]> runAs;
+    private final RunAsUser user;
     private final List<Finding> findings;
 
-    private SidecarSettings(HandWrittenSetup setup, Settings defaults, Optional<long[]> runAs,
-            List<Finding> findings) {
+    private SidecarSettings(HandWrittenSetup setup, Settings defaults, RunAsUser user, List<Finding> findings) {
         this.setup = setup;
         this.defaults = defaults;
-        this.runAs = runAs;
+        this.user = user;
         this.findings = findings;
     }
 
-    /** @param runAs {@code --run-as}: the user the generated containers run as instead of the old one */
-    static ObservedSettings read(HandWrittenSetup setup, Map<ContainerView, ContainerRole> roles,
-            List<FoundDatabase> databases, Settings defaults, Optional<long[]> runAs, List<Finding> findings) {
-        return new SidecarSettings(setup, defaults, runAs, findings).read(roles, databases);
+    /** @param user the user the generated containers run as, and whether a permissions fixer is replaced */
+    static ObservedSettings read(HandWrittenSetup setup, List<FoundDatabase> databases, Settings defaults,
+            RunAsUser user, List<Finding> findings) {
+        return new SidecarSettings(setup, defaults, user, findings).read(databases);
     }
 
-    private ObservedSettings read(Map<ContainerView, ContainerRole> roles, List<FoundDatabase> databases) {
+    private ObservedSettings read(List<FoundDatabase> databases) {
         PodView pod = setup.pod();
         ContainerView sidecar = setup.sidecar();
         OldLitestreamConfig old = setup.old();
@@ -92,44 +90,6 @@ final class SidecarSettings {
                     + " the generated sidecar serves them on port " + defaults.metricsPort()));
         }
         Optional<PodView.Resources> r = sidecar.resources();
-        Optional<Long> setUid = sidecar.runAsUser().or(pod::podRunAsUser);
-        // unset, the process runs as the image's user: root for Litestream's image, and the group root's
-        long uid = setUid.orElse(0L);
-        long gid = sidecar.runAsGroup().or(pod::podRunAsGroup)
-                .orElse(setUid.isPresent() ? pod.fsGroup().orElse(uid) : 0L);
-        Boolean fixPermissions = null;
-        for (Map.Entry<ContainerView, ContainerRole> entry : roles.entrySet()) {
-            if (entry.getValue() != ContainerRole.FIX_PERMISSIONS) {
-                continue;
-            }
-            fixPermissions = true;
-            Optional<long[]> owner = ScriptFacts.of(entry.getKey().script()).chown();
-            if (owner.isPresent() && (uid != owner.get()[0] || gid != owner.get()[1])) {
-                findings.add(new Finding(Kind.REVIEW, entry.getKey().at(), entry.getKey().name() + " gives"
-                        + " the files to " + owner.get()[0] + ":" + owner.get()[1] + " but Litestream ran as "
-                        + uid + ":" + gid + "; the descriptor uses " + uid + ":" + gid + " for both"));
-            }
-        }
-        if (setUid.isEmpty()) {
-            findings.add(new Finding(Kind.REVIEW, sidecar.at(), "no runAsUser on the sidecar or the pod: Litestream"
-                    + " ran as its image's user, root, and the database files may be root's; the descriptor carries"
-                    + " that user (runAs " + uid + ":" + gid + "). To run as another user, say so: --run-as UID:GID"));
-        }
-        if (runAs.isPresent() && (runAs.get()[0] != uid || runAs.get()[1] != gid)) {
-            findings.add(new Finding(Kind.REVIEW, sidecar.at(), "--run-as " + runAs.get()[0] + ":" + runAs.get()[1]
-                    + ": the old containers ran as " + uid + ":" + gid + "; the generated ones run as "
-                    + runAs.get()[0] + ":" + runAs.get()[1] + ", and fixPermissions: true gives the data volume's"
-                    + " files to that user at every start (the app container's user is yours to change)"));
-            uid = runAs.get()[0];
-            gid = runAs.get()[1];
-            fixPermissions = true;
-        }
-        if (uid == 0) {
-            findings.add(new Finding(Kind.REVIEW, sidecar.at(), "Litestream ran as root (uid 0): the descriptor"
-                    + " keeps runAs.uid 0 with podSecurity: baseline, and a namespace that enforces Pod Security"
-                    + " \"restricted\" rejects the pod; run the app and Litestream as a non-root user to remove"
-                    + " both"));
-        }
         Integer metricsPort = old.metricsPort().orElse(null);
         if (pod.hostNetwork()) {
             int port = old.metricsPort().orElse(defaults.metricsPort());
@@ -145,7 +105,7 @@ final class SidecarSettings {
                 r.flatMap(PodView.Resources::requestsCpu).orElse(null),
                 r.flatMap(PodView.Resources::requestsMemory).orElse(null),
                 r.flatMap(PodView.Resources::limitsCpu).orElse(null),
-                r.flatMap(PodView.Resources::limitsMemory).orElse(null), uid, gid, fixPermissions);
+                r.flatMap(PodView.Resources::limitsMemory).orElse(null), user.uid(), user.gid(), user.fixPermissions());
     }
 
     /**

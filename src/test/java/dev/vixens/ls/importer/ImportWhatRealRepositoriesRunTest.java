@@ -103,6 +103,38 @@ class ImportWhatRealRepositoriesRunTest {
         assertThat(bad.err()).isEqualTo("vixens-ls: --run-as nobody: expected UID or UID:GID (numbers)\n");
     }
 
+    /**
+     * A permissions fixer that gives the files to another user than the one Litestream ran as is not replaced
+     * by fixPermissions (which would give them to Litestream's user): it stays, after the generated restore.
+     */
+    @Test
+    void aFixerForAnotherUserStaysAsItIs() throws Exception {
+        String vaultwarden = ImportRoundTripTest.VAULTWARDEN;
+        Path deployment = repo.resolve(vaultwarden + "/base/deployment.yaml");
+        Files.writeString(deployment, Files.readString(deployment).replace("      initContainers:\n",
+                "      initContainers:\n"
+                        + "        - name: fix-permissions\n"
+                        + "          image: busybox:1.37.0\n"
+                        + "          command: [sh, -c, 'chown -R 1000:1000 /data']\n"
+                        + "          volumeMounts: [{name: data, mountPath: /data}]\n"));
+
+        CliRun imported = CliRun.inRepo(repo, "import", repo.resolve(vaultwarden).toString(),
+                "--rewrite-kustomization");
+
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(Files.readString(repo.resolve(vaultwarden + "/vixens-backup.yaml")))
+                .contains("runAs:\n  uid: 0\n  gid: 0\n").doesNotContain("fixPermissions");
+        assertThat(imported.out()).contains("fix-permissions gives the files to 1000:1000 but Litestream runs as"
+                + " 0:0: kept, so the files stay that user's");
+        assertThat(CliRun.inRepo(repo, "generate", "vaultwarden").exitCode()).isZero();
+        Map<String, Object> built = Kustomize.find(Kustomize.build(repo.resolve(vaultwarden + "/overlays/prod")),
+                "Deployment", "vaultwarden");
+        assertThat(Kustomize.names(Kustomize.containers(built, "initContainers")))
+                .containsExactly("check-integrity", "restore-db", "fix-permissions");
+        assertThat(String.valueOf(Kustomize.containers(built, "initContainers").get(2).get("command")))
+                .contains("chown -R 1000:1000 /data");
+    }
+
     /** AdGuard Home's querylog.kv and bbolt stats.db are not SQLite: nothing to import, and nothing written. */
     @Test
     void filesThatAreNotSqliteAreNotImportedSilently() {
