@@ -62,21 +62,31 @@ public final class ImportCommand implements Runnable {
     @Option(names = "--force", description = "Replace an existing descriptor (and migration Component).")
     boolean force;
 
+    @Mixin
+    WriteOptions write;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        Repository repo = repository.given() ? repository.open()
-                : Repository.discover(appDirs.get(0).toAbsolutePath().getParent());
+        List<Path> dirs = appDirs.stream().map(repository::resolveArgument).toList();
+        Repository repo = repository.given() != null ? repository.open()
+                : Repository.discover(dirs.get(0).toAbsolutePath().getParent());
         if (namespace != null && appDirs.size() > 1) {
             throw new InputException(Location.commandLine(), "--namespace applies to one app; import"
                     + " the apps one at a time");
         }
-        List<ImportRequest> requests = appDirs.stream().map(dir -> new ImportRequest(dir, profiles,
-                recommend.answers(), Optional.ofNullable(namespace), force, rewrite, Optional.ofNullable(runAs))).toList();
-        List<ImportPlan> plans = new ImportService(repo).importAll(requests, spec.commandLine().getErr()::println);
+        List<ImportRequest> requests = dirs.stream().map(dir -> new ImportRequest(dir, profiles, recommend.answers(),
+                Optional.ofNullable(namespace), force, rewrite, Optional.ofNullable(runAs))).toList();
+        List<ImportPlan> plans = new ImportService(repo).planAll(requests);
+        Map<String, String> files = new LinkedHashMap<>();
+        plans.forEach(plan -> files.putAll(plan.files()));
+        write.writeUserFiles(repo.root(), files, "import", spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
-        plans.forEach(plan -> ImportReport.print(out, plan));
+        for (ImportPlan plan : plans) {
+            ImportReport.print(out, plan, write.verb("wrote", "would write"), write.dryRun(), write.quiet());
+        }
+        write.finish(spec.commandLine().getErr());
     }
 }

@@ -1,8 +1,8 @@
 package dev.vixens.ls.cli;
 
 import dev.vixens.ls.init.InitPlan;
-import dev.vixens.ls.init.InitRequest.DatabaseSpec;
 import dev.vixens.ls.init.InitRequest;
+import dev.vixens.ls.init.InitRequest.DatabaseSpec;
 import dev.vixens.ls.init.InitService;
 import dev.vixens.ls.init.Prompter;
 import dev.vixens.ls.repo.Repository;
@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,7 +38,7 @@ public final class InitCommand implements Runnable {
     @Option(names = "--dir", paramLabel = "DIR", description = "The app directory (named APP), inside the repository.")
     Path dir;
 
-    @Option(names = "--layer", paramLabel = "LAYER",
+    @Option(names = "--layer", paramLabel = "LAYER", completionCandidates = AppNameCandidates.Layers.class,
             description = "Put the app in <first apps dir>/LAYER/APP, e.g. --layer 60-services.")
     String layer;
 
@@ -82,6 +83,9 @@ public final class InitCommand implements Runnable {
     @Option(names = "--force", description = "Replace an existing descriptor.")
     boolean force;
 
+    @Mixin
+    WriteOptions write;
+
     @Spec
     CommandSpec spec;
 
@@ -96,17 +100,23 @@ public final class InitCommand implements Runnable {
                 Optional.ofNullable(container), Optional.ofNullable(volume), Optional.ofNullable(mountPath),
                 databases.stream().map(DatabaseSpec::parse).toList(), recommend.answers(), Optional.ofNullable(uid),
                 Optional.ofNullable(gid), fixPermissions, force);
-        InitService service = new InitService(repo, prompter);
-        InitPlan plan = service.plan(request, Path.of("").toAbsolutePath());
-        service.write(plan, spec.commandLine().getErr()::println);
-        out.printf("wrote %s%n", plan.path());
-        for (InitPlan.Choice db : plan.databases()) {
-            out.printf("  %-44s %-10s %s%n", db.path(), db.profile(), db.why());
+        InitPlan plan = new InitService(repo, prompter).plan(request, Path.of("").toAbsolutePath());
+        Map<String, String> files = Map.of(plan.path(), plan.descriptor());
+        write.writeUserFiles(repo.root(), files, "init", spec.commandLine().getErr());
+        out.printf("%s %s%n", write.verb("wrote", "would write"), plan.path());
+        if (write.dryRun()) {
+            out.print(plan.descriptor().indent(4));
         }
-        plan.notes().forEach(note -> out.println("note: " + note));
-        out.println("next:");
-        for (int i = 0; i < plan.nextSteps().size(); i++) {
-            out.printf("  %d. %s%n", i + 1, plan.nextSteps().get(i));
+        if (!write.quiet()) {
+            for (InitPlan.Choice db : plan.databases()) {
+                out.printf("  %-44s %-10s %s%n", db.path(), db.profile(), db.why());
+            }
+            plan.notes().forEach(note -> out.println("note: " + note));
+            out.println("next:");
+            for (int i = 0; i < plan.nextSteps().size(); i++) {
+                out.printf("  %d. %s%n", i + 1, plan.nextSteps().get(i));
+            }
         }
+        write.finish(spec.commandLine().getErr());
     }
 }

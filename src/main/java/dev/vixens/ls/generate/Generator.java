@@ -52,7 +52,8 @@ public final class Generator {
             if (apps.isEmpty()) {
                 throw new InputException(Location.startOf(Repository.CONFIG_FILE), "no app descriptors ("
                         + dev.vixens.ls.descriptor.DescriptorLoader.FILE_NAME + ") found under "
-                        + String.join(", ", repo.config().appDirs()));
+                        + repo.searchedAppDirs() + "; describe an app with 'vixens-ls init APP' or 'vixens-ls import"
+                        + " APP_DIR', or list your app directories under 'apps:'");
             }
             return List.copyOf(apps);
         }
@@ -140,8 +141,9 @@ public final class Generator {
         SharedPlan shared = planShared();
         List<GeneratedFile> files = new ArrayList<>();
         List<String> managed = new ArrayList<>();
+        // with shared: false the directory stays managed and gets no file, so the marked files left there go
         managed.add(shared.dir());
-        for (FileSpec spec : shared.files()) {
+        for (FileSpec spec : repo.config().writeShared() ? shared.files() : List.<FileSpec>of()) {
             files.add(Renderer.render(spec, "the profiles and " + Repository.CONFIG_FILE,
                     "vixens-ls generate --all"));
         }

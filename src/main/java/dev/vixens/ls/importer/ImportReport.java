@@ -2,6 +2,7 @@ package dev.vixens.ls.importer;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The import report as printed: the files written, each database with its profile and why, the findings under
@@ -12,14 +13,24 @@ public final class ImportReport {
     private ImportReport() {
     }
 
-    public static void print(PrintWriter out, ImportPlan plan) {
+    /**
+     * @param wrote how the files are announced ("wrote", or "would write" for a dry run)
+     * @param showContent print each file's content below its name (a dry run)
+     * @param quiet only the files and the findings: no databases, no next steps
+     */
+    public static void print(PrintWriter out, ImportPlan plan, String wrote, boolean showContent, boolean quiet) {
         out.printf("import %s%n", plan.appDir());
-        for (String file : plan.files().keySet()) {
-            out.printf("  wrote %s%n", file);
+        for (Map.Entry<String, String> file : plan.files().entrySet()) {
+            out.printf("  %s %s%n", wrote, file.getKey());
+            if (showContent) {
+                out.print(file.getValue().indent(6));
+            }
         }
-        out.println("  databases:");
-        for (ImportPlan.DatabaseChoice db : plan.databases()) {
-            out.printf("    %-44s %-10s %s%n", db.path(), db.profile(), db.why());
+        if (!quiet) {
+            out.println("  databases:");
+            for (ImportPlan.DatabaseChoice db : plan.databases()) {
+                out.printf("    %-44s %-10s %s%n", db.path(), db.profile(), db.why());
+            }
         }
         for (Finding.Kind kind : Finding.Kind.values()) {
             List<Finding> findings = plan.findings().stream().filter(f -> f.kind() == kind).toList();
@@ -28,9 +39,11 @@ public final class ImportReport {
                 findings.forEach(f -> out.printf("    %s%n", f.format()));
             }
         }
-        out.println("  next:");
-        for (int i = 0; i < plan.nextSteps().size(); i++) {
-            out.printf("    %d. %s%n", i + 1, plan.nextSteps().get(i));
+        if (!quiet) {
+            out.println("  next:");
+            for (int i = 0; i < plan.nextSteps().size(); i++) {
+                out.printf("    %d. %s%n", i + 1, plan.nextSteps().get(i));
+            }
         }
     }
 }

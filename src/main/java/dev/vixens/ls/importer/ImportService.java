@@ -12,8 +12,6 @@ import dev.vixens.ls.importer.ImportPlan.DatabaseChoice;
 import dev.vixens.ls.importer.OldLitestreamConfig.OldReplica;
 import dev.vixens.ls.kustomize.KustomizeBase;
 import dev.vixens.ls.kustomize.PodView.ContainerView;
-import dev.vixens.ls.output.RepositoryLock;
-import dev.vixens.ls.output.UserFileWriter;
 import dev.vixens.ls.repo.Repository;
 import dev.vixens.ls.source.InputException;
 import dev.vixens.ls.source.Location;
@@ -25,14 +23,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * {@code import}: reads an app whose Litestream setup is written by hand (a Kustomize base whose workload has
  * restore init containers and a Litestream sidecar, and a ConfigMap with {@code litestream.yml}) and plans
  * the descriptor that describes it, the report of everything that could not be carried over, and, when
  * asked, the migration Component and overlay edits that take the hand-written parts out. Each job is its own
- * class; this one runs them in order (the report lists findings in the order they are made) and writes.
+ * class; this one runs them in order (the report lists findings in the order they are made).
  */
 public final class ImportService {
 
@@ -45,23 +42,9 @@ public final class ImportService {
         this.repo = repo;
     }
 
-    /**
-     * Plans every app, then writes all their files under the repository lock: nothing is written unless every
-     * app imports cleanly.
-     *
-     * @param waiting told when another run holds the lock
-     */
-    public List<ImportPlan> importAll(List<ImportRequest> requests, Consumer<String> waiting) {
-        List<ImportPlan> plans = new ArrayList<>();
-        for (ImportRequest request : requests) {
-            plans.add(plan(request));
-        }
-        Map<String, String> files = new LinkedHashMap<>();
-        plans.forEach(plan -> files.putAll(plan.files()));
-        try (RepositoryLock lock = RepositoryLock.exclusive(repo.root(), "import", waiting)) {
-            UserFileWriter.write(repo.root(), files);
-        }
-        return plans;
+    /** Plans every app; the caller writes their files only when every app imports cleanly. */
+    public List<ImportPlan> planAll(List<ImportRequest> requests) {
+        return requests.stream().map(this::plan).toList();
     }
 
     public ImportPlan plan(ImportRequest request) {
@@ -123,7 +106,8 @@ public final class ImportService {
         Location commandLine = Location.startOf(appDir.toString());
         if (!appDir.startsWith(root) || appDir.equals(root)) {
             throw new InputException(commandLine, "not inside the repository " + root
-                    + "; run import from the repository or pass --repo");
+                    + "; give an app directory inside it (with -C/--repo, a relative path is read against the"
+                    + " repository root)");
         }
         if (!Files.isDirectory(appDir)) {
             throw new InputException(commandLine, "not a directory");

@@ -17,7 +17,6 @@ import dev.vixens.ls.source.YamlNodes;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 

@@ -64,8 +64,14 @@ final class AppDirResolver {
                     throw new InputException(COMMAND_LINE, "several directories are named " + request.app() + " ("
                             + String.join(", ", existing) + "); choose one with --dir");
                 }
-                layer = prompter.ask("Layer directory under " + repo.config().appDirs().get(0)
-                        + "/ (e.g. 60-services)", "").filter(s -> !s.isEmpty());
+                layer = prompter.askValid("Layer directory under " + repo.config().appDirs().get(0)
+                        + "/ (e.g. 60-services)", "", text -> {
+                            String problem = Names.relativePathProblem(text);
+                            if (problem != null) {
+                                throw new IllegalArgumentException("'" + text + "' " + problem);
+                            }
+                            return text;
+                        });
             }
             if (layer.isEmpty()) {
                 throw new InputException(COMMAND_LINE, "where does " + request.app() + " go? pass --layer LAYER (it"

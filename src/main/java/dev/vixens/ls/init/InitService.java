@@ -4,8 +4,8 @@ import dev.vixens.ls.descriptor.DescriptorLoader;
 import dev.vixens.ls.descriptor.Names;
 import dev.vixens.ls.descriptor.SettingsResolver;
 import dev.vixens.ls.draft.AppDirectory;
-import dev.vixens.ls.draft.DescriptorDraft;
 import dev.vixens.ls.draft.DescriptorDraft.DatabaseDraft;
+import dev.vixens.ls.draft.DescriptorDraft;
 import dev.vixens.ls.draft.DraftRenderer;
 import dev.vixens.ls.draft.MountPaths;
 import dev.vixens.ls.draft.ObservedSettings;
@@ -13,11 +13,9 @@ import dev.vixens.ls.generate.OverlayHint;
 import dev.vixens.ls.init.InitPlan.Choice;
 import dev.vixens.ls.init.InitRequest.DatabaseSpec;
 import dev.vixens.ls.kustomize.KustomizeBase;
-import dev.vixens.ls.kustomize.PodView;
 import dev.vixens.ls.kustomize.PodView.ContainerView;
 import dev.vixens.ls.kustomize.PodView.MountView;
-import dev.vixens.ls.output.RepositoryLock;
-import dev.vixens.ls.output.UserFileWriter;
+import dev.vixens.ls.kustomize.PodView;
 import dev.vixens.ls.plan.AppPlanner;
 import dev.vixens.ls.repo.AppRef;
 import dev.vixens.ls.repo.Repository;
@@ -26,10 +24,8 @@ import dev.vixens.ls.source.Location;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * {@code init APP}: the descriptor of a new app. Values come, in this order, from the flags, from the app's
@@ -48,13 +44,6 @@ public final class InitService {
     public InitService(Repository repo, Prompter prompter) {
         this.repo = repo;
         this.prompter = prompter;
-    }
-
-    /** Writes the planned descriptor under the repository lock ({@code waiting} is told when another run holds it). */
-    public void write(InitPlan plan, Consumer<String> waiting) {
-        try (RepositoryLock lock = RepositoryLock.exclusive(repo.root(), "init", waiting)) {
-            UserFileWriter.write(repo.root(), Map.of(plan.path(), plan.descriptor()));
-        }
     }
 
     /** @param cwd the directory a relative {@code --dir} is resolved against */
@@ -91,7 +80,13 @@ public final class InitService {
                 .or(() -> base.flatMap(KustomizeBase::namespace))
                 .or(() -> pod.flatMap(PodView::namespace))
                 .or(() -> only(appDir.overlayNamespaces()))
-                .or(() -> prompter.ask("Namespace of " + app, "").filter(s -> !s.isEmpty()))
+                .or(() -> prompter.askValid("Namespace of " + app, "", text -> {
+                    if (!Names.isDnsLabel(text)) {
+                        throw new IllegalArgumentException("'" + text + "' is not a namespace name ("
+                                + Names.labelRule(63) + ")");
+                    }
+                    return text;
+                }))
                 .orElseThrow(() -> new InputException(COMMAND_LINE, "--namespace is required (neither the base nor"
                         + " an overlay sets one)"));
 
@@ -126,12 +121,19 @@ public final class InitService {
     private List<DatabaseSpec> databases(InitRequest request) {
         List<DatabaseSpec> databases = new ArrayList<>(request.databases());
         while (databases.isEmpty() || (request.databases().isEmpty() && prompter.interactive())) {
-            Optional<String> answer = prompter.ask(databases.isEmpty() ? "Path of a SQLite database of "
-                    + request.app() : "Another database path (empty: done)", "");
-            if (answer.isEmpty() || answer.get().isEmpty()) {
+            Optional<DatabaseSpec> answer = prompter.askValid(databases.isEmpty() ? "Path of a SQLite database of "
+                    + request.app() : "Another database path (empty: done)", "", text -> {
+                        DatabaseSpec db = DatabaseSpec.parse(text);
+                        String problem = Names.absolutePathProblem(db.path());
+                        if (problem != null) {
+                            throw new IllegalArgumentException(db.path() + ": " + problem);
+                        }
+                        return db;
+                    });
+            if (answer.isEmpty()) {
                 break;
             }
-            databases.add(DatabaseSpec.parse(answer.get()));
+            databases.add(answer.get());
         }
         databases.removeIf(db -> db.path().isEmpty());
         if (databases.isEmpty()) {

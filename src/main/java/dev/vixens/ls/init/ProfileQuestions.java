@@ -58,42 +58,35 @@ final class ProfileQuestions {
         return new Choice(db.path(), r.profile(), r.why());
     }
 
-    /** The decision tree's questions at the terminal; unanswered ones are skipped. */
+    /** The decision tree's questions at the terminal; unanswered ones are skipped, invalid ones asked again. */
     private Answers ask(String path) {
         boolean cacheLike = Recommender.looksLikeCache(path);
-        String cache = prompter.ask(path + ": is it cache or temporary data that can be regenerated? (y/n)",
-                cacheLike ? "y" : "n").orElse("n");
-        if (cache.toLowerCase(Locale.ROOT).startsWith("y")) {
+        boolean cache = prompter.askValid(path + ": is it cache or temporary data that can be regenerated? (y/n)",
+                cacheLike ? "y" : "n", text -> switch (text.toLowerCase(Locale.ROOT)) {
+                    case "y", "yes" -> true;
+                    case "n", "no" -> false;
+                    default -> throw new IllegalArgumentException("'" + text + "': answer y or n");
+                }).orElse(false);
+        if (cache) {
             return Answers.cacheData();
         }
-        Optional<GoDuration> tolerance = Optional.empty();
-        String text = prompter.ask(path + ": how much recent history could you lose? (1h, 6h, 24h; empty: skip)", "")
-                .orElse("");
-        if (!text.isEmpty()) {
+        Optional<GoDuration> tolerance = prompter.askValid(path + ": how much recent history could you lose? (1h,"
+                + " 6h, 24h; empty: skip)", "", GoDuration::parseAnswer);
+        Optional<Double> writes = prompter.askValid(path + ": writes per hour, if known (empty: skip)", "", text -> {
+            double value;
             try {
-                tolerance = Optional.of(GoDuration.parse(text));
-            } catch (IllegalArgumentException e) {
-                throw new InputException(COMMAND_LINE, path + ": " + e.getMessage());
-            }
-        }
-        OptionalDouble writes = OptionalDouble.empty();
-        text = prompter.ask(path + ": writes per hour, if known (empty: skip)", "").orElse("");
-        if (!text.isEmpty()) {
-            try {
-                writes = OptionalDouble.of(Double.parseDouble(text));
+                value = Double.parseDouble(text);
             } catch (NumberFormatException e) {
-                throw new InputException(COMMAND_LINE, path + ": '" + text + "' is not a number of writes per hour");
+                throw new IllegalArgumentException("'" + text + "' is not a number of writes per hour (e.g. 20)");
             }
-        }
-        Optional<Criticality> criticality = Optional.empty();
-        text = prompter.ask(path + ": criticality (" + Criticality.names() + "; empty: skip)", "").orElse("");
-        if (!text.isEmpty()) {
-            try {
-                criticality = Optional.of(Criticality.parse(text));
-            } catch (IllegalArgumentException e) {
-                throw new InputException(COMMAND_LINE, path + ": " + e.getMessage());
+            if (!(value >= 0) || Double.isInfinite(value)) {
+                throw new IllegalArgumentException("'" + text + "' must be zero or more writes per hour");
             }
-        }
-        return new Answers(false, tolerance, writes, criticality);
+            return value;
+        });
+        Optional<Criticality> criticality = prompter.askValid(path + ": criticality (" + Criticality.names()
+                + "; empty: skip)", "", Criticality::parse);
+        return new Answers(false, tolerance, writes.map(OptionalDouble::of).orElse(OptionalDouble.empty()),
+                criticality);
     }
 }
