@@ -4,6 +4,7 @@ import dev.vixens.ls.analyze.AnalysisReport.DatabaseReport;
 import dev.vixens.ls.generate.Generator;
 import dev.vixens.ls.litestream.ReleaseTable;
 import dev.vixens.ls.litestream.ReplicaLayout;
+import dev.vixens.ls.plan.AppPlan;
 import dev.vixens.ls.plan.PlannedDatabase;
 import dev.vixens.ls.profile.Profile;
 import dev.vixens.ls.profile.ProfileCatalog;
@@ -38,12 +39,20 @@ public final class BucketAnalyzer {
     public record Declared(String app, String path, String replicaPath, String profile) {
     }
 
-    /** Every database the repository's descriptors declare, with its replica path and profile. */
-    public static List<Declared> declared(Repository repo) {
+    /**
+     * Every database the repository's descriptors declare, with its replica path and profile; an app whose
+     * descriptor names another bucket literally ({@code bucket:}, one bucket per app) is not in this one, even
+     * when its replica path ({@code client.db}) is the same.
+     */
+    public static List<Declared> declared(Repository repo, String bucket) {
         List<Declared> out = new ArrayList<>();
         Generator generator = new Generator(repo);
         for (AppRef app : repo.apps()) {
-            for (PlannedDatabase db : generator.plan(app).databases()) {
+            AppPlan plan = generator.plan(app);
+            if (plan.app().settings().bucket().map(b -> !b.equals(bucket)).orElse(false)) {
+                continue;
+            }
+            for (PlannedDatabase db : plan.databases()) {
                 out.add(new Declared(app.name(), db.path(), db.database().replicaPath(), db.profile().name()));
             }
         }

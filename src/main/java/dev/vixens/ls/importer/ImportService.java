@@ -10,6 +10,7 @@ import dev.vixens.ls.draft.ObservedSettings;
 import dev.vixens.ls.importer.Finding.Kind;
 import dev.vixens.ls.importer.ImportPlan.DatabaseChoice;
 import dev.vixens.ls.importer.OldLitestreamConfig.OldReplica;
+import dev.vixens.ls.importer.dataangel.DataAngelImport;
 import dev.vixens.ls.kustomize.KustomizeBase;
 import dev.vixens.ls.kustomize.PodView.ContainerView;
 import dev.vixens.ls.repo.Repository;
@@ -48,6 +49,10 @@ public final class ImportService {
     }
 
     public ImportPlan plan(ImportRequest request) {
+        DataAngelImport dataAngel = new DataAngelImport(repo);
+        if (dataAngel.applies(request.appDir())) {
+            return dataAngel.plan(request);
+        }
         AppDirectory app = appDirectory(request);
         String name = app.path().getFileName().toString();
         List<Finding> findings = new ArrayList<>();

@@ -4,7 +4,7 @@ import dev.vixens.ls.descriptor.Settings;
 
 /**
  * Where each database is replicated: {@code s3://$BUCKET/[<replicaPrefix>/]<replicaPath>} at
- * {@code $ENDPOINT}.
+ * {@code $ENDPOINT} (or the descriptor's literal {@code bucket} and {@code endpoint}).
  */
 final class Replicas {
 
@@ -20,7 +20,7 @@ final class Replicas {
 
     /** Spaces are the only allowed path character a URL cannot carry as is; Litestream decodes %20. */
     static String url(Settings settings, String replicaPath) {
-        return "s3://${" + settings.bucketEnv() + "}/" + prefixed(settings, replicaPath.replace(" ", "%20"));
+        return "s3://" + settings.bucketReference() + "/" + prefixed(settings, replicaPath.replace(" ", "%20"));
     }
 
     static String prefixed(Settings settings, String path) {
@@ -29,6 +29,6 @@ final class Replicas {
     }
 
     static String endpoint(Settings settings) {
-        return "${" + settings.endpointEnv() + "}";
+        return settings.endpointReference();
     }
 }

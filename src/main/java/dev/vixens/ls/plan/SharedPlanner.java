@@ -96,7 +96,7 @@ public final class SharedPlanner {
 
     /** The replica URL every shared profile config writes: the app's path comes from the environment. */
     public static String replicaUrl(Settings settings) {
-        return "s3://${" + settings.bucketEnv() + "}/" + Replicas.prefixed(settings, "${" + REPLICA_PATH + "}");
+        return "s3://" + settings.bucketReference() + "/" + Replicas.prefixed(settings, "${" + REPLICA_PATH + "}");
     }
 
     private LitestreamProcess process(Optional<Profile.BackedUp> profile) {
