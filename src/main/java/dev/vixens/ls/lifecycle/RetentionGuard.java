@@ -1,5 +1,6 @@
 package dev.vixens.ls.lifecycle;
 
+import dev.vixens.ls.bucket.BucketKey;
 import dev.vixens.ls.generate.Generator;
 import dev.vixens.ls.plan.AppPlan;
 import dev.vixens.ls.plan.BackupPolicy;
@@ -14,8 +15,10 @@ import dev.vixens.ls.source.YamlLocator;
 import dev.vixens.ls.source.YamlPath;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Keeps the bucket's lifecycle rule from deleting what Litestream still needs. A database keeps
@@ -49,25 +52,38 @@ public final class RetentionGuard {
         }
     }
 
-    /** Every backed-up database of the repository whose replica the prefix covers. */
+    /**
+     * Every backed-up database of the repository whose replica the prefix covers: the bucket key of the app's
+     * own Component and of each overlay that replicates apart (its own replica prefix).
+     */
     public static List<Need> needs(Repository repo, String prefix) {
         List<Need> needs = new ArrayList<>();
         Generator generator = new Generator(repo);
         for (AppRef app : repo.apps()) {
             AppPlan plan = generator.plan(app);
-            for (PlannedDatabase db : plan.databases()) {
-                if (!(db.policy() instanceof BackupPolicy.Replicated r) || !covers(prefix, db.database().replicaPath())) {
-                    continue;
+            List<AppPlan> components = new ArrayList<>(List.of(plan));
+            components.addAll(plan.overlayPlans());
+            Set<BucketKey> seen = new HashSet<>();
+            for (AppPlan component : components) {
+                for (PlannedDatabase db : component.databases()) {
+                    BucketKey key = BucketKey.of(component.app().settings(), db.database());
+                    if (db.policy() instanceof BackupPolicy.Replicated r && key.overlaps(prefix) && seen.add(key)) {
+                        needs.add(need(app, component, db, r));
+                    }
                 }
-                Location at = YamlLocator.locate(plan.app().source(),
-                        YamlPath.of("databases", db.database().index(), "profile"));
-                String overrides = db.overrideSummary().isEmpty() ? ""
-                        : ", overridden: " + String.join(", ", db.overrideSummary());
-                needs.add(new Need(at, app.name() + " " + db.path() + " (profile " + db.profile().name() + overrides
-                        + ")", r.retention().value(), r.snapshotInterval().value()));
             }
         }
         return needs;
+    }
+
+    private static Need need(AppRef app, AppPlan component, PlannedDatabase db, BackupPolicy.Replicated r) {
+        Location at = YamlLocator.locate(component.app().source(),
+                YamlPath.of("databases", db.database().index(), "profile"));
+        String overrides = db.overrideSummary().isEmpty() ? ""
+                : ", overridden: " + String.join(", ", db.overrideSummary());
+        String overlay = component.overlay().map(o -> " in overlay " + o).orElse("");
+        return new Need(at, app.name() + " " + db.path() + overlay + " (profile " + db.profile().name() + overrides
+                + ")", r.retention().value(), r.snapshotInterval().value());
     }
 
     /** Outside a repository: every backed-up profile that could be used. */
@@ -95,11 +111,5 @@ public final class RetentionGuard {
                 + need.snapshotInterval() + " older (" + need.millis() / HOUR + "h in all)"
                 + (violations > 1 ? ", and " + (violations - 1) + " more database(s)" : "")
                 + "; use --expiry-days " + need.minimumDays() + " or more";
-    }
-
-    /** A rule for {@code prefix} touches a replica when either key prefix contains the other. */
-    static boolean covers(String prefix, String replicaPath) {
-        String root = replicaPath + "/";
-        return prefix.isEmpty() || root.startsWith(prefix) || prefix.startsWith(root);
     }
 }
