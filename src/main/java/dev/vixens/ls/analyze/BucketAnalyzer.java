@@ -2,17 +2,14 @@ package dev.vixens.ls.analyze;
 
 import dev.vixens.ls.analyze.AnalysisReport.DatabaseReport;
 import dev.vixens.ls.bucket.BucketKey;
-import dev.vixens.ls.generate.Generator;
 import dev.vixens.ls.litestream.ReleaseTable;
 import dev.vixens.ls.litestream.ReplicaLayout;
-import dev.vixens.ls.plan.AppPlan;
 import dev.vixens.ls.plan.PlannedDatabase;
+import dev.vixens.ls.plan.ResolvedApp;
 import dev.vixens.ls.profile.Profile;
 import dev.vixens.ls.profile.ProfileCatalog;
 import dev.vixens.ls.recommend.Answers;
 import dev.vixens.ls.recommend.Recommender;
-import dev.vixens.ls.repo.AppRef;
-import dev.vixens.ls.repo.Repository;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,20 +38,15 @@ public final class BucketAnalyzer {
     }
 
     /**
-     * Every database the repository's descriptors declare, with its bucket key and profile: under the app's
-     * own settings and under each overlay's that replicates apart.
+     * Every database the repository's descriptors declare, with its bucket key and profile: in the app's own
+     * environment and in each overlay's that replicates apart.
      */
-    public static List<Declared> declared(Repository repo) {
+    public static List<Declared> declared(List<ResolvedApp> apps) {
         List<Declared> out = new ArrayList<>();
-        Generator generator = new Generator(repo);
-        for (AppRef app : repo.apps()) {
-            AppPlan plan = generator.plan(app);
-            List<AppPlan> components = new ArrayList<>(List.of(plan));
-            components.addAll(plan.overlayPlans());
-            for (AppPlan component : components) {
-                for (PlannedDatabase db : component.databases()) {
-                    out.add(new Declared(app.name(), db.path(), BucketKey.of(component.app().settings(),
-                            db.database()), db.profile().name()));
+        for (ResolvedApp app : apps) {
+            for (ResolvedApp environment : app.environments()) {
+                for (PlannedDatabase db : environment.databases()) {
+                    out.add(new Declared(app.app().app(), db.path(), environment.bucketKey(db), db.profile().name()));
                 }
             }
         }

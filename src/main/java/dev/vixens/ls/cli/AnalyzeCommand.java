@@ -11,6 +11,7 @@ import dev.vixens.ls.analyze.BucketObject;
 import dev.vixens.ls.analyze.ObjectLister;
 import dev.vixens.ls.analyze.S3Listing;
 import dev.vixens.ls.analyze.S3Settings;
+import dev.vixens.ls.pipeline.Pipeline;
 import dev.vixens.ls.profile.ProfileCatalog;
 import dev.vixens.ls.profile.ProfileLoader;
 import dev.vixens.ls.repo.Repository;
@@ -75,7 +76,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 secretAccessKey), System.getenv());
         Optional<Repository> repo = repository.openIfPresent();
         ProfileCatalog catalog = repo.map(Repository::profiles).orElseGet(() -> ProfileLoader.builtIn());
-        List<Declared> declared = repo.map(BucketAnalyzer::declared).orElse(List.of());
+        List<Declared> declared = repo.map(r -> BucketAnalyzer.declared(new Pipeline(r).resolveAll()))
+                .orElse(List.of());
         List<BucketObject> objects;
         try (ObjectLister lister = S3Listing.open(settings)) {
             objects = lister.list(prefix);

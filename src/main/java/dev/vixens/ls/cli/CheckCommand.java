@@ -1,23 +1,8 @@
 package dev.vixens.ls.cli;
 
-import dev.vixens.ls.generate.Generator;
-import dev.vixens.ls.generate.ReleaseWarnings;
-import dev.vixens.ls.output.CheckCache;
-import dev.vixens.ls.output.GenerationOutput;
-import dev.vixens.ls.output.OutputChecker;
-import dev.vixens.ls.output.OutputChecker.Difference;
-import dev.vixens.ls.output.RepositoryLock;
-import dev.vixens.ls.plan.AppPlan;
-import dev.vixens.ls.repo.AppRef;
-import dev.vixens.ls.repo.Repository;
-import dev.vixens.ls.source.Problem;
-import dev.vixens.ls.verify.OverlayVerifier;
-import dev.vixens.ls.verify.OverlayVerifier.Verification;
+import dev.vixens.ls.pipeline.CheckReport;
+import dev.vixens.ls.pipeline.Pipeline;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,9 +17,6 @@ import picocli.CommandLine.Spec;
                 + " line file:line:column: message for each problem of a built overlay. Without APP or --all,"
                 + " checks every app. Writes nothing.")
 public final class CheckCommand implements Callable<Integer> {
-
-    /** The line a successful check prints; the fast path ({@link FastPath}) prints the same, from the cache. */
-    static final String CURRENT = "check: %d generated files are current";
 
     @Mixin
     RepositoryOption repository;
@@ -51,75 +33,10 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Repository repo = repository.open();
         PrintWriter err = spec.commandLine().getErr();
-        try (RepositoryLock lock = RepositoryLock.shared(repo.root(), "check", err::println)) {
-            return check(repo, spec.commandLine().getOut(), err);
-        }
-    }
-
-    private int check(Repository repo, PrintWriter out, PrintWriter err) {
-        Generator generator = new Generator(repo);
-        boolean all = selection.all || selection.apps.isEmpty();
-        List<AppRef> apps = generator.select(all, selection.apps);
-        List<AppPlan> plans = generator.plan(apps);
-        GenerationOutput output = generator.renderPlans(plans);
-        if (all) {
-            output = output.managingAlso(generator.orphanedComponents());
-        }
-        List<String> warnings = new ArrayList<>(ReleaseWarnings.of(repo, plans));
-        warnings.addAll(generator.warnings());
-        List<Difference> differences = OutputChecker.check(repo.root(), output);
-        boolean verify = !noVerify && repo.config().verify().enabled();
-        // An app whose generated files are stale is verified once they are current: its overlays build from
-        // the files on disk, and findings about them would only repeat the diff, misleadingly.
-        List<AppPlan> stale = plans.stream().filter(p -> differences.stream()
-                .anyMatch(d -> d.path().startsWith(p.outputDir() + "/"))).toList();
-        Optional<Verification> verification = verify ? Optional.of(OverlayVerifier.verify(repo, plans.stream()
-                .filter(p -> !stale.contains(p)).toList())) : Optional.empty();
-        List<Problem> findings = verification.map(Verification::findings).orElse(List.of());
-        for (Difference difference : differences) {
-            out.print(difference.diff());
-        }
-        for (Problem finding : findings) {
-            out.println(finding.format());
-        }
-        warnings.forEach(err::println);
-        if (differences.isEmpty() && findings.isEmpty()) {
-            String current = String.format(CURRENT, output.files().size()) + verification.map(v -> ", "
-                    + v.reports().size() + " overlays verified with " + v.command().display()).orElse("");
-            if (warnings.isEmpty()) {
-                // the fast check answers from this record without planning, so it could not repeat warnings
-                CheckCache.record(repo.root(), new CheckCache.Snapshot(CheckCache.selectionKey(all, selection.apps,
-                        verify), repo.config().appDirs(), repo.config().profilesDir(), repo.inputFiles(), output,
-                        current, verification.map(v -> overlays(repo, v))));
-            }
-            out.println(current);
-            return ExitCodes.OK;
-        }
-        for (Difference difference : differences) {
-            out.printf("check: %s %s%n", difference.kind().name().toLowerCase(Locale.ROOT), difference.path());
-        }
-        if (!differences.isEmpty()) {
-            out.printf("check: %d of %d generated files are not current; run: vixens-ls generate %s%n",
-                    differences.size(), output.files().size(), all ? "--all" : String.join(" ", selection.apps));
-        }
-        if (verify && !stale.isEmpty()) {
-            out.printf("check: the overlays of %s are verified once their generated files are current%n",
-                    String.join(", ", stale.stream().map(p -> p.app().app()).toList()));
-        }
-        if (!findings.isEmpty()) {
-            out.printf("check: %d %s in the overlays built with %s (listed above); docs/troubleshooting.md says"
-                    + " what each means%n", findings.size(), findings.size() == 1 ? "problem" : "problems",
-                    verification.orElseThrow().command().display());
-        }
-        return ExitCodes.DIFFERENCES;
-    }
-
-    /** What the verified builds depended on, for the fast check. */
-    private static CheckCache.Overlays overlays(Repository repo, Verification verification) {
-        return new CheckCache.Overlays(repo.config().verify().overlays(), repo.config().verify().kustomize(),
-                verification.command().program(),
-                verification.overlays(), verification.filesRead(), verification.cacheable());
+        CheckReport report = new Pipeline(repository.open()).check(selection.selection(), !noVerify, err::println);
+        spec.commandLine().getOut().print(report.output());
+        report.warnings().forEach(err::println);
+        return report.current() ? ExitCodes.OK : ExitCodes.DIFFERENCES;
     }
 }

@@ -3,6 +3,7 @@ package dev.vixens.ls.cli;
 import dev.vixens.ls.lifecycle.LifecyclePolicy;
 import dev.vixens.ls.lifecycle.RetentionGuard;
 import dev.vixens.ls.lifecycle.RetentionGuard.Need;
+import dev.vixens.ls.pipeline.Pipeline;
 import dev.vixens.ls.profile.ProfileLoader;
 import dev.vixens.ls.repo.Repository;
 import dev.vixens.ls.source.InputException;
@@ -45,7 +46,7 @@ public final class LifecycleCommand implements Runnable {
         List<Need> needs;
         Optional<Repository> repo = repository.openIfPresent();
         if (repo.isPresent()) {
-            needs = RetentionGuard.needs(repo.get(), prefix);
+            needs = RetentionGuard.needs(new Pipeline(repo.get()).resolveAll(), prefix);
         } else {
             spec.commandLine().getErr().println("lifecycle: not inside a vixens-ls repository; checked against every"
                     + " built-in profile");

@@ -1,15 +1,12 @@
 package dev.vixens.ls.lifecycle;
 
 import dev.vixens.ls.bucket.BucketKey;
-import dev.vixens.ls.generate.Generator;
-import dev.vixens.ls.plan.AppPlan;
 import dev.vixens.ls.plan.BackupPolicy;
 import dev.vixens.ls.plan.PlannedDatabase;
+import dev.vixens.ls.plan.ResolvedApp;
 import dev.vixens.ls.profile.GoDuration;
 import dev.vixens.ls.profile.Profile;
 import dev.vixens.ls.profile.ProfileCatalog;
-import dev.vixens.ls.repo.AppRef;
-import dev.vixens.ls.repo.Repository;
 import dev.vixens.ls.source.Location;
 import dev.vixens.ls.source.YamlLocator;
 import dev.vixens.ls.source.YamlPath;
@@ -53,22 +50,18 @@ public final class RetentionGuard {
     }
 
     /**
-     * Every backed-up database of the repository whose replica the prefix covers: the bucket key of the app's
-     * own Component and of each overlay that replicates apart (its own replica prefix).
+     * Every backed-up database of the repository whose replica the prefix covers: its bucket key in the app's
+     * own environment and in each overlay's that replicates apart (its own replica prefix).
      */
-    public static List<Need> needs(Repository repo, String prefix) {
+    public static List<Need> needs(List<ResolvedApp> apps, String prefix) {
         List<Need> needs = new ArrayList<>();
-        Generator generator = new Generator(repo);
-        for (AppRef app : repo.apps()) {
-            AppPlan plan = generator.plan(app);
-            List<AppPlan> components = new ArrayList<>(List.of(plan));
-            components.addAll(plan.overlayPlans());
+        for (ResolvedApp app : apps) {
             Set<BucketKey> seen = new HashSet<>();
-            for (AppPlan component : components) {
-                for (PlannedDatabase db : component.databases()) {
-                    BucketKey key = BucketKey.of(component.app().settings(), db.database());
+            for (ResolvedApp environment : app.environments()) {
+                for (PlannedDatabase db : environment.databases()) {
+                    BucketKey key = environment.bucketKey(db);
                     if (db.policy() instanceof BackupPolicy.Replicated r && key.overlaps(prefix) && seen.add(key)) {
-                        needs.add(need(app, component, db, r));
+                        needs.add(need(environment, db, r));
                     }
                 }
             }
@@ -76,14 +69,14 @@ public final class RetentionGuard {
         return needs;
     }
 
-    private static Need need(AppRef app, AppPlan component, PlannedDatabase db, BackupPolicy.Replicated r) {
-        Location at = YamlLocator.locate(component.app().source(),
+    private static Need need(ResolvedApp environment, PlannedDatabase db, BackupPolicy.Replicated r) {
+        Location at = YamlLocator.locate(environment.app().source(),
                 YamlPath.of("databases", db.database().index(), "profile"));
         String overrides = db.overrideSummary().isEmpty() ? ""
                 : ", overridden: " + String.join(", ", db.overrideSummary());
-        String overlay = component.overlay().map(o -> " in overlay " + o).orElse("");
-        return new Need(at, app.name() + " " + db.path() + overlay + " (profile " + db.profile().name() + overrides
-                + ")", r.retention().value(), r.snapshotInterval().value());
+        String overlay = environment.overlay().map(o -> " in overlay " + o).orElse("");
+        return new Need(at, environment.app().app() + " " + db.path() + overlay + " (profile " + db.profile().name()
+                + overrides + ")", r.retention().value(), r.snapshotInterval().value());
     }
 
     /** Outside a repository: every backed-up profile that could be used. */

@@ -3,6 +3,7 @@ package dev.vixens.ls.output;
 import dev.vixens.ls.descriptor.DescriptorLoader;
 import dev.vixens.ls.kustomize.KustomizeCommand;
 import dev.vixens.ls.kustomize.OverlayFinder;
+import dev.vixens.ls.plan.AppPlanner;
 import dev.vixens.ls.repo.Repository;
 import dev.vixens.ls.source.ConfinedPaths;
 import dev.vixens.ls.source.InputFiles;
@@ -56,8 +57,12 @@ public final class CheckCache {
     private static final String HEADER = "vixens-ls check cache 3";
     /** The largest file an overlay reads whose digest is kept; a larger one is never cached. */
     private static final int MAX_OVERLAY_FILE = 64 << 20;
-    /** {@code AppPlanner.COMPONENT_DIR}, repeated so the fast path does not load the planner. */
-    static final String COMPONENT_DIR = "litestream";
+    /**
+     * The start and end of the line a check prints when every generated file is current ({@link #currentLine});
+     * the fast path prints the recorded line again.
+     */
+    private static final String CURRENT_START = "check: ";
+    private static final String CURRENT_END = " generated files are current";
 
     /**
      * What the full pipeline saw, to be recorded.
@@ -71,8 +76,8 @@ public final class CheckCache {
         /** A snapshot of the generated files only (generate, or check without verifying the overlays). */
         public Snapshot(String selection, List<String> appDirs, String profilesDir, List<Path> inputs,
                 GenerationOutput output) {
-            this(selection, appDirs, profilesDir, inputs, output, "check: " + output.files().size()
-                    + " generated files are current", Optional.empty());
+            this(selection, appDirs, profilesDir, inputs, output, currentLine(output.files().size()),
+                    Optional.empty());
         }
     }
 
@@ -91,6 +96,11 @@ public final class CheckCache {
     }
 
     private CheckCache() {
+    }
+
+    /** What check prints first when the {@code files} generated files are all current. */
+    public static String currentLine(int files) {
+        return CURRENT_START + files + CURRENT_END;
     }
 
     /** The selection of a check of the generated files only (generate, check --no-verify). */
@@ -113,7 +123,8 @@ public final class CheckCache {
         if (summary == null) {
             return -1;
         }
-        Matcher files = Pattern.compile("^check: (\\d+) generated files are current").matcher(summary);
+        Matcher files = Pattern.compile("^" + Pattern.quote(CURRENT_START) + "(\\d+)" + Pattern.quote(CURRENT_END))
+                .matcher(summary);
         return files.find() ? Integer.parseInt(files.group(1)) : -1;
     }
 
@@ -213,7 +224,8 @@ public final class CheckCache {
             if (!paths.allows(root.resolve(dir))) {
                 return null;
             }
-            InputFiles.AppScan scan = InputFiles.apps(root.resolve(dir), DescriptorLoader.FILE_NAME, COMPONENT_DIR);
+            InputFiles.AppScan scan = InputFiles.apps(root.resolve(dir), DescriptorLoader.FILE_NAME,
+                    AppPlanner.COMPONENT_DIR);
             if (!scan.suspects().isEmpty() || !scan.linkedDirectories().isEmpty()) {
                 return null; // the full check refuses these or warns about them
             }
@@ -361,8 +373,8 @@ public final class CheckCache {
     private static Set<String> componentDirs(Path root, List<String> appDirs) {
         Set<String> dirs = new HashSet<>();
         for (String dir : appDirs) {
-            for (Path component : InputFiles.apps(root.resolve(dir), DescriptorLoader.FILE_NAME, COMPONENT_DIR)
-                    .componentDirectories()) {
+            for (Path component : InputFiles.apps(root.resolve(dir), DescriptorLoader.FILE_NAME,
+                    AppPlanner.COMPONENT_DIR).componentDirectories()) {
                 dirs.add(relative(root, component));
             }
         }

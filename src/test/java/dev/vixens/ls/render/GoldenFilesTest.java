@@ -2,8 +2,10 @@ package dev.vixens.ls.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vixens.ls.generate.Generator;
 import dev.vixens.ls.output.GeneratedFile;
+import dev.vixens.ls.pipeline.LoadedRepository;
+import dev.vixens.ls.pipeline.Pipeline;
+import dev.vixens.ls.pipeline.Selection;
 import dev.vixens.ls.repo.Repository;
 import dev.vixens.ls.testing.ProjectFiles;
 import java.io.IOException;
@@ -32,9 +34,10 @@ class GoldenFilesTest {
     void renderedFilesEqualTheGoldens(String name) throws IOException {
         Path golden = ProjectFiles.root().resolve("src/test/resources/golden").resolve(name);
         Repository repo = Repository.open(golden.resolve("repo"));
-        Generator generator = new Generator(repo);
+        Pipeline pipeline = new Pipeline(repo);
+        LoadedRepository loaded = pipeline.load(Selection.everyApp());
         Map<String, String> rendered = new TreeMap<>();
-        for (GeneratedFile file : generator.render(generator.select(true, java.util.List.of())).files()) {
+        for (GeneratedFile file : pipeline.render(loaded, pipeline.plan(loaded)).files()) {
             rendered.put(file.path(), file.content());
         }
         Path expectedDir = golden.resolve("expected");
