@@ -31,7 +31,8 @@ public final class LifecycleCommand implements Runnable {
     int days;
 
     @Option(names = "--prefix", paramLabel = "PREFIX", defaultValue = "",
-            description = "Apply the rule to keys starting with PREFIX only (e.g. an app's replicas: hydrus-client/).")
+            description = "Apply the rule to keys starting with PREFIX only (e.g. an app's replicas: hydrus-client/;"
+                    + " an app's litestream.replicaPrefix comes first: v05/hydrus-client-v05/).")
     String prefix;
 
     @Spec
