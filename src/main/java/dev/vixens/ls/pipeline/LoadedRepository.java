@@ -22,8 +22,7 @@ import java.util.Map;
  * @param orphanedComponents generated Components without a descriptor, when every app is selected
  */
 public record LoadedRepository(Repository repository, ProfileCatalog profiles, List<AppRef> selected,
-        Map<String, AppDescriptor> descriptors, List<String> warnings, List<String> orphanedComponents,
-        boolean all) {
+        Map<String, AppDescriptor> descriptors, List<String> warnings, List<String> orphanedComponents) {
 
     public LoadedRepository {
         selected = List.copyOf(selected);

@@ -56,9 +56,8 @@ final class Loader {
             });
         }
         List<AppRef> selected = requested.stream().filter(app -> !failed.contains(app.name())).toList();
-        boolean all = selection.all();
         return new LoadedRepository(repo, profiles.orElseThrow(), selected, descriptors, repo.warnings(),
-                all ? orphanedComponents(repo) : List.of(), all);
+                selection.all() ? orphanedComponents(repo) : List.of());
     }
 
     /** The apps named, or every app for {@code --all}; every unknown name is a problem of its own. */

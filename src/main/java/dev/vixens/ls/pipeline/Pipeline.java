@@ -32,9 +32,10 @@ import java.util.function.Consumer;
  *   load (LoadedRepository) -> resolve (ResolvedApp) -> plan (AppPlan) -> render (GenerationOutput)
  *     -> write (generate) | compare and verify the built overlays (check)
  * </pre>
- * Each stage finishes for every selected app before the next starts, and collects every problem of the run
- * (sorted, bounded, one exit code); nothing is written unless every stage succeeded. Commands parse their
- * options, call one method here and print the report it returns.
+ * Loading finishes for every app before anything resolves; resolve and plan run fused per app, spread over
+ * the cores; render starts when every app planned. Every problem of load, resolve and plan is collected and
+ * reported together (sorted, bounded, one exit code), and nothing is written unless every stage succeeded.
+ * Commands parse their options, call one method here and print the report it returns.
  */
 public final class Pipeline {
 
@@ -42,10 +43,6 @@ public final class Pipeline {
 
     public Pipeline(Repository repo) {
         this.repo = repo;
-    }
-
-    public Repository repository() {
-        return repo;
     }
 
     /** The load stage: the selection, the profiles and the descriptors, with every problem of the selection. */
