@@ -59,7 +59,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             description = "Only keys starting with PREFIX, e.g. hydrus-client/.")
     String prefix;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+    @Option(names = {"--format", "-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
             description = "table (default) or json.")
     String format;
 

@@ -1,11 +1,11 @@
 package dev.vixens.ls.cli;
 
 import dev.vixens.ls.descriptor.DescriptorLoader;
+import dev.vixens.ls.json.JsonDocument;
 import dev.vixens.ls.repo.AppRef;
 import dev.vixens.ls.repo.Repository;
 import dev.vixens.ls.source.InputFiles;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,6 +17,9 @@ public final class AppsCommand implements Runnable {
     @Mixin
     RepositoryOption repository;
 
+    @Mixin
+    OutputOption output;
+
     @Spec
     CommandSpec spec;
 
@@ -24,21 +27,22 @@ public final class AppsCommand implements Runnable {
     public void run() {
         Repository repo = repository.open();
         PrintWriter out = spec.commandLine().getOut();
-        for (AppRef app : repo.apps()) {
-            out.printf("%-24s %s%n", app.name(), app.directory());
+        if (output.json()) {
+            JsonDocument.of("apps").put("apps", repo.apps().stream().map(app -> JsonDocument.object(
+                    "name", app.name(), "directory", app.directory(), "descriptor", repo.display(app.descriptor())))
+                    .toList()).print(out);
+        } else {
+            int width = Math.max(24, repo.apps().stream().mapToInt(app -> app.name().length()).max().orElse(0));
+            for (AppRef app : repo.apps()) {
+                out.printf("%-" + width + "s %s%n", app.name(), app.directory());
+            }
         }
         if (repo.apps().isEmpty()) {
             // An empty list on stdout reads like a broken tool: say where it looked and how to add an app.
             spec.commandLine().getErr().println("apps: no " + DescriptorLoader.FILE_NAME + " found under "
-                    + searched(repo) + " (searched " + InputFiles.MAX_DEPTH + " levels deep, as set by 'apps:' in "
+                    + repo.searchedAppDirs() + " (searched " + InputFiles.MAX_DEPTH + " levels deep, as set by 'apps:' in "
                     + Repository.CONFIG_FILE + "); describe an app with 'vixens-ls init APP' or 'vixens-ls import"
                     + " APP_DIR', or list your app directories under 'apps:'");
         }
-    }
-
-    private static String searched(Repository repo) {
-        return String.join(", ", repo.config().appDirs().stream()
-                .map(dir -> dir + "/" + (Files.isDirectory(repo.resolve(dir)) ? "" : " (which does not exist)"))
-                .toList());
     }
 }

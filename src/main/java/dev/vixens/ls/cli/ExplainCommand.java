@@ -2,6 +2,7 @@ package dev.vixens.ls.cli;
 
 import dev.vixens.ls.descriptor.AppDescriptor;
 import dev.vixens.ls.descriptor.Settings;
+import dev.vixens.ls.json.ExplainDocument;
 import dev.vixens.ls.litestream.LitestreamVersion;
 import dev.vixens.ls.litestream.Release;
 import dev.vixens.ls.litestream.ReleaseTable;
@@ -35,7 +36,8 @@ import picocli.CommandLine.Spec;
                 + " kustomize.")
 public final class ExplainCommand implements Runnable {
 
-    private static final String ROW = "  %-40s %-10s %-6s %-9s %-10s %-6s %s%n";
+    /** The table's columns, the first as wide as the longest path (a long path must not push the rest). */
+    private static final String ROW = "  %-{W}s %-10s %-6s %-9s %-10s %-6s %s%n";
 
     @Mixin
     RepositoryOption repository;
@@ -43,6 +45,9 @@ public final class ExplainCommand implements Runnable {
     @Parameters(paramLabel = "APP", completionCandidates = AppNameCandidates.class,
             description = "The app to explain.")
     String app;
+
+    @Mixin
+    OutputOption output;
 
     @Spec
     CommandSpec spec;
@@ -55,11 +60,21 @@ public final class ExplainCommand implements Runnable {
         AppDescriptor d = resolved.app();
         PrintWriter out = spec.commandLine().getOut();
         LitestreamVersion version = d.settings().litestreamVersion();
+        if (output.json()) {
+            ExplainDocument.of(plan, explanation.notes(), url -> history(version.release(), url))
+                    .print(out);
+            return;
+        }
+        int pathWidth = Math.max(40, plan.databases().stream().mapToInt(db -> db.path().length()).max().orElse(0));
+        String row = ROW.replace("{W}", String.valueOf(pathWidth));
         out.printf("%s: %s %s in namespace %s, Litestream %s%s%n", d.app(), d.workload().kind().kind(),
                 d.workload().name(), d.namespace(), version.text(), version.assumed()
                         ? " (configured as " + version.release().version() + ", " + ReleaseTable.OPT_IN + ")" : "");
         out.printf("descriptor: %s%ncomponent:  %s/ (include it from each overlay)%n",
                 d.source().displayName(), plan.outputDir());
+        out.printf("runs as:    uid %d, gid %d (runAs); credentials from Secret %s (envFrom), bucket $%s%n",
+                d.settings().runAs().uid(), d.settings().runAs().gid(), d.settings().secret(),
+                d.settings().bucketEnv());
         for (AppPlan overlay : plan.overlayPlans()) {
             Settings s = overlay.app().settings();
             out.printf("            %s/ (overlay %s includes it instead: Secret %s, bucket $%s%s)%n",
@@ -68,43 +83,45 @@ public final class ExplainCommand implements Runnable {
         }
         out.println();
         out.println("Databases (* = overridden in the descriptor):");
-        out.printf(ROW, "PATH", "PROFILE", "SYNC", "SNAPSHOT", "RETENTION", "CHECK", "REPLICA");
+        out.printf(row, "PATH", "PROFILE", "SYNC", "SNAPSHOT", "RETENTION", "CHECK", "REPLICA");
         for (PlannedDatabase db : resolved.databases()) {
             if (db.policy() instanceof BackupPolicy.Replicated r) {
-                out.printf(ROW, db.path(), db.profile().name(), show(r.syncInterval()), show(r.snapshotInterval()),
+                out.printf(row, db.path(), db.profile().name(), show(r.syncInterval()), show(r.snapshotInterval()),
                         show(r.retention()), (r.integrityCheck().value() ? "yes" : "no")
                                 + (r.integrityCheck().overridden() ? "*" : ""),
                         resolved.bucketKey(db).url(d.settings().bucketEnv()));
             } else {
-                out.printf(ROW, db.path(), db.profile().name(), "-", "-", "-", "-", "none: deleted at pod start");
+                out.printf(row, db.path(), db.profile().name(), "-", "-", "-", "-", "none: deleted at pod start");
             }
         }
         out.println();
         out.println("What a restore reads for a database missing at start-up:");
-        for (LitestreamProcess p : resolved.processes()) {
+        for (LitestreamProcess p : plan.processes()) {
             for (LitestreamProcess.Replica replica : p.replicas()) {
-                out.printf("  %-40s %s%n", replica.path(), history(version.release(), replica.url()));
+                out.printf("  %-" + pathWidth + "s %s%n", replica.path(), history(version.release(), replica.url()));
             }
         }
         out.println();
         out.println("Start-up sequence (init containers, in order):");
         int step = 1;
+        int nameWidth = Math.max(24, plan.patch().initContainers().stream().mapToInt(c -> c.name().length()).max()
+                .orElse(0));
         for (ContainerPlan c : plan.patch().initContainers()) {
-            out.printf("  %d. %-24s %s%n", step++, c.name(), c.script()
-                    .map(s -> s.file() + " " + String.join(" ", s.arguments()))
-                    .orElse(c.restartPolicy().isPresent() ? "native sidecar: starts here, stops after the app"
-                            : ""));
+            out.printf("  %d. %-" + nameWidth + "s %s%n", step++, c.name(), what(c));
         }
         out.println(d.settings().nativeSidecar() ? "Sidecars (native, in the start-up sequence above):"
                 : "Sidecars:");
-        for (LitestreamProcess p : resolved.processes()) {
-            out.printf("  %-27s metrics port %d (%s), config %s, %d database(s)%n", p.containerName(),
-                    p.metricsPort(), p.portName(), p.configFile(), p.replicas().size());
+        for (LitestreamProcess p : plan.processes()) {
+            out.printf("  %-" + (nameWidth + 3) + "s metrics port %d (%s), config %s, %d database(s), image %s%n",
+                    p.containerName(), p.metricsPort(), p.portName(), p.configFile(), p.replicas().size(),
+                    java.util.stream.Stream.concat(plan.patch().containers().stream(),
+                            plan.patch().initContainers().stream()).filter(c -> c.name().equals(p.containerName()))
+                            .findFirst().map(ContainerPlan::image).orElse(d.settings().litestreamImage()));
         }
         d.drill().ifPresent(drill -> out.printf("Restore drill: CronJob %s, schedule \"%s\" (restores every"
                 + " backed-up database into scratch, checks and counts it)%n", RestoreDrill.nameFor(d.app()),
                 drill.schedule()));
-        if (!resolved.processes().isEmpty()) {
+        if (!plan.processes().isEmpty()) {
             out.printf("Sidecar stop: up to %ds after SIGTERM to ship the last writes; the pod's"
                     + " terminationGracePeriodSeconds must be longer%n", version.release().secondsToShipLastWrites());
         }
@@ -168,6 +185,18 @@ public final class ExplainCommand implements Runnable {
                             .append(r.version()).append(" and later read those)"));
         }
         return text.toString();
+    }
+
+    /**
+     * What an init container runs, as the patch has it: the tool's scripts are inline ({@code /bin/sh -c}),
+     * so the text names the script, never a file the pod would not have.
+     */
+    private static String what(ContainerPlan c) {
+        String runs = c.script().map(s -> "runs the " + s.file().replaceFirst("\\.sh$", "") + " script (inline,"
+                + " sh -c)" + (s.arguments().isEmpty() ? "" : " with " + String.join(" ", s.arguments())))
+                .orElse(c.restartPolicy().isPresent() ? "native sidecar: starts here, stops after the app"
+                        : String.join(" ", c.args()));
+        return runs + "; image " + c.image() + ", uid " + c.securityContext().runAsUser();
     }
 
     private static String show(Setting<?> setting) {

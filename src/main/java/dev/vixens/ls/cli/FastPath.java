@@ -29,6 +29,12 @@ final class FastPath {
         if (args.length >= 1 && args[0].equals("check")) {
             return tryCheck(args, out);
         }
+        // -C DIR before the command means the same as after it (RepositoryOption)
+        if (args.length >= 3 && (args[0].equals("-C") || args[0].equals("--repo")) && args[2].equals("check")) {
+            List<String> moved = new ArrayList<>(List.of(args).subList(2, args.length));
+            moved.addAll(1, List.of(args[0], args[1]));
+            return tryCheck(moved.toArray(String[]::new), out);
+        }
         return false;
     }
 

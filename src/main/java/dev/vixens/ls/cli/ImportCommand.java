@@ -4,8 +4,6 @@ import dev.vixens.ls.importer.Finding;
 import dev.vixens.ls.importer.ImportPlan;
 import dev.vixens.ls.importer.ImportRequest;
 import dev.vixens.ls.importer.Importer;
-import dev.vixens.ls.output.RepositoryLock;
-import dev.vixens.ls.output.UserFileWriter;
 import dev.vixens.ls.repo.Repository;
 import dev.vixens.ls.source.InputException;
 import dev.vixens.ls.source.Location;
@@ -58,42 +56,50 @@ public final class ImportCommand implements Runnable {
     @Option(names = "--force", description = "Replace an existing descriptor (and migration Component).")
     boolean force;
 
+    @Mixin
+    WriteOptions write;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        Repository repo = repository.given() ? repository.open()
-                : Repository.discover(appDirs.get(0).toAbsolutePath().getParent());
+        List<Path> dirs = appDirs.stream().map(repository::resolveArgument).toList();
+        Repository repo = repository.given() != null ? repository.open()
+                : Repository.discover(dirs.get(0).toAbsolutePath().getParent());
         if (namespace != null && appDirs.size() > 1) {
             throw new InputException(Location.commandLine(), "--namespace applies to one app; import"
                     + " the apps one at a time");
         }
         Importer importer = new Importer(repo);
         List<ImportPlan> plans = new ArrayList<>();
-        for (Path dir : appDirs) {
+        for (Path dir : dirs) {
             plans.add(importer.plan(new ImportRequest(dir, profiles, recommend.answers(),
                     Optional.ofNullable(namespace), force, rewrite)));
         }
         Map<String, String> files = new LinkedHashMap<>();
         plans.forEach(plan -> files.putAll(plan.files()));
-        try (RepositoryLock lock = RepositoryLock.exclusive(repo.root(), "import", spec.commandLine().getErr()::println)) {
-            UserFileWriter.write(repo.root(), files);
-        }
+        write.writeUserFiles(repo.root(), files, "import", spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         for (ImportPlan plan : plans) {
-            print(out, plan);
+            print(out, plan, write);
         }
+        write.finish(spec.commandLine().getErr());
     }
 
-    static void print(PrintWriter out, ImportPlan plan) {
+    private static void print(PrintWriter out, ImportPlan plan, WriteOptions write) {
         out.printf("import %s%n", plan.appDir());
-        for (String file : plan.files().keySet()) {
-            out.printf("  wrote %s%n", file);
+        for (Map.Entry<String, String> file : plan.files().entrySet()) {
+            out.printf("  %s %s%n", write.verb("wrote", "would write"), file.getKey());
+            if (write.dryRun()) {
+                out.print(file.getValue().indent(6));
+            }
         }
-        out.println("  databases:");
-        for (ImportPlan.DatabaseChoice db : plan.databases()) {
-            out.printf("    %-44s %-10s %s%n", db.path(), db.profile(), db.why());
+        if (!write.quiet()) {
+            out.println("  databases:");
+            for (ImportPlan.DatabaseChoice db : plan.databases()) {
+                out.printf("    %-44s %-10s %s%n", db.path(), db.profile(), db.why());
+            }
         }
         for (Finding.Kind kind : Finding.Kind.values()) {
             List<Finding> findings = plan.findings().stream().filter(f -> f.kind() == kind).toList();
@@ -102,9 +108,11 @@ public final class ImportCommand implements Runnable {
                 findings.forEach(f -> out.printf("    %s%n", f.format()));
             }
         }
-        out.println("  next:");
-        for (int i = 0; i < plan.nextSteps().size(); i++) {
-            out.printf("    %d. %s%n", i + 1, plan.nextSteps().get(i));
+        if (!write.quiet()) {
+            out.println("  next:");
+            for (int i = 0; i < plan.nextSteps().size(); i++) {
+                out.printf("    %d. %s%n", i + 1, plan.nextSteps().get(i));
+            }
         }
     }
 }

@@ -5,8 +5,6 @@ import dev.vixens.ls.init.InitRequest;
 import dev.vixens.ls.init.InitRequest.DatabaseSpec;
 import dev.vixens.ls.init.InitService;
 import dev.vixens.ls.init.Prompter;
-import dev.vixens.ls.output.RepositoryLock;
-import dev.vixens.ls.output.UserFileWriter;
 import dev.vixens.ls.repo.Repository;
 import java.io.Console;
 import java.io.PrintWriter;
@@ -40,7 +38,7 @@ public final class InitCommand implements Runnable {
     @Option(names = "--dir", paramLabel = "DIR", description = "The app directory (named APP), inside the repository.")
     Path dir;
 
-    @Option(names = "--layer", paramLabel = "LAYER",
+    @Option(names = "--layer", paramLabel = "LAYER", completionCandidates = AppNameCandidates.Layers.class,
             description = "Put the app in <first apps dir>/LAYER/APP, e.g. --layer 60-services.")
     String layer;
 
@@ -85,6 +83,9 @@ public final class InitCommand implements Runnable {
     @Option(names = "--force", description = "Replace an existing descriptor.")
     boolean force;
 
+    @Mixin
+    WriteOptions write;
+
     @Spec
     CommandSpec spec;
 
@@ -100,17 +101,22 @@ public final class InitCommand implements Runnable {
                 databases.stream().map(DatabaseSpec::parse).toList(), recommend.answers(), Optional.ofNullable(uid),
                 Optional.ofNullable(gid), fixPermissions, force);
         InitPlan plan = new InitService(repo, prompter).plan(request, Path.of("").toAbsolutePath());
-        try (RepositoryLock lock = RepositoryLock.exclusive(repo.root(), "init", spec.commandLine().getErr()::println)) {
-            UserFileWriter.write(repo.root(), Map.of(plan.path(), plan.descriptor()));
+        Map<String, String> files = Map.of(plan.path(), plan.descriptor());
+        write.writeUserFiles(repo.root(), files, "init", spec.commandLine().getErr());
+        out.printf("%s %s%n", write.verb("wrote", "would write"), plan.path());
+        if (write.dryRun()) {
+            out.print(plan.descriptor().indent(4));
         }
-        out.printf("wrote %s%n", plan.path());
-        for (InitPlan.Choice db : plan.databases()) {
-            out.printf("  %-44s %-10s %s%n", db.path(), db.profile(), db.why());
+        if (!write.quiet()) {
+            for (InitPlan.Choice db : plan.databases()) {
+                out.printf("  %-44s %-10s %s%n", db.path(), db.profile(), db.why());
+            }
+            plan.notes().forEach(note -> out.println("note: " + note));
+            out.println("next:");
+            for (int i = 0; i < plan.nextSteps().size(); i++) {
+                out.printf("  %d. %s%n", i + 1, plan.nextSteps().get(i));
+            }
         }
-        plan.notes().forEach(note -> out.println("note: " + note));
-        out.println("next:");
-        for (int i = 0; i < plan.nextSteps().size(); i++) {
-            out.printf("  %d. %s%n", i + 1, plan.nextSteps().get(i));
-        }
+        write.finish(spec.commandLine().getErr());
     }
 }

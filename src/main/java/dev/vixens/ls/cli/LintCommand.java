@@ -24,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " entries), multi-document manifests and Kustomize directories (read file by file, following each"
                 + " kustomization's local resources, components, patches and generator files). Prints"
                 + " 'file:line:col: severity: message [rule-id]' per finding and exits 1 when any is an error."
-                + " Rules: docs/lint-rules.md.")
+                + " Rules: docs/lint-rules.md. With -C/--repo DIR, relative paths are read against DIR.")
 public final class LintCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE|DIR", arity = "1..*", description = "Files and directories to lint.")
@@ -36,16 +36,19 @@ public final class LintCommand implements Callable<Integer> {
                     + " manifests, else, inside a vixens-ls repository, its defaults.litestream.version.")
     String version;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+    @Option(names = {"--format", "-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
             description = "text (default), json or sarif (SARIF 2.1.0, for code scanning).")
     String format;
+
+    @picocli.CommandLine.Mixin
+    RepositoryOption repository;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        Path around = Repository.findRoot(Path.of(""));
+        Path around = repository.given() != null ? repository.given() : Repository.findRoot(Path.of(""));
         if (around != null) {
             Repository.checkRequiredVersion(around);
         }
@@ -60,7 +63,7 @@ public final class LintCommand implements Callable<Integer> {
             }
         }
         Path cwd = Path.of("").toAbsolutePath().normalize();
-        LintReport report = Linter.lint(paths, given, file -> display(cwd, file));
+        LintReport report = Linter.lint(paths.stream().map(repository::resolveArgument).toList(), given, file -> display(cwd, file));
         output.write(report, new VersionProvider().getVersion()[0].replace("vixens-ls ", ""),
                 spec.commandLine().getOut());
         spec.commandLine().getErr().printf("lint: %d error(s), %d warning(s) in %d Litestream config(s)%n",

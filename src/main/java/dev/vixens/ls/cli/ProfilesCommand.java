@@ -1,5 +1,6 @@
 package dev.vixens.ls.cli;
 
+import dev.vixens.ls.json.JsonDocument;
 import dev.vixens.ls.pipeline.Pipeline;
 import dev.vixens.ls.plan.PlannedDatabase;
 import dev.vixens.ls.plan.ResolvedApp;
@@ -10,6 +11,7 @@ import dev.vixens.ls.repo.Repository;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,6 +27,14 @@ public final class ProfilesCommand implements Runnable {
     @Mixin
     RepositoryOption repository;
 
+    @Mixin
+    OutputOption output;
+
+    @picocli.CommandLine.Parameters(paramLabel = "PROFILE", arity = "0..*",
+            completionCandidates = AppNameCandidates.Profiles.class,
+            description = "Show only these profiles (and the overrides of their databases).")
+    List<String> only = new ArrayList<>();
+
     @Spec
     CommandSpec spec;
 
@@ -32,12 +42,35 @@ public final class ProfilesCommand implements Runnable {
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
         Repository repo = repository.openIfPresent().orElse(null);
+        ProfileCatalog catalog = repo == null ? ProfileLoader.builtIn() : repo.profiles();
+        List<String> known = catalog.all().stream().map(Profile::name).toList();
+        for (String name : only) {
+            if (!known.contains(name)) {
+                throw new dev.vixens.ls.source.InputException(dev.vixens.ls.source.Location.commandLine(),
+                        "unknown profile " + dev.vixens.ls.source.Problem.quote(name) + "; known profiles: "
+                        + String.join(", ", known));
+            }
+        }
+        List<Profile> profiles = catalog.all().stream().filter(p -> only.isEmpty() || only.contains(p.name()))
+                .toList();
+        List<DatabaseOverride> overrides = repo == null ? List.of() : overrides(repo).stream()
+                .filter(o -> only.isEmpty() || only.contains(o.profile())).toList();
+        if (repo != null) {
+            catalog.warnings().forEach(spec.commandLine().getErr()::println);
+        }
+        if (output.json()) {
+            JsonDocument.of("profiles").put("inRepository", repo != null)
+                    .put("profiles", profiles.stream().map(ProfilesCommand::json).toList())
+                    .put("overrides", overrides.stream().map(o -> JsonDocument.object("app", o.app(), "database",
+                            o.database(), "profile", o.profile(), "overrides", o.summary())).toList())
+                    .print(out);
+            return;
+        }
         if (repo == null) {
             out.println("(not inside a vixens-ls repository: built-in profiles only)");
         }
-        ProfileCatalog catalog = repo == null ? ProfileLoader.builtIn() : repo.profiles();
         out.printf(ROW, "PROFILE", "BACKUP", "SYNC", "SNAPSHOT", "RETENTION", "INTEGRITY CHECK", "SOURCE");
-        for (Profile profile : catalog.all()) {
+        for (Profile profile : profiles) {
             if (profile instanceof Profile.BackedUp p) {
                 out.printf(ROW, p.name(), "yes", p.syncInterval(), p.snapshotInterval(), p.retention(),
                         p.integrityCheck().text(), p.source());
@@ -48,19 +81,37 @@ public final class ProfilesCommand implements Runnable {
         if (repo == null) {
             return;
         }
-        catalog.warnings().forEach(spec.commandLine().getErr()::println);
-        List<String> overrides = new ArrayList<>();
+        out.println();
+        out.println(overrides.isEmpty() ? "No database overrides its profile." : "Overrides in this repository:");
+        for (DatabaseOverride o : overrides) {
+            out.println(String.format("  %s %s (%s): %s", o.app(), o.database(), o.profile(),
+                    String.join(", ", o.summary())));
+        }
+    }
+
+    /** A database whose descriptor changes a value of its profile. */
+    private record DatabaseOverride(String app, String database, String profile, List<String> summary) {
+    }
+
+    private static List<DatabaseOverride> overrides(Repository repo) {
+        List<DatabaseOverride> overrides = new ArrayList<>();
         for (ResolvedApp app : new Pipeline(repo).resolveAll()) {
             for (PlannedDatabase db : app.databases()) {
                 if (!db.overrideSummary().isEmpty()) {
-                    overrides.add(String.format("  %s %s (%s): %s", app.app().app(), db.path(), db.profile().name(),
-                            String.join(", ", db.overrideSummary())));
+                    overrides.add(new DatabaseOverride(app.app().app(), db.path(), db.profile().name(),
+                            db.overrideSummary()));
                 }
             }
         }
-        out.println();
-        out.println(overrides.isEmpty() ? "No database overrides its profile." : "Overrides in this repository:");
-        overrides.forEach(out::println);
+        return overrides;
     }
 
+    private static Map<String, Object> json(Profile profile) {
+        if (profile instanceof Profile.BackedUp p) {
+            return JsonDocument.object("name", p.name(), "backup", true, "syncInterval", p.syncInterval().toString(),
+                    "snapshotInterval", p.snapshotInterval().toString(), "retention", p.retention().toString(),
+                    "integrityCheck", p.integrityCheck().text(), "source", p.source());
+        }
+        return JsonDocument.object("name", profile.name(), "backup", false, "source", profile.source());
+    }
 }

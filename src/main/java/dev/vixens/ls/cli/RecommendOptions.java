@@ -18,7 +18,7 @@ public final class RecommendOptions {
     boolean cache;
 
     @Option(names = "--loss-tolerance", paramLabel = "DURATION", converter = ToleranceConverter.class,
-            description = "How much recent history you could afford to lose: 1h, 6h, 24h or any duration"
+            description = "How much recent history you could afford to lose: 1h, 6h, 24h, 2d, 1w or any duration"
                     + " (up to 1h critical, up to 6h standard, more relaxed).")
     GoDuration lossTolerance;
 
@@ -41,7 +41,7 @@ public final class RecommendOptions {
         @Override
         public GoDuration convert(String value) {
             try {
-                return GoDuration.parse(value);
+                return GoDuration.parseAnswer(value);
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }

@@ -1,7 +1,5 @@
 package dev.vixens.ls.cli;
 
-import dev.vixens.ls.output.RepositoryLock;
-import dev.vixens.ls.output.UserFileWriter;
 import dev.vixens.ls.setup.SetupPlan;
 import dev.vixens.ls.setup.SetupPlan.Action;
 import dev.vixens.ls.setup.SetupRequest;
@@ -58,28 +56,43 @@ public final class SetupCommand implements Runnable {
                     + " its commit).")
     String rev;
 
+    @picocli.CommandLine.Mixin
+    WriteOptions write;
+
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.ParentCommand
+    VixensLsCommand top;
+
     @Override
     public void run() {
-        SetupRequest request = new SetupRequest(root == null ? defaultRoot() : root, preCommit, hook(), ci(),
+        Path given = root != null ? root : top == null ? null : top.repository.given();
+        SetupRequest request = new SetupRequest(given == null ? defaultRoot() : given, preCommit, hook(), ci(),
                 Optional.ofNullable(toolRepository), Optional.ofNullable(rev));
         SetupPlan plan = SetupService.plan(request, BuildInfo.current());
         Map<String, String> writes = new LinkedHashMap<>();
         plan.files().stream().filter(f -> f.action() == Action.WRITE).forEach(f -> writes.put(f.path(), f.content()));
         Path target = request.root().toAbsolutePath().normalize();
-        try (RepositoryLock lock = RepositoryLock.exclusive(target, "setup", spec.commandLine().getErr()::println)) {
-            UserFileWriter.write(target, writes);
-        }
+        write.writeUserFiles(target, writes, "setup", spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         for (SetupPlan.PlannedFile file : plan.files()) {
-            out.println(file.action().verb() + " " + file.path() + (file.why().isEmpty() ? "" : " " + file.why()));
+            if (write.quiet() && file.action() != Action.WRITE) {
+                continue;
+            }
+            String verb = file.action() == Action.WRITE ? write.verb("wrote", "would write") : file.action().verb();
+            out.println(verb + " " + file.path() + (file.why().isEmpty() ? "" : " " + file.why()));
+            if (write.dryRun() && file.action() == Action.WRITE) {
+                out.print(file.content().indent(4));
+            }
         }
-        plan.notes().forEach(note -> out.println("note: " + note));
-        out.println("next: describe each app ('vixens-ls import APP_DIR' for hand-written Litestream manifests,"
-                + " 'vixens-ls init APP' for a new one), run 'vixens-ls generate --all' and commit"
-                + (preCommit ? "; run 'pre-commit install' once per clone" : ""));
+        if (!write.quiet()) {
+            plan.notes().forEach(note -> out.println("note: " + note));
+            out.println("next: describe each app ('vixens-ls import APP_DIR' for hand-written Litestream manifests,"
+                    + " 'vixens-ls init APP' for a new one), run 'vixens-ls generate --all' and commit"
+                    + (preCommit ? "; run 'pre-commit install' once per clone" : ""));
+        }
+        write.finish(spec.commandLine().getErr());
     }
 
     private Hook hook() {

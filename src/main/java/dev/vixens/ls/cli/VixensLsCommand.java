@@ -1,7 +1,6 @@
 package dev.vixens.ls.cli;
 
 import java.io.PrintWriter;
-import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,9 +22,13 @@ import picocli.CommandLine.Command;
             RecommendCommand.class,
             ImportCommand.class,
             InitCommand.class,
+            RemoveCommand.class,
+            RenameCommand.class,
             LifecycleCommand.class,
             AnalyzeCommand.class,
-            AutoComplete.GenerateCompletion.class,
+            CompletionCommand.class,
+            ManPagesCommand.class,
+            CompletionCommand.Complete.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
@@ -36,6 +39,9 @@ import picocli.CommandLine.Command;
             "",
             "Documentation: README.md and docs/ in the vixens-ls repository."})
 public final class VixensLsCommand implements Runnable {
+
+    @CommandLine.Mixin
+    RepositoryOption repository;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -51,9 +57,11 @@ public final class VixensLsCommand implements Runnable {
             sub.getCommandSpec().mixinStandardHelpOptions(true);
             sub.getCommandSpec().versionProvider(new VersionProvider());
         }
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> Failures.report(e, commandLine.getErr()));
+        cli.setParameterExceptionHandler(OptionErrors::report);
         return cli;
     }
 

@@ -102,7 +102,8 @@ public final class Importer {
             Location commandLine = Location.startOf(appDir.toString());
             if (!appDir.startsWith(root) || appDir.equals(root)) {
                 throw new InputException(commandLine, "not inside the repository " + root
-                        + "; run import from the repository or pass --repo");
+                        + "; give an app directory inside it (with -C/--repo, a relative path is read against the"
+                        + " repository root)");
             }
             if (!Files.isDirectory(appDir)) {
                 throw new InputException(commandLine, "not a directory");

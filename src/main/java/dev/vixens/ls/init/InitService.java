@@ -38,6 +38,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -82,12 +83,19 @@ public final class InitService {
 
         List<DatabaseSpec> databases = new ArrayList<>(request.databases());
         while (databases.isEmpty() || (request.databases().isEmpty() && prompter.interactive())) {
-            Optional<String> answer = prompter.ask(databases.isEmpty() ? "Path of a SQLite database of " + app
-                    : "Another database path (empty: done)", "");
-            if (answer.isEmpty() || answer.get().isEmpty()) {
+            Optional<DatabaseSpec> answer = askValid(databases.isEmpty() ? "Path of a SQLite database of " + app
+                    : "Another database path (empty: done)", "", text -> {
+                        DatabaseSpec db = DatabaseSpec.parse(text);
+                        String problem = Names.absolutePathProblem(db.path());
+                        if (problem != null) {
+                            throw new IllegalArgumentException(db.path() + ": " + problem);
+                        }
+                        return db;
+                    });
+            if (answer.isEmpty()) {
                 break;
             }
-            databases.add(DatabaseSpec.parse(answer.get()));
+            databases.add(answer.get());
         }
         databases.removeIf(db -> db.path().isEmpty());
         if (databases.isEmpty()) {
@@ -120,7 +128,13 @@ public final class InitService {
                 .or(() -> base.flatMap(KustomizeBase::namespace))
                 .or(() -> pod.flatMap(PodView::namespace))
                 .or(() -> overlayNamespace(appDir))
-                .or(() -> prompter.ask("Namespace of " + app, "").filter(s -> !s.isEmpty()))
+                .or(() -> askValid("Namespace of " + app, "", text -> {
+                    if (!Names.isDnsLabel(text)) {
+                        throw new IllegalArgumentException("'" + text + "' is not a namespace name ("
+                                + Names.labelRule(63) + ")");
+                    }
+                    return text;
+                }))
                 .orElseThrow(() -> new InputException(COMMAND_LINE, "--namespace is required (neither the base nor"
                         + " an overlay sets one)"));
 
@@ -179,8 +193,14 @@ public final class InitService {
                     throw new InputException(COMMAND_LINE, "several directories are named " + request.app() + " ("
                             + String.join(", ", existing) + "); choose one with --dir");
                 }
-                layer = prompter.ask("Layer directory under " + repo.config().appDirs().get(0)
-                        + "/ (e.g. 60-services)", "").filter(s -> !s.isEmpty());
+                layer = askValid("Layer directory under " + repo.config().appDirs().get(0)
+                        + "/ (e.g. 60-services)", "", text -> {
+                            String problem = Names.relativePathProblem(text);
+                            if (problem != null) {
+                                throw new IllegalArgumentException("'" + text + "' " + problem);
+                            }
+                            return text;
+                        });
             }
             if (layer.isEmpty()) {
                 throw new InputException(COMMAND_LINE, "where does " + request.app() + " go? pass --layer LAYER (it"
@@ -342,43 +362,60 @@ public final class InitService {
                 .filter(s -> s.demands().isPresent()).map(s -> s.answer() + " -> " + s.demands().get()).toList()));
     }
 
-    /** The decision tree's questions at the terminal; unanswered ones are skipped. */
+    /** The decision tree's questions at the terminal; unanswered ones are skipped, invalid ones asked again. */
     private Answers ask(String path) {
         boolean cacheLike = Recommender.looksLikeCache(path);
-        String cache = prompter.ask(path + ": is it cache or temporary data that can be regenerated? (y/n)",
-                cacheLike ? "y" : "n").orElse("n");
-        if (cache.toLowerCase(Locale.ROOT).startsWith("y")) {
+        boolean cache = askValid(path + ": is it cache or temporary data that can be regenerated? (y/n)",
+                cacheLike ? "y" : "n", text -> switch (text.toLowerCase(Locale.ROOT)) {
+                    case "y", "yes" -> true;
+                    case "n", "no" -> false;
+                    default -> throw new IllegalArgumentException("'" + text + "': answer y or n");
+                }).orElse(false);
+        if (cache) {
             return Answers.cacheData();
         }
-        Optional<GoDuration> tolerance = Optional.empty();
-        String text = prompter.ask(path + ": how much recent history could you lose? (1h, 6h, 24h; empty: skip)", "")
-                .orElse("");
-        if (!text.isEmpty()) {
+        Optional<GoDuration> tolerance = askValid(path + ": how much recent history could you lose? (1h, 6h, 24h;"
+                + " empty: skip)", "", GoDuration::parseAnswer);
+        Optional<Double> writes = askValid(path + ": writes per hour, if known (empty: skip)", "", text -> {
+            double value;
             try {
-                tolerance = Optional.of(GoDuration.parse(text));
-            } catch (IllegalArgumentException e) {
-                throw new InputException(COMMAND_LINE, path + ": " + e.getMessage());
-            }
-        }
-        OptionalDouble writes = OptionalDouble.empty();
-        text = prompter.ask(path + ": writes per hour, if known (empty: skip)", "").orElse("");
-        if (!text.isEmpty()) {
-            try {
-                writes = OptionalDouble.of(Double.parseDouble(text));
+                value = Double.parseDouble(text);
             } catch (NumberFormatException e) {
-                throw new InputException(COMMAND_LINE, path + ": '" + text + "' is not a number of writes per hour");
+                throw new IllegalArgumentException("'" + text + "' is not a number of writes per hour (e.g. 20)");
             }
-        }
-        Optional<Criticality> criticality = Optional.empty();
-        text = prompter.ask(path + ": criticality (" + Criticality.names() + "; empty: skip)", "").orElse("");
-        if (!text.isEmpty()) {
+            if (!(value >= 0) || Double.isInfinite(value)) {
+                throw new IllegalArgumentException("'" + text + "' must be zero or more writes per hour");
+            }
+            return value;
+        });
+        Optional<Criticality> criticality = askValid(path + ": criticality (" + Criticality.names()
+                + "; empty: skip)", "", Criticality::parse);
+        return new Answers(false, tolerance, writes.map(OptionalDouble::of).orElse(OptionalDouble.empty()),
+                criticality);
+    }
+
+    /** After this many invalid answers to one question, init stops: a script is feeding it, not a person. */
+    static final int ATTEMPTS = 5;
+
+    /**
+     * Asks until the answer is valid, saying why each invalid one was not taken, so that one typo never throws
+     * away the answers given before it. Empty when the question is skipped (empty answer) or nobody is asked.
+     */
+    private <T> Optional<T> askValid(String question, String defaultValue, Function<String, T> parse) {
+        for (int attempt = 1; ; attempt++) {
+            Optional<String> answer = prompter.ask(question, defaultValue);
+            if (answer.isEmpty() || answer.get().isEmpty()) {
+                return Optional.empty();
+            }
             try {
-                criticality = Optional.of(Criticality.parse(text));
+                return Optional.of(parse.apply(answer.get()));
             } catch (IllegalArgumentException e) {
-                throw new InputException(COMMAND_LINE, path + ": " + e.getMessage());
+                if (attempt >= ATTEMPTS) {
+                    throw new InputException(COMMAND_LINE, question + ": " + e.getMessage());
+                }
+                prompter.tell(e.getMessage() + "; try again");
             }
         }
-        return new Answers(false, tolerance, writes, criticality);
     }
 
     private static String trim(String path) {

@@ -19,15 +19,29 @@ public interface Prompter {
         return this != NONE;
     }
 
+    /** Says why an answer was not taken, before the question is asked again. */
+    default void tell(String message) {
+    }
+
     /** Prompts on the process's terminal. */
     static Prompter console(Console console) {
-        return (question, defaultValue) -> {
-            String line = console.readLine("%s%s: ", question, defaultValue.isEmpty() ? "" : " [" + defaultValue + "]");
-            if (line == null) {
-                return Optional.of(defaultValue);
+        return new Prompter() {
+            @Override
+            public Optional<String> ask(String question, String defaultValue) {
+                String line = console.readLine("%s%s: ", question, defaultValue.isEmpty() ? "" : " [" + defaultValue
+                        + "]");
+                if (line == null) {
+                    return Optional.of(defaultValue);
+                }
+                String answer = line.strip();
+                return Optional.of(answer.isEmpty() ? defaultValue : answer);
             }
-            String answer = line.strip();
-            return Optional.of(answer.isEmpty() ? defaultValue : answer);
+
+            @Override
+            public void tell(String message) {
+                console.printf("  %s%n", message);
+                console.flush();
+            }
         };
     }
 }

@@ -50,6 +50,17 @@ public final class OutputChecker {
         return differences;
     }
 
+    /**
+     * The differing files that generate would refuse to overwrite because they carry no marker: a user's file
+     * in the way, which "run generate" alone cannot fix.
+     */
+    public static List<String> notGenerated(Path root, List<Difference> differences) {
+        OutputTree tree = new OutputTree(root);
+        return differences.stream().filter(d -> d.kind() == Kind.CHANGED)
+                .filter(d -> tree.read(d.path()).map(text -> !Marker.carries(text)).orElse(false))
+                .map(Difference::path).toList();
+    }
+
     static String diff(String before, String after, String oldText, String newText) {
         List<String> oldLines = lines(oldText);
         List<String> newLines = lines(newText);

@@ -43,6 +43,28 @@ public final class OutputWriter {
     }
 
     public static List<Change> write(Path root, GenerationOutput output) {
+        Pending pending = pending(root, output);
+        for (GeneratedFile file : pending.toWrite()) {
+            // checked by pending(), with every other target, before the first write
+            writeAtomically(pending.tree().paths().absolute(file.path()), file.content(), file.path());
+        }
+        for (String path : pending.stale()) {
+            delete(pending.tree(), path, output.managedDirs());
+        }
+        return pending.changes();
+    }
+
+    /**
+     * What {@link #write} would do, with the same checks and refusals, writing nothing: for {@code --dry-run}.
+     */
+    public static List<Change> dryRun(Path root, GenerationOutput output) {
+        return pending(root, output).changes();
+    }
+
+    private record Pending(OutputTree tree, List<Change> changes, List<GeneratedFile> toWrite, List<String> stale) {
+    }
+
+    private static Pending pending(Path root, GenerationOutput output) {
         OutputTree tree = new OutputTree(root);
         List<Change> changes = new ArrayList<>();
         List<GeneratedFile> toWrite = new ArrayList<>();
@@ -74,14 +96,7 @@ public final class OutputWriter {
             stale.add(temporary);
             changes.add(new Change(Action.DELETED, temporary));
         }
-        for (GeneratedFile file : toWrite) {
-            // checked above, with every other target, before the first write
-            writeAtomically(tree.paths().absolute(file.path()), file.content(), file.path());
-        }
-        for (String path : stale) {
-            delete(tree, path, output.managedDirs());
-        }
-        return changes;
+        return new Pending(tree, changes, toWrite, stale);
     }
 
     /**

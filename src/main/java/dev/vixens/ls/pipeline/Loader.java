@@ -68,7 +68,9 @@ final class Loader {
         if (selection.all()) {
             if (repo.apps().isEmpty()) {
                 throw new InputException(Location.startOf(Repository.CONFIG_FILE), "no app descriptors ("
-                        + DescriptorLoader.FILE_NAME + ") found under " + String.join(", ", repo.config().appDirs()));
+                        + DescriptorLoader.FILE_NAME + ") found under " + repo.searchedAppDirs() + "; describe an app"
+                        + " with 'vixens-ls init APP' or 'vixens-ls import APP_DIR', or list your app directories"
+                        + " under 'apps:'");
             }
             return List.copyOf(repo.apps());
         }

@@ -113,21 +113,27 @@ public final class Pipeline {
 
     /** The render stage: the shared building blocks and the planned apps. */
     public GenerationOutput render(LoadedRepository loaded, List<AppPlan> plans) {
-        GenerationOutput output = Rendering.render(Rendering.planShared(repo.config(), loaded.profiles()), plans);
+        GenerationOutput output = Rendering.render(Rendering.planShared(repo.config(), loaded.profiles()),
+                repo.config().writeShared(), plans);
         return output.managingAlso(loaded.orphanedComponents());
     }
 
-    /** Every stage, then the write: only changed files, each atomically, under the repository's lock. */
-    public GenerateReport generate(Selection selection, Consumer<String> waiting) {
-        try (RepositoryLock lock = RepositoryLock.exclusive(repo.root(), "generate", waiting)) {
+    /**
+     * Every stage, then the write: only changed files, each atomically, under the repository's lock; with
+     * {@code dryRun}, what would change, under a shared lock, writing nothing (no cache record either).
+     */
+    public GenerateReport generate(Selection selection, boolean dryRun, Consumer<String> waiting) {
+        try (RepositoryLock lock = dryRun ? RepositoryLock.shared(repo.root(), "generate", waiting)
+                : RepositoryLock.exclusive(repo.root(), "generate", waiting)) {
             Planned planned = loadAndPlan(selection);
             LoadedRepository loaded = planned.loaded();
             List<AppPlan> plans = planned.plans();
             GenerationOutput output = render(loaded, plans);
             List<String> releaseWarnings = ReleaseWarnings.of(repo, plans);
-            List<Change> changes = OutputWriter.write(repo.root(), output);
+            List<Change> changes = dryRun ? OutputWriter.dryRun(repo.root(), output)
+                    : OutputWriter.write(repo.root(), output);
             // a check answered from the cache would not repeat the warnings: record only a run without any
-            if (selection.all() && releaseWarnings.isEmpty() && loaded.warnings().isEmpty()) {
+            if (!dryRun && selection.all() && releaseWarnings.isEmpty() && loaded.warnings().isEmpty()) {
                 CheckCache.record(repo.root(), new CheckCache.Snapshot(CheckCache.selectionKey(true, List.of()),
                         repo.config().appDirs(), repo.config().profilesDir(), repo.inputFiles(), output));
             }
@@ -162,7 +168,8 @@ public final class Pipeline {
                     plans.stream().filter(p -> !stale.contains(p)).toList())) : Optional.empty();
             CheckReport report = new CheckReport(output.files().size(), differences, verification,
                     stale.stream().map(p -> p.app().app()).toList(), warnings,
-                    checked.all() ? "--all" : String.join(" ", checked.apps()));
+                    checked.all() ? "--all" : String.join(" ", checked.apps()),
+                    OutputChecker.notGenerated(repo.root(), differences));
             if (report.current() && warnings.isEmpty()) {
                 // the fast check answers from this record without planning, so it could not repeat warnings
                 CheckCache.record(repo.root(), new CheckCache.Snapshot(CheckCache.selectionKey(checked.all(),

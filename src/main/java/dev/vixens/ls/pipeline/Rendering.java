@@ -41,11 +41,13 @@ final class Rendering {
         return SharedPlanner.plan(config.sharedDir(), settings, profiles);
     }
 
-    static GenerationOutput render(SharedPlan shared, List<AppPlan> plans) {
+    /** The shared building blocks ({@code writeShared} false: none, see {@code shared:}) and the planned apps. */
+    static GenerationOutput render(SharedPlan shared, boolean writeShared, List<AppPlan> plans) {
         List<GeneratedFile> files = new ArrayList<>();
         List<String> managed = new ArrayList<>();
+        // with shared: false the directory stays managed and gets no file, so the marked files left there go
         managed.add(shared.dir());
-        for (FileSpec spec : shared.files()) {
+        for (FileSpec spec : writeShared ? shared.files() : List.<FileSpec>of()) {
             files.add(Renderer.render(spec, "the profiles and " + Repository.CONFIG_FILE,
                     "vixens-ls generate --all"));
         }

@@ -51,6 +51,22 @@ public record GoDuration(String text, long millis) implements Comparable<GoDurat
         }
     }
 
+    /**
+     * A person's answer to a question ({@code --loss-tolerance}, init's questions): whole days and weeks
+     * ({@code 2d}, {@code 1w}) are what people say, so they are taken and converted to the hours Litestream
+     * needs; everything else as {@link #parse}. Descriptors and profiles still take Go durations only, since
+     * they are copied to Litestream's configuration.
+     */
+    public static GoDuration parseAnswer(String text) {
+        String answer = text == null ? null : text.strip();
+        Matcher days = answer == null ? null : DAYS.matcher(answer);
+        if (days != null && days.matches()) {
+            long n = Long.parseLong(days.group(1));
+            return parse((days.group(2).equals("w") ? n * 7 * 24 : n * 24) + "h");
+        }
+        return parse(answer);
+    }
+
     /** Parses {@code 1s}, {@code 90m}, {@code 1h30m}; zero is a valid duration here, ranges are for the caller. */
     public static GoDuration parse(String text) {
         if (text == null || text.isBlank()) {

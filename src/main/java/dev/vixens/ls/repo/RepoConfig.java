@@ -8,11 +8,13 @@ import java.util.List;
  *
  * @param appDirs directories searched for app descriptors, relative to the root
  * @param sharedDir where the shared Litestream building blocks are written
+ * @param writeShared false ({@code shared: false}) when no shared building block is written: apps that use the
+ *     generated Component never use them, and the marked ones left in {@code sharedDir} are deleted
  * @param profilesDir where the repository's own profiles live (may not exist)
  * @param defaults the repository's default settings for every app
  * @param verify how check builds and verifies the apps' overlays
  */
-public record RepoConfig(List<String> appDirs, String sharedDir, String profilesDir,
+public record RepoConfig(List<String> appDirs, String sharedDir, boolean writeShared, String profilesDir,
         SettingsResolver.Layer defaults, VerifyConfig verify) {
 
     public static final String DEFAULT_APPS = "apps";

@@ -1,5 +1,6 @@
 package dev.vixens.ls.repo;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.vixens.ls.descriptor.DescriptorLoader;
 import dev.vixens.ls.descriptor.Documents.SettingsDocument;
 import dev.vixens.ls.descriptor.Names;
@@ -24,7 +25,7 @@ import java.util.List;
 final class RepoConfigLoader {
 
     /** {@code requires} is checked by {@link RequiredVersion} before binding; here it is only a known key. */
-    record RepoConfigDocument(String requires, List<String> apps, String shared, String profiles,
+    record RepoConfigDocument(String requires, List<String> apps, JsonNode shared, String profiles,
             SettingsDocument defaults, VerifyConfig.VerifyDocument verify) {
     }
 
@@ -52,7 +53,18 @@ final class RepoConfigLoader {
                 }
             }
         }
-        String shared = doc.shared() == null ? RepoConfig.DEFAULT_SHARED : doc.shared();
+        String shared = RepoConfig.DEFAULT_SHARED;
+        boolean writeShared = true;
+        if (doc.shared() != null && !doc.shared().isNull()) {
+            if (doc.shared().isBoolean()) {
+                writeShared = doc.shared().booleanValue();
+            } else if (doc.shared().isTextual()) {
+                shared = doc.shared().textValue();
+            } else {
+                throw problem(source, YamlPath.of("shared"), "shared: expected a directory, or false to write no"
+                        + " shared building blocks");
+            }
+        }
         relative(source, YamlPath.of("shared"), shared);
         if (List.of(shared.split("/")).contains(".git")) {
             throw problem(source, YamlPath.of("shared"), "shared: " + Problem.quote(shared) + " is inside .git,"
@@ -65,7 +77,7 @@ final class RepoConfigLoader {
         SettingsResolver.Layer layer = new SettingsResolver.Layer(defaults, source, YamlPath.of("defaults"));
         // Validate the defaults once, where they are written, even if no app uses them.
         SettingsResolver.resolve(List.of(layer));
-        return new RepoConfig(List.copyOf(apps), shared, profiles, layer, VerifyConfig.of(source, doc.verify()));
+        return new RepoConfig(List.copyOf(apps), shared, writeShared, profiles, layer, VerifyConfig.of(source, doc.verify()));
     }
 
     /** Every directory the config names must be reachable inside the root without a link. */

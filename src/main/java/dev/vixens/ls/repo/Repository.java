@@ -160,6 +160,13 @@ public final class Repository {
         return files;
     }
 
+    /** The apps directories as a person reads them: "apps/ (which does not exist)" says why nothing was found. */
+    public String searchedAppDirs() {
+        return String.join(", ", config.appDirs().stream()
+                .map(dir -> dir + "/" + (Files.isDirectory(resolve(dir)) ? "" : " (which does not exist)"))
+                .toList());
+    }
+
     public synchronized AppRef app(String name) {
         apps();
         AppRef app = apps.get(name);

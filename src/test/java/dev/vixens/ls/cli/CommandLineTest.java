@@ -152,7 +152,7 @@ class CommandLineTest {
         CliRun run = CliRun.run("recommend", "--loss-tolerance", "99999999999999999999.5h");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("Invalid value for option '--loss-tolerance': '99999999999999999999.5h' is"
+        assertThat(run.err()).startsWith("vixens-ls: Invalid value for option '--loss-tolerance': '99999999999999999999.5h' is"
                 + " longer than 100 years").doesNotContain("Exception");
     }
 }

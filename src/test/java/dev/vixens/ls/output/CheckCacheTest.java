@@ -85,6 +85,10 @@ class CheckCacheTest {
 
         assertThat(answered).isTrue();
         assertThat(out.toString()).isEqualTo(full.out());
+        StringWriter before = new StringWriter();
+        assertThat((boolean) method.invoke(null, new String[] {"-C", repo.toString(), "check"},
+                new PrintWriter(before, true))).as("-C before the command").isTrue();
+        assertThat(before.toString()).isEqualTo(full.out());
     }
 
     @Test

@@ -23,6 +23,7 @@ public final class TestTools {
     private static Path s3proxyJar;
     private static Path sqlite3;
     private static Path shellcheck;
+    private static Path groff;
     private static Path preCommit;
 
     private TestTools() {
@@ -72,6 +73,14 @@ public final class TestTools {
             shellcheck = onPath("shellcheck", "VIXENS_SHELLCHECK", INSTALL);
         }
         return shellcheck;
+    }
+
+    /** groff, which renders the man pages (Debian's groff-base, installed by scripts/install-test-deps). */
+    public static synchronized Path groff() {
+        if (groff == null) {
+            groff = onPath("groff", "VIXENS_GROFF", INSTALL);
+        }
+        return groff;
     }
 
     /** The pre-commit framework (Debian's package, installed by scripts/install-test-deps). */
