@@ -35,6 +35,12 @@ images:
 <#if s.secret()??>
 secret: ${k.scalar(s.secret())}
 </#if>
+<#if s.bucket()??>
+bucket: ${k.scalar(s.bucket())}
+</#if>
+<#if s.endpoint()??>
+endpoint: ${k.scalar(s.endpoint())}
+</#if>
 <#if s.bucketEnv()??>
 bucketEnv: ${k.scalar(s.bucketEnv())}
 </#if>
@@ -75,6 +81,9 @@ runAs:
 </#if>
 <#if s.fixPermissions()??>
 fixPermissions: ${s.fixPermissions()?c}
+</#if>
+<#if s.fsGroup()??>
+fsGroup: ${s.fsGroup()?c}
 </#if>
 <#if draft.podSecurity??>
 # The generated containers run as root (runAs.uid 0): Pod Security "baseline" only, and a namespace that

@@ -10,12 +10,22 @@ import java.util.Map;
  * times as ISO-8601 text, sizes in bytes.
  *
  * @param unrecognised objects under the prefix that belong to no Litestream replica
+ * @param versioning the bucket's versioning state ({@link BucketVersioning}); {@link BucketVersioning#NOT_CHECKED} until set
  */
 public record AnalysisReport(String bucket, String prefix, int objects, List<DatabaseReport> databases,
-        int unrecognised) {
+        int unrecognised, BucketVersioning versioning) {
 
     public AnalysisReport {
         databases = List.copyOf(databases);
+    }
+
+    public AnalysisReport(String bucket, String prefix, int objects, List<DatabaseReport> databases,
+            int unrecognised) {
+        this(bucket, prefix, objects, databases, unrecognised, BucketVersioning.NOT_CHECKED);
+    }
+
+    public AnalysisReport withVersioning(BucketVersioning checked) {
+        return new AnalysisReport(bucket, prefix, objects, databases, unrecognised, checked);
     }
 
     /**

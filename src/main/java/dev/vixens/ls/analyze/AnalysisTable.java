@@ -55,6 +55,9 @@ public final class AnalysisTable {
             }
             db.notes().forEach(note -> findings.add("note: " + name + ": " + note));
         }
+        if (!report.versioning().equals(BucketVersioning.NOT_CHECKED)) {
+            findings.add("note: " + report.versioning().describe());
+        }
         if (report.unrecognised() > 0) {
             findings.add("note: " + report.unrecognised() + " objects belong to no Litestream replica");
         }

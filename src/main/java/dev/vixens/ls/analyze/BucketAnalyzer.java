@@ -39,12 +39,16 @@ public final class BucketAnalyzer {
 
     /**
      * Every database the repository's descriptors declare, with its bucket key and profile: in the app's own
-     * environment and in each overlay's that replicates apart.
+     * environment and in each overlay's that replicates apart. An app whose descriptor names another bucket
+     * literally ({@code bucket:}, one bucket per app) is not in this one, even when its key is the same.
      */
-    public static List<Declared> declared(List<ResolvedApp> apps) {
+    public static List<Declared> declared(List<ResolvedApp> apps, String bucket) {
         List<Declared> out = new ArrayList<>();
         for (ResolvedApp app : apps) {
             for (ResolvedApp environment : app.environments()) {
+                if (environment.app().settings().bucket().map(b -> !b.equals(bucket)).orElse(false)) {
+                    continue;
+                }
                 for (PlannedDatabase db : environment.databases()) {
                     out.add(new Declared(app.app().app(), db.path(), environment.bucketKey(db), db.profile().name()));
                 }

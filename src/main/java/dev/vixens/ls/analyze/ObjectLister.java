@@ -8,6 +8,9 @@ public interface ObjectLister extends AutoCloseable {
     /** Every object whose key starts with {@code prefix}; throws {@link ListingException} when it cannot. */
     List<BucketObject> list(String prefix);
 
+    /** Whether the bucket is versioned; unknown when the server does not say (never throws for that). */
+    BucketVersioning versioning();
+
     @Override
     void close();
 

@@ -7,6 +7,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -62,6 +63,21 @@ public final class S3Listing implements ObjectLister {
                     .orElse(message), e);
         }
         return out;
+    }
+
+    @Override
+    public BucketVersioning versioning() {
+        try {
+            return BucketVersioning.fromStatus(client.getBucketVersioning(r -> r.bucket(settings.bucket()))
+                    .statusAsString());
+        } catch (AwsServiceException e) {
+            // e.g. S3Proxy: 501 NotImplemented. The listing itself already succeeded, so this is not a failure.
+            String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+            return BucketVersioning.unknown("the server answered " + e.statusCode()
+                    + (code == null ? "" : " " + code) + " to GetBucketVersioning");
+        } catch (SdkException e) {
+            return BucketVersioning.unknown("GetBucketVersioning failed: " + e.getClass().getSimpleName());
+        }
     }
 
     @Override

@@ -34,12 +34,12 @@ public record BucketKey(String prefix, String path) {
     }
 
     /**
-     * The replica URL a Litestream config names, the bucket coming from the environment variable
-     * {@code bucketEnv}. Spaces are the only allowed path character a URL cannot carry as is; Litestream
-     * decodes %20.
+     * The replica URL a Litestream config names in {@code bucket}, as the config writes it (the Secret's
+     * variable {@code ${LITESTREAM_BUCKET}}, or a literal name). Spaces are the only allowed path character a URL
+     * cannot carry as is; Litestream decodes %20.
      */
-    public String url(String bucketEnv) {
-        return "s3://${" + bucketEnv + "}/" + key().replace(" ", "%20");
+    public String url(String bucket) {
+        return "s3://" + bucket + "/" + key().replace(" ", "%20");
     }
 
     /**

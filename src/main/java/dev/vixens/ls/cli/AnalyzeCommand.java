@@ -8,6 +8,7 @@ import dev.vixens.ls.analyze.AnalysisTable;
 import dev.vixens.ls.analyze.BucketAnalyzer;
 import dev.vixens.ls.analyze.BucketAnalyzer.Declared;
 import dev.vixens.ls.analyze.BucketObject;
+import dev.vixens.ls.analyze.BucketVersioning;
 import dev.vixens.ls.analyze.ObjectLister;
 import dev.vixens.ls.analyze.S3Listing;
 import dev.vixens.ls.analyze.S3Settings;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Spec;
                 + " lays it out; mapped through the repository's descriptors): snapshots, WAL (0.3) or LTX"
                 + " (0.5) files and their rate, sizes, oldest and newest object, the profile the measured"
                 + " activity suggests next to the declared one (! = they differ), and the storage each profile"
-                + " would take at that rate. Endpoint, bucket and credentials: flags, else"
+                + " would take at that rate, and whether the bucket is versioned (GetBucketVersioning; then"
+                + " `lifecycle --versioned` is the rule that frees space). Endpoint, bucket and credentials: flags, else"
                 + " LITESTREAM_ENDPOINT, LITESTREAM_BUCKET, LITESTREAM_ACCESS_KEY_ID,"
                 + " LITESTREAM_SECRET_ACCESS_KEY (or the AWS_* names). Writes nothing.")
 public final class AnalyzeCommand implements Callable<Integer> {
@@ -76,16 +78,19 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 secretAccessKey), System.getenv());
         Optional<Repository> repo = repository.openIfPresent();
         ProfileCatalog catalog = repo.map(Repository::profiles).orElseGet(() -> ProfileLoader.builtIn());
-        List<Declared> declared = repo.map(r -> BucketAnalyzer.declared(new Pipeline(r).resolveAll()))
-                .orElse(List.of());
+        List<Declared> declared = repo.map(r -> BucketAnalyzer.declared(new Pipeline(r).resolveAll(),
+                settings.bucket())).orElse(List.of());
         List<BucketObject> objects;
+        BucketVersioning versioning;
         try (ObjectLister lister = S3Listing.open(settings)) {
             objects = lister.list(prefix);
+            versioning = lister.versioning();
         } catch (ObjectLister.ListingException e) {
             spec.commandLine().getErr().println("analyze: " + e.getMessage());
             return ExitCodes.FAILURE;
         }
-        AnalysisReport report = BucketAnalyzer.analyze(settings.describe(), prefix, objects, declared, catalog);
+        AnalysisReport report = BucketAnalyzer.analyze(settings.describe(), prefix, objects, declared, catalog)
+                .withVersioning(versioning);
         PrintWriter out = spec.commandLine().getOut();
         if (format.equals("json")) {
             try {

@@ -89,7 +89,7 @@ public final class ExplainCommand implements Runnable {
                 out.printf(row, db.path(), db.profile().name(), show(r.syncInterval()), show(r.snapshotInterval()),
                         show(r.retention()), (r.integrityCheck().value() ? "yes" : "no")
                                 + (r.integrityCheck().overridden() ? "*" : ""),
-                        resolved.bucketKey(db).url(d.settings().bucketEnv()));
+                        resolved.bucketKey(db).url(d.settings().bucketReference()));
             } else {
                 out.printf(row, db.path(), db.profile().name(), "-", "-", "-", "-", "none: deleted at pod start");
             }

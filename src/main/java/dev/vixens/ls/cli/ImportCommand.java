@@ -27,7 +27,10 @@ import picocli.CommandLine.Spec;
                 + " dir>/vixens-backup.yaml. Reports what it replaced, what it could not carry over and what"
                 + " to review. With --rewrite-kustomization it also writes <app dir>/litestream-migration/, a"
                 + " Component that deletes the hand-written parts, and lists it before the generated Component"
-                + " in each overlay. Nothing is written unless every app imports cleanly.")
+                + " in each overlay. An app backed up by DataAngel (dataangel.io/* annotations) is read from its"
+                + " built overlays: its databases move to the descriptor at the same replicas, and with"
+                + " --rewrite-kustomization DataAngel keeps its file backups only (docs/migrating-from-dataangel.md)."
+                + " Nothing is written unless every app imports cleanly.")
 public final class ImportCommand implements Runnable {
 
     @Mixin

@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
         description = "Prints ADR-014's Layer-2 bucket lifecycle rule (expire every object after N days) as the"
                 + " JSON that `mc ilm import ALIAS/BUCKET` reads. Refuses (exit 2) an expiry that would delete"
                 + " objects inside the retention (plus one snapshot interval) of any database of the"
-                + " repository, overrides included.")
+                + " repository, overrides included. On a versioned bucket (`analyze` says whether it is), use"
+                + " --versioned: Expiration alone only adds delete markers there.")
 public final class LifecycleCommand implements Runnable {
 
     @Mixin
@@ -35,6 +36,16 @@ public final class LifecycleCommand implements Runnable {
                     + " an app's litestream.replicaPrefix comes first: v05/hydrus-client-v05/).")
     String prefix;
 
+    @Option(names = "--versioned",
+            description = "The bucket is versioned: also expire noncurrent versions (NoncurrentVersionExpiration)"
+                    + " and remove delete markers left alone (ExpiredObjectDeleteMarker).")
+    boolean versioned;
+
+    @Option(names = "--noncurrent-days", paramLabel = "N",
+            description = "With --versioned: expire a version N days after it stopped being current (default:"
+                    + " the --expiry-days value); refused inside any database's retention like --expiry-days.")
+    Integer noncurrentDays;
+
     @Spec
     CommandSpec spec;
 
@@ -42,6 +53,14 @@ public final class LifecycleCommand implements Runnable {
     public void run() {
         if (days < 1) {
             throw new InputException(Location.commandLine(), "--expiry-days " + days
+                    + " must be at least 1");
+        }
+        if (noncurrentDays != null && !versioned) {
+            throw new InputException(Location.commandLine(), "--noncurrent-days needs --versioned");
+        }
+        int noncurrent = noncurrentDays == null ? days : noncurrentDays;
+        if (noncurrent < 1) {
+            throw new InputException(Location.commandLine(), "--noncurrent-days " + noncurrent
                     + " must be at least 1");
         }
         List<Need> needs;
@@ -53,11 +72,21 @@ public final class LifecycleCommand implements Runnable {
                     + " built-in profile");
             needs = RetentionGuard.needs(ProfileLoader.builtIn());
         }
-        long violations = needs.stream().filter(n -> RetentionGuard.violated(List.of(n), days).isPresent()).count();
         RetentionGuard.violated(needs, days).ifPresent(need -> {
-            throw new InputException(need.where(), RetentionGuard.message(need, days, (int) violations));
+            throw new InputException(need.where(), RetentionGuard.message(need, days, violations(needs, days)));
         });
-        spec.commandLine().getOut().print(LifecyclePolicy.json(days, prefix));
+        if (!versioned) {
+            spec.commandLine().getOut().print(LifecyclePolicy.json(days, prefix));
+            return;
+        }
+        RetentionGuard.violated(needs, noncurrent).ifPresent(need -> {
+            throw new InputException(need.where(), RetentionGuard.noncurrentMessage(need, noncurrent,
+                    violations(needs, noncurrent)));
+        });
+        spec.commandLine().getOut().print(LifecyclePolicy.versionedJson(days, noncurrent, prefix));
     }
 
+    private static int violations(List<Need> needs, int days) {
+        return (int) needs.stream().filter(n -> RetentionGuard.violated(List.of(n), days).isPresent()).count();
+    }
 }

@@ -19,11 +19,11 @@ public final class Documents {
             String bucketEnv, String endpointEnv, MetricsDocument metrics, ResourcesDocument resources,
             RunAsDocument runAs, Boolean fixPermissions, DrillDocument drill, Boolean nativeSidecar,
             ResourcesDocument initResources, Long fsGroup, String podSecurity,
-            Map<String, OverlayDocument> overlays) {
+            Map<String, OverlayDocument> overlays, String bucket, String endpoint) {
 
         public SettingsDocument settings() {
             return new SettingsDocument(litestream, images, secret, bucketEnv, endpointEnv, metrics, resources,
-                    runAs, fixPermissions, nativeSidecar, initResources, fsGroup);
+                    runAs, fixPermissions, nativeSidecar, initResources, fsGroup, bucket, endpoint);
         }
     }
 
@@ -31,17 +31,17 @@ public final class Documents {
     public record SettingsDocument(LitestreamDocument litestream, ImagesDocument images, String secret,
             String bucketEnv, String endpointEnv, MetricsDocument metrics, ResourcesDocument resources,
             RunAsDocument runAs, Boolean fixPermissions, Boolean nativeSidecar, ResourcesDocument initResources,
-            Long fsGroup) {
+            Long fsGroup, String bucket, String endpoint) {
 
         public static final SettingsDocument EMPTY = new SettingsDocument(null, null, null, null, null, null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null, null);
 
         /** The settings one overlay may change, as a layer over the app's. */
         public static SettingsDocument ofOverlay(OverlayDocument overlay) {
             LitestreamDocument litestream = overlay.litestream() == null ? null
                     : new LitestreamDocument(null, null, overlay.litestream().replicaPrefix(), null);
             return new SettingsDocument(litestream, null, overlay.secret(), overlay.bucketEnv(), null, null, null,
-                    null, null, null, null, null);
+                    null, null, null, null, null, null, null);
         }
     }
 

@@ -15,6 +15,8 @@ public final class Names {
     private static final Pattern DNS_SUBDOMAIN = Pattern.compile(
             "[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Z_][A-Z0-9_]{0,62}");
+    private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+    private static final Pattern ENDPOINT = Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?/?");
     private static final String REPO_PART = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
     private static final Pattern IMAGE_REPOSITORY = Pattern.compile(
             "(?:[a-zA-Z0-9](?:[a-zA-Z0-9.-]*[a-zA-Z0-9])?(?::[0-9]{1,5})?/)?" + REPO_PART + "(?:/" + REPO_PART + ")*");
@@ -115,6 +117,16 @@ public final class Names {
 
     public static boolean isDnsSubdomain(String name) {
         return name.length() <= 253 && DNS_SUBDOMAIN.matcher(name).matches();
+    }
+
+    /** An S3 bucket name that Litestream's URL and every S3 server accept (AWS's rules for new buckets). */
+    public static boolean isBucketName(String name) {
+        return BUCKET.matcher(name).matches() && !name.contains("..");
+    }
+
+    /** An http(s) endpoint with nothing Litestream would expand ({@code $}) or YAML would need quoting for. */
+    public static boolean isEndpointUrl(String url) {
+        return url.length() <= 255 && ENDPOINT.matcher(url).matches();
     }
 
     public static boolean isEnvName(String name) {

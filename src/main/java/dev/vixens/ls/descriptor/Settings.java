@@ -1,6 +1,7 @@
 package dev.vixens.ls.descriptor;
 
 import dev.vixens.ls.litestream.LitestreamVersion;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -16,15 +17,28 @@ import java.util.OptionalLong;
  *     that way instead of with the root fix-permissions container
  * @param podSecurity the Pod Security Standard the generated containers meet; baseline only when they run as
  *     root (runAs.uid 0)
+ * @param bucket a bucket written literally into the replica URLs instead of {@code ${bucketEnv}}: for
+ *     setups with one bucket per app that no Secret names (DataAngel's {@code dataangel.io/bucket})
+ * @param endpoint an S3 endpoint written literally instead of {@code ${endpointEnv}}, for the same reason
  */
 public record Settings(String litestreamImage, LitestreamVersion litestreamVersion, String sqliteImage,
         String busyboxImage, String secret, String bucketEnv, String endpointEnv, int metricsPort,
         boolean metricsAnnotations, Resources resources, RunAs runAs, boolean fixPermissions,
         String replicaPrefix, boolean nativeSidecar, Resources initResources, OptionalLong fsGroup,
-        PodSecurityLevel podSecurity) {
+        PodSecurityLevel podSecurity, Optional<String> bucket, Optional<String> endpoint) {
 
     public String litestreamImageReference() {
         return litestreamImage + ":" + litestreamVersion.text();
+    }
+
+    /** The bucket as the generated config writes it: the literal one, else the Secret's variable. */
+    public String bucketReference() {
+        return bucket.orElse("${" + bucketEnv + "}");
+    }
+
+    /** The endpoint as the generated config writes it: the literal one, else the Secret's variable. */
+    public String endpointReference() {
+        return endpoint.orElse("${" + endpointEnv + "}");
     }
 
     /** Requests and limits of a container. */

@@ -11,6 +11,7 @@ import dev.vixens.ls.source.SourceFile;
 import dev.vixens.ls.source.YamlLocator;
 import dev.vixens.ls.source.YamlPath;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -43,7 +44,9 @@ public final class SettingsResolver {
             // a large database from being throttled while the app waits for it.
             new Settings.Resources("10m", "64Mi", "1", "256Mi"),
             OptionalLong.empty(),
-            PodSecurityLevel.RESTRICTED);
+            PodSecurityLevel.RESTRICTED,
+            Optional.empty(),
+            Optional.empty());
 
     /** One layer of settings and where it was written. */
     public record Layer(SettingsDocument document, SourceFile source, YamlPath base) {
@@ -139,9 +142,24 @@ public final class SettingsResolver {
                     }
                     return v.value();
                 }, d.replicaPrefix());
+        Optional<String> bucket = literal(SettingsDocument::bucket, SettingsDocument::bucketEnv, "bucket").map(v -> {
+            if (!Names.isBucketName(v.value())) {
+                throw v.problem(v.path() + ": " + Problem.quote(v.value()) + " is not an S3 bucket name (3 to 63"
+                        + " lower-case letters, digits, '.' and '-', starting and ending with a letter or digit)");
+            }
+            return Optional.of(v.value());
+        }, Optional.<String>empty());
+        Optional<String> endpoint = literal(SettingsDocument::endpoint, SettingsDocument::endpointEnv, "endpoint")
+                .map(v -> {
+            if (!Names.isEndpointUrl(v.value())) {
+                throw v.problem(v.path() + ": " + Problem.quote(v.value()) + " is not an endpoint URL such as"
+                        + " http://minio.lan:9000 (http or https, a host, an optional port, no '$')");
+            }
+            return Optional.of(v.value());
+        }, Optional.<String>empty());
         return new Settings(image, version, sqlite, busybox, secret, bucketEnv, endpointEnv, port, annotations,
                 resources, new Settings.RunAs(uid, gid), fixPermissions, replicaPrefix, nativeSidecar,
-                initResources, fsGroup, podSecurity);
+                initResources, fsGroup, podSecurity, bucket, endpoint);
     }
 
     /**
@@ -248,6 +266,30 @@ public final class SettingsResolver {
             throw v.problem(v.path() + ": " + v.value() + " is not a valid id (0 to " + Integer.MAX_VALUE + ")");
         }
         return v.value();
+    }
+
+    /**
+     * A literal bucket or endpoint, or none: the first layer that sets either the literal or its variable
+     * decides (an overlay's {@code bucketEnv} replaces the app's literal {@code bucket}), and one layer may not
+     * set both, since only one of them could be used.
+     */
+    private Picked<String> literal(Function<SettingsDocument, String> literal,
+            Function<SettingsDocument, String> variable, String key) {
+        for (Layer layer : layers) {
+            String value = literal.apply(layer.document());
+            if (value != null && variable.apply(layer.document()) != null) {
+                throw new Value<>(value, layer.source(), layer.base().key(key)).problem(key + " and " + key + "Env"
+                        + " are both set; the config can name the " + key + " only one way: write " + key
+                        + " (literal) or " + key + "Env (a variable of the Secret), not both");
+            }
+            if (value != null) {
+                return new Picked<>(new Value<>(value, layer.source(), layer.base().key(key)));
+            }
+            if (variable.apply(layer.document()) != null) {
+                return new Picked<>(null);
+            }
+        }
+        return new Picked<>(null);
     }
 
     private <T> Picked<T> pick(Function<SettingsDocument, T> getter, String... path) {

@@ -14,13 +14,24 @@ import java.util.Objects;
  * Settings observed in hand-written manifests or given as flags (null = nothing known). A draft writes only
  * those that differ from the repository's effective defaults, so the descriptor stays short and a later
  * change of a repository default reaches the app.
+ *
+ * @param bucket a literal bucket (DataAngel's per-app bucket), null when the Secret's variable names it
+ * @param endpoint a literal endpoint, null when the Secret's variable names it
  */
 public record ObservedSettings(String litestreamImage, String litestreamVersion, String secret, String bucketEnv,
         String endpointEnv, Integer metricsPort, String requestsCpu, String requestsMemory, String limitsCpu,
-        String limitsMemory, Long uid, Long gid, Boolean fixPermissions) {
+        String limitsMemory, Long uid, Long gid, Boolean fixPermissions, String bucket, String endpoint) {
 
     public static final ObservedSettings NONE = new ObservedSettings(null, null, null, null, null, null, null, null,
             null, null, null, null, null);
+
+    /** Settings whose bucket and endpoint come from the Secret's variables (every setup but DataAngel's). */
+    public ObservedSettings(String litestreamImage, String litestreamVersion, String secret, String bucketEnv,
+            String endpointEnv, Integer metricsPort, String requestsCpu, String requestsMemory, String limitsCpu,
+            String limitsMemory, Long uid, Long gid, Boolean fixPermissions) {
+        this(litestreamImage, litestreamVersion, secret, bucketEnv, endpointEnv, metricsPort, requestsCpu,
+                requestsMemory, limitsCpu, limitsMemory, uid, gid, fixPermissions, null, null);
+    }
 
     public SettingsDocument against(Settings defaults) {
         String image = differs(litestreamImage, defaults.litestreamImage());
@@ -40,7 +51,8 @@ public record ObservedSettings(String litestreamImage, String litestreamVersion,
         RunAsDocument runAs = u == null && g == null ? null : new RunAsDocument(u, g);
         return new SettingsDocument(litestream, null, differs(secret, defaults.secret()),
                 differs(bucketEnv, defaults.bucketEnv()), differs(endpointEnv, defaults.endpointEnv()), metrics,
-                resources, runAs, differs(fixPermissions, defaults.fixPermissions()), null, null, null);
+                resources, runAs, differs(fixPermissions, defaults.fixPermissions()), null, null, null,
+                differs(bucket, defaults.bucket().orElse(null)), differs(endpoint, defaults.endpoint().orElse(null)));
     }
 
     /**

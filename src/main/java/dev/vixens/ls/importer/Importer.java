@@ -12,6 +12,7 @@ import dev.vixens.ls.draft.ObservedSettings;
 import dev.vixens.ls.importer.Finding.Kind;
 import dev.vixens.ls.importer.ImportPlan.DatabaseChoice;
 import dev.vixens.ls.importer.OldLitestreamConfig.OldDatabase;
+import dev.vixens.ls.importer.dataangel.DataAngelImport;
 import dev.vixens.ls.importer.OldLitestreamConfig.OldReplica;
 import dev.vixens.ls.kustomize.PodView.ContainerView;
 import dev.vixens.ls.kustomize.PodView.EnvVar;
@@ -73,6 +74,10 @@ public final class Importer {
     }
 
     public ImportPlan plan(ImportRequest request) {
+        DataAngelImport dataAngel = new DataAngelImport(repo);
+        if (dataAngel.applies(request.appDir())) {
+            return dataAngel.plan(request);
+        }
         return new Run(request).plan();
     }
 

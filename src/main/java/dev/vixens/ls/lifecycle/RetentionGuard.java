@@ -99,10 +99,25 @@ public final class RetentionGuard {
     }
 
     public static String message(Need need, int days, int violations) {
-        return "an expiry after " + days + " days would delete objects Litestream still needs: " + need.what()
+        return message("an expiry after " + days + " days", "--expiry-days", need, days, violations);
+    }
+
+    /**
+     * For {@code --noncurrent-days}: a noncurrent version is what a delete or an overwrite leaves behind on a
+     * versioned bucket, the only copy left when something other than Litestream's own retention removed an
+     * object (an {@code Expiration} rule, a mistaken {@code mc rm}, a second writer); restoring that version
+     * brings the replica back only while it exists, so it is held to the same window as the current ones.
+     */
+    public static String noncurrentMessage(Need need, int days, int violations) {
+        return message("expiring noncurrent versions after " + days + " days", "--noncurrent-days", need, days,
+                violations);
+    }
+
+    private static String message(String rule, String option, Need need, int days, int violations) {
+        return rule + " would delete objects Litestream still needs: " + need.what()
                 + " keeps " + need.retention() + " of history and restores it from a snapshot up to "
                 + need.snapshotInterval() + " older (" + need.millis() / HOUR + "h in all)"
                 + (violations > 1 ? ", and " + (violations - 1) + " more database(s)" : "")
-                + "; use --expiry-days " + need.minimumDays() + " or more";
+                + "; use " + option + " " + need.minimumDays() + " or more";
     }
 }

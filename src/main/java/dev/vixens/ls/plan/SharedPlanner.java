@@ -97,7 +97,7 @@ public final class SharedPlanner {
 
     /** The replica URL every shared profile config writes: the app's path comes from the environment. */
     public static String replicaUrl(Settings settings) {
-        return new BucketKey(settings.replicaPrefix(), "${" + REPLICA_PATH + "}").url(settings.bucketEnv());
+        return new BucketKey(settings.replicaPrefix(), "${" + REPLICA_PATH + "}").url(settings.bucketReference());
     }
 
     private LitestreamProcess process(Optional<Profile.BackedUp> profile) {

@@ -155,6 +155,11 @@ class AnalyzeEndToEndTest {
         assertThat(client.get("mismatch").asBoolean()).isEqualTo(!expected.equals("critical"));
         assertThat(client.get("notes").toString()).contains("of history: the rate is extrapolated");
 
+        // S3Proxy 2.6 does not implement GetBucketVersioning (501 NotImplemented): reported, not guessed as off
+        assertThat(report.get("versioning").get("state").asText()).isEqualTo("unknown");
+        assertThat(report.get("versioning").get("detail").asText())
+                .isEqualTo("the server answered 501 NotImplemented to GetBucketVersioning");
+
         JsonNode caches = byReplica.get("hydrus-client/client.caches.db");
         assertThat(caches.get("declaredProfile").asText()).isEqualTo("ephemeral");
         assertThat(caches.get("recommendedProfile").isNull()).isTrue();
@@ -173,7 +178,9 @@ class AnalyzeEndToEndTest {
                 .contains("Projected storage at the measured rate")
                 .containsPattern("! hydrus-client /opt/hydrus/db/client.master.db: declared standard, the measured"
                         + " activity \\([0-9.]+ WAL/LTX files per hour\\) suggests relaxed")
-                .contains("note: 1 objects belong to no Litestream replica");
+                .contains("note: 1 objects belong to no Litestream replica")
+                .contains("note: bucket versioning unknown (the server answered 501 NotImplemented to"
+                        + " GetBucketVersioning): if the bucket is versioned, install `vixens-ls lifecycle --versioned`");
     }
 
     @Test

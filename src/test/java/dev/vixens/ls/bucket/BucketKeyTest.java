@@ -19,9 +19,9 @@ class BucketKeyTest {
 
     @Test
     void theUrlEncodesSpacesOnlyAndNamesTheBucketVariable() {
-        assertThat(V05.url("LITESTREAM_BUCKET"))
+        assertThat(V05.url("${LITESTREAM_BUCKET}"))
                 .isEqualTo("s3://${LITESTREAM_BUCKET}/v05/hydrus-client-v05/client.db");
-        assertThat(new BucketKey("my backups", "app/my db.sqlite3").url("B"))
+        assertThat(new BucketKey("my backups", "app/my db.sqlite3").url("${B}"))
                 .isEqualTo("s3://${B}/my%20backups/app/my%20db.sqlite3");
     }
 

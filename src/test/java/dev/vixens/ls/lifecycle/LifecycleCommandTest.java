@@ -107,4 +107,66 @@ class LifecycleCommandTest {
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("--expiry-days 0 must be at least 1");
     }
+
+    @Test
+    void aVersionedBucketAlsoExpiresNoncurrentVersionsAndBareDeleteMarkers() throws Exception {
+        CliRun run = CliRun.inRepo(ProjectFiles.root(), "lifecycle", "--versioned", "--noncurrent-days", "20");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("""
+                {
+                  "Rules": [
+                    {
+                      "ID": "vixens-ls-expire-after-30-days",
+                      "Status": "Enabled",
+                      "Filter": {
+                        "Prefix": ""
+                      },
+                      "Expiration": {
+                        "Days": 30
+                      },
+                      "NoncurrentVersionExpiration": {
+                        "NoncurrentDays": 20
+                      }
+                    },
+                    {
+                      "ID": "vixens-ls-remove-expired-delete-markers",
+                      "Status": "Enabled",
+                      "Filter": {
+                        "Prefix": ""
+                      },
+                      "Expiration": {
+                        "ExpiredObjectDeleteMarker": true
+                      }
+                    }
+                  ]
+                }
+                """);
+        JsonNode rules = new ObjectMapper().readTree(run.out()).get("Rules");
+        // S3 refuses ExpiredObjectDeleteMarker next to Days in one Expiration element
+        rules.forEach(rule -> assertThat(rule.get("Expiration").size()).isEqualTo(1));
+        JsonNode byDefault = new ObjectMapper().readTree(CliRun.inRepo(ProjectFiles.root(), "lifecycle",
+                "--versioned", "--expiry-days", "40").out());
+        assertThat(byDefault.get("Rules").get(0).get("NoncurrentVersionExpiration").get("NoncurrentDays").asInt())
+                .isEqualTo(40);
+    }
+
+    @Test
+    void theGuardCoversNoncurrentVersionsToo() {
+        CliRun tooShort = CliRun.inRepo(ProjectFiles.root(), "lifecycle", "--versioned", "--noncurrent-days", "3");
+        CliRun withoutVersioned = CliRun.inRepo(ProjectFiles.root(), "lifecycle", "--noncurrent-days", "30");
+        CliRun zero = CliRun.inRepo(ProjectFiles.root(), "lifecycle", "--versioned", "--noncurrent-days", "0");
+
+        assertThat(tooShort.exitCode()).isEqualTo(2);
+        assertThat(tooShort.out()).isEmpty();
+        // every backed-up database of the example repository is inside 3 days; their count follows the examples
+        assertThat(tooShort.err()).matches("apps/20-media/frigate/vixens-backup.yaml:21:14: expiring noncurrent"
+                + " versions after 3 days would delete objects Litestream still needs: frigate /config/frigate.db"
+                + " \\(profile critical\\) keeps 336h of history and restores it from a snapshot up to 1h older"
+                + " \\(337h in all\\), and \\d+ more database\\(s\\); use --noncurrent-days 15 or more\n");
+        assertThat(withoutVersioned.exitCode()).isEqualTo(2);
+        assertThat(withoutVersioned.err()).contains("--noncurrent-days needs --versioned");
+        assertThat(zero.exitCode()).isEqualTo(2);
+        assertThat(zero.err()).contains("--noncurrent-days 0 must be at least 1");
+    }
 }
