@@ -1,5 +1,6 @@
 package dev.vixens.ls.cli;
 
+import dev.vixens.ls.alerts.AlertRuleFile;
 import dev.vixens.ls.descriptor.AppDescriptor;
 import dev.vixens.ls.descriptor.Settings;
 import dev.vixens.ls.json.ExplainDocument;
@@ -121,6 +122,12 @@ public final class ExplainCommand implements Runnable {
         d.drill().ifPresent(drill -> out.printf("Restore drill: CronJob %s, schedule \"%s\" (restores every"
                 + " backed-up database into scratch, checks and counts it)%n", RestoreDrill.nameFor(d.app()),
                 drill.schedule()));
+        plan.files().stream().filter(f -> f.model().get("file") instanceof AlertRuleFile)
+                .forEach(f -> out.printf("Alert rules: %s, %s (README, When a backup stops)%n", f.path(),
+                        String.join(", ", ((AlertRuleFile) f.model().get("file")).rules().stream()
+                                .map(r -> r.alert()).distinct().toList())));
+        d.settings().heartbeat().ifPresent(h -> out.printf("Heartbeat: every %s to $%s (from Secret %s;"
+                + " Litestream heartbeat-url)%n", h.interval(), h.urlEnv(), d.settings().secret()));
         if (!plan.processes().isEmpty()) {
             out.printf("Sidecar stop: up to %ds after SIGTERM to ship the last writes; the pod's"
                     + " terminationGracePeriodSeconds must be longer%n", version.release().secondsToShipLastWrites());

@@ -14,7 +14,6 @@ import dev.vixens.ls.output.RepositoryLock;
 import dev.vixens.ls.plan.AppPlan;
 import dev.vixens.ls.plan.AppPlanner;
 import dev.vixens.ls.plan.ResolvedApp;
-import dev.vixens.ls.profile.ProfileCatalog;
 import dev.vixens.ls.repo.AppRef;
 import dev.vixens.ls.repo.Repository;
 import dev.vixens.ls.source.InputException;
@@ -85,14 +84,14 @@ public final class Pipeline {
     private static List<AppPlan> plan(LoadedRepository loaded, ProblemCollector problems) {
         List<AppPlan> plans = new ArrayList<>();
         for (Optional<AppPlan> plan : InOrder.map(loaded.selected(), app -> problems.attempt(
-                () -> plan(loaded.descriptor(app), loaded.profiles())))) {
+                () -> plan(loaded.descriptor(app), loaded)))) {
             plan.ifPresent(plans::add);
         }
         if (!problems.isEmpty()) {
             return plans;
         }
         List<AppPlan> others = new ArrayList<>();
-        for (Optional<AppPlan> plan : InOrder.map(loaded.others(), d -> planOrSkip(d, loaded.profiles()))) {
+        for (Optional<AppPlan> plan : InOrder.map(loaded.others(), d -> planOrSkip(d, loaded))) {
             plan.ifPresent(others::add);
         }
         ReplicaClaims.check(plans, others);
@@ -190,7 +189,7 @@ public final class Pipeline {
         List<ResolvedApp> apps = resolve(loaded, problems);
         problems.throwIfAny();
         ResolvedApp resolved = apps.get(0);
-        AppPlan plan = AppPlanner.plan(resolved);
+        AppPlan plan = AppPlanner.plan(resolved, repo.config().monitoring());
         return new Explanation(resolved, plan, ReleaseWarnings.forApp(repo, plan), overlays(loaded, plan));
     }
 
@@ -217,17 +216,19 @@ public final class Pipeline {
                 verification.cacheable());
     }
 
-    private static AppPlan plan(dev.vixens.ls.descriptor.AppDescriptor app, ProfileCatalog profiles) {
-        return AppPlanner.plan(ResolvedApp.resolve(app, profiles));
+    private static AppPlan plan(dev.vixens.ls.descriptor.AppDescriptor app, LoadedRepository loaded) {
+        return AppPlanner.plan(ResolvedApp.resolve(app, loaded.profiles()),
+                loaded.repository().config().monitoring());
     }
 
     /**
      * An app outside the selection, planned to compare its replicas; one that does not plan is skipped here (its
      * own run reports why), so a broken app never blocks another's.
      */
-    private static Optional<AppPlan> planOrSkip(dev.vixens.ls.descriptor.AppDescriptor app, ProfileCatalog profiles) {
+    private static Optional<AppPlan> planOrSkip(dev.vixens.ls.descriptor.AppDescriptor app,
+            LoadedRepository loaded) {
         try {
-            return Optional.of(plan(app, profiles));
+            return Optional.of(plan(app, loaded));
         } catch (InputException e) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package dev.vixens.ls.plan;
 
+import dev.vixens.ls.alerts.Monitoring;
 import dev.vixens.ls.descriptor.AppDescriptor;
 import dev.vixens.ls.plan.ComponentPlan.ConfigMapGenerator;
 import dev.vixens.ls.plan.ComponentPlan.Patch;
@@ -29,7 +30,8 @@ public final class AppPlanner {
             new MetricsStep(),
             new DefaultContainerStep(),
             new PodSecurityStep(),
-            new RestoreDrillStep());
+            new RestoreDrillStep(),
+            new AlertRulesStep());
 
     private AppPlanner() {
     }
@@ -39,22 +41,29 @@ public final class AppPlanner {
      * descriptor), in {@code litestream/<overlay>/}: that overlay includes it instead of the app's.
      */
     public static AppPlan plan(AppDescriptor app, ProfileCatalog catalog) {
-        return plan(ResolvedApp.resolve(app, catalog));
+        return plan(app, catalog, Monitoring.DEFAULT);
+    }
+
+    /** As {@link #plan(AppDescriptor, ProfileCatalog)}, with the repository's monitoring setup for the alert rules. */
+    public static AppPlan plan(AppDescriptor app, ProfileCatalog catalog, Monitoring monitoring) {
+        return plan(ResolvedApp.resolve(app, catalog), monitoring);
     }
 
     /** The Components of an app already resolved. */
-    public static AppPlan plan(ResolvedApp resolved) {
+    public static AppPlan plan(ResolvedApp resolved, Monitoring monitoring) {
         String dir = resolved.app().directory() + "/" + COMPONENT_DIR;
         List<AppPlan> overlays = new ArrayList<>();
         for (ResolvedApp overlay : resolved.overlays()) {
-            overlays.add(plan(overlay, dir + "/" + overlay.overlay().orElseThrow(), List.of()));
+            overlays.add(plan(overlay, monitoring, dir + "/" + overlay.overlay().orElseThrow(), List.of()));
         }
-        return plan(resolved, dir, overlays);
+        return plan(resolved, monitoring, dir, overlays);
     }
 
-    private static AppPlan plan(ResolvedApp resolved, String componentDir, List<AppPlan> overlayPlans) {
+    private static AppPlan plan(ResolvedApp resolved, Monitoring monitoring, String componentDir,
+            List<AppPlan> overlayPlans) {
         PlanContext context = new PlanContext(resolved.app(), resolved.databases(), resolved.processes(),
                 componentDir);
+        context.monitoring = monitoring;
         for (PlanStep step : STEPS) {
             step.apply(context);
         }
@@ -81,7 +90,7 @@ public final class AppPlanner {
         files.add(new FileSpec(dir + "/" + PATCH_FILE, "component/pod-patch.yaml.ftl", Map.of("patch", patch)));
         for (LitestreamProcess process : plan.processes) {
             files.add(new FileSpec(dir + "/" + process.configFile(), dialect.configTemplate(),
-                    dialect.configModel(process)));
+                    dialect.configModel(process, app.settings().heartbeat())));
         }
         files.addAll(plan.extraFiles);
         files.sort((a, b) -> a.path().compareTo(b.path()));

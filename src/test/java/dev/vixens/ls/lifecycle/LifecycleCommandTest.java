@@ -70,7 +70,7 @@ class LifecycleCommandTest {
 
         assertThat(underPrefix.exitCode()).isEqualTo(2);
         assertThat(underPrefix.out()).isEmpty();
-        assertThat(underPrefix.err()).isEqualTo("apps/30-lab/hydrus-client-v05/vixens-backup.yaml:19:14: an expiry"
+        assertThat(underPrefix.err()).isEqualTo("apps/30-lab/hydrus-client-v05/vixens-backup.yaml:21:14: an expiry"
                 + " after 1 days would delete objects Litestream still needs: hydrus-client-v05 /opt/hydrus/db/client.db"
                 + " (profile critical) keeps 336h of history and restores it from a snapshot up to 1h older (337h in"
                 + " all), and 2 more database(s); use --expiry-days 15 or more\n");
