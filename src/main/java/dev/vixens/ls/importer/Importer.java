@@ -1,6 +1,8 @@
 package dev.vixens.ls.importer;
 
+import dev.vixens.ls.bucket.BucketKey;
 import dev.vixens.ls.descriptor.DescriptorLoader;
+import dev.vixens.ls.descriptor.Names;
 import dev.vixens.ls.descriptor.Settings;
 import dev.vixens.ls.descriptor.SettingsResolver;
 import dev.vixens.ls.draft.DescriptorDraft;
@@ -149,18 +151,14 @@ public final class Importer {
             reportContainers(roles, sidecar, config, mountPath);
             findings.addAll(old.findings());
 
+            Settings defaults = SettingsResolver.resolve(List.of(repo.config().defaults()));
             List<DatabaseChoice> choices = new ArrayList<>();
             List<DatabaseDraft> drafts = new ArrayList<>();
             for (FoundDatabase db : databases) {
                 DatabaseChoice choice = choose(db);
                 choices.add(choice);
-                String defaultReplica = app + "/" + db.path().substring(mountPath.length() + 1);
-                String replicaPath = db.replica().map(OldReplica::replicaPath)
-                        .filter(p -> !p.equals(defaultReplica)).orElse(null);
-                if (replicaPath != null) {
-                    findings.add(new Finding(Kind.REVIEW, db.replica().get().at(), db.path() + ": kept the old replica"
-                            + " path '" + replicaPath + "' (replicaPath), so the existing backups stay restorable"));
-                }
+                String replicaPath = db.replica().flatMap(replica -> keptReplicaPath(db, replica, app, mountPath,
+                        defaults.replicaPrefix())).orElse(null);
                 drafts.add(new DatabaseDraft(db.path(), choice.profile(), null, replicaPath, choice.why()));
             }
             for (String key : request.profiles().keySet()) {
@@ -171,7 +169,6 @@ public final class Importer {
                 }
             }
 
-            Settings defaults = SettingsResolver.resolve(List.of(repo.config().defaults()));
             ObservedSettings observed = settings(pod, sidecar, roles, old, databases, defaults);
             String namespace = namespace(base, pod, appDir);
             String baseName = repo.display(baseDir);
@@ -549,6 +546,30 @@ public final class Importer {
                         + refused.getMessage() + ")"));
                 return nearest.get().version();
             }
+        }
+
+        /**
+         * The replica path that keeps an existing replica where it is once the repository's replica prefix is
+         * put before it ({@link BucketKey} is where the two meet); empty when the default path does that.
+         */
+        private Optional<String> keptReplicaPath(FoundDatabase db, OldReplica old, String app, String mountPath,
+                String prefix) {
+            String defaultPath = Names.defaultReplicaPath(app, mountPath, db.path());
+            if (new BucketKey(prefix, defaultPath).key().equals(old.replicaPath())) {
+                return Optional.empty();
+            }
+            Optional<String> kept = BucketKey.pathFor(prefix, old.replicaPath());
+            if (kept.isEmpty()) {
+                findings.add(new Finding(Kind.REVIEW, old.at(), db.path() + ": the existing replica '"
+                        + old.replicaPath() + "' is not under the repository's replica prefix '" + prefix + "/': the"
+                        + " generated config writes to '" + new BucketKey(prefix, defaultPath).key() + "' and would"
+                        + " not restore the existing backups; copy them there, or give this app a replica prefix"
+                        + " that holds them"));
+                return Optional.empty();
+            }
+            findings.add(new Finding(Kind.REVIEW, old.at(), db.path() + ": kept the old replica"
+                    + " path '" + kept.get() + "' (replicaPath), so the existing backups stay restorable"));
+            return kept;
         }
 
         private ObservedSettings settings(PodView pod, ContainerView sidecar, Map<ContainerView, ContainerRole> roles,

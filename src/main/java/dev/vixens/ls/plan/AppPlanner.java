@@ -5,17 +5,14 @@ import dev.vixens.ls.descriptor.AppDescriptor;
 import dev.vixens.ls.plan.ComponentPlan.ConfigMapGenerator;
 import dev.vixens.ls.plan.ComponentPlan.Patch;
 import dev.vixens.ls.profile.ProfileCatalog;
-import dev.vixens.ls.source.InputException;
-import dev.vixens.ls.source.YamlLocator;
-import dev.vixens.ls.source.YamlPath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The resolve stage for one app: profiles and version rules applied, then each concern of ADR-014's
- * start-up sequence contributes to one immutable plan, in this order.
+ * The plan stage for one app: over its {@link ResolvedApp}, each concern of ADR-014's start-up sequence
+ * contributes to one immutable plan, in this order.
  */
 public final class AppPlanner {
 
@@ -49,41 +46,29 @@ public final class AppPlanner {
 
     /** As {@link #plan(AppDescriptor, ProfileCatalog)}, with the repository's monitoring setup for the alert rules. */
     public static AppPlan plan(AppDescriptor app, ProfileCatalog catalog, Monitoring monitoring) {
-        String dir = app.directory() + "/" + COMPONENT_DIR;
-        List<AppPlan> overlays = new ArrayList<>();
-        for (AppDescriptor.OverlaySettings overlay : app.overlays()) {
-            overlays.add(plan(app.forOverlay(overlay), catalog, monitoring, dir + "/" + overlay.name(),
-                    Optional.of(overlay.name()), List.of()));
-        }
-        return plan(app, catalog, monitoring, dir, Optional.empty(), overlays);
+        return plan(ResolvedApp.resolve(app, catalog), monitoring);
     }
 
-    private static AppPlan plan(AppDescriptor app, ProfileCatalog catalog, Monitoring monitoring,
-            String componentDir, Optional<String> overlay, List<AppPlan> overlayPlans) {
-        List<PlannedDatabase> databases = ProfileResolver.resolve(app, catalog);
-        ConfigDialect dialect = ConfigDialect.of(app.settings().litestreamVersion());
-        List<LitestreamProcess.Replica> replicas = databases.stream()
-                .filter(PlannedDatabase::replicated)
-                .map(db -> Replicas.of(db, app.settings()))
-                .toList();
-        List<LitestreamProcess> processes = processes(app, dialect, replicas);
-        PlanContext context = new PlanContext(app, databases, processes, componentDir);
+    /** The Components of an app already resolved. */
+    public static AppPlan plan(ResolvedApp resolved, Monitoring monitoring) {
+        String dir = resolved.app().directory() + "/" + COMPONENT_DIR;
+        List<AppPlan> overlays = new ArrayList<>();
+        for (ResolvedApp overlay : resolved.overlays()) {
+            overlays.add(plan(overlay, monitoring, dir + "/" + overlay.overlay().orElseThrow(), List.of()));
+        }
+        return plan(resolved, monitoring, dir, overlays);
+    }
+
+    private static AppPlan plan(ResolvedApp resolved, Monitoring monitoring, String componentDir,
+            List<AppPlan> overlayPlans) {
+        PlanContext context = new PlanContext(resolved.app(), resolved.databases(), resolved.processes(),
+                componentDir);
         context.monitoring = monitoring;
         for (PlanStep step : STEPS) {
             step.apply(context);
         }
         MountPathGuard.check(context);
-        return freeze(context, dialect, overlay, overlayPlans);
-    }
-
-    private static List<LitestreamProcess> processes(AppDescriptor app, ConfigDialect dialect,
-            List<LitestreamProcess.Replica> replicas) {
-        try {
-            return dialect.processes(replicas, app.settings().metricsPort());
-        } catch (IllegalArgumentException e) {
-            throw new InputException(YamlLocator.locate(app.source(), YamlPath.of("metrics", "port")),
-                    e.getMessage());
-        }
+        return freeze(context, resolved.dialect(), resolved.overlay(), overlayPlans);
     }
 
     private static AppPlan freeze(PlanContext plan, ConfigDialect dialect, Optional<String> overlay,
