@@ -39,7 +39,7 @@ public final class Documents {
         /** The settings one overlay may change, as a layer over the app's. */
         public static SettingsDocument ofOverlay(OverlayDocument overlay) {
             LitestreamDocument litestream = overlay.litestream() == null ? null
-                    : new LitestreamDocument(null, null, overlay.litestream().replicaPrefix(), null);
+                    : new LitestreamDocument(null, null, overlay.litestream().replicaPrefix(), null, null);
             return new SettingsDocument(litestream, null, overlay.secret(), overlay.bucketEnv(), null, null, null,
                     null, null, null, null, null, null, null);
         }
@@ -69,7 +69,12 @@ public final class Documents {
             Boolean integrityCheck) {
     }
 
-    public record LitestreamDocument(String image, String version, String replicaPrefix, Boolean allowNewerRelease) {
+    public record LitestreamDocument(String image, String version, String replicaPrefix, Boolean allowNewerRelease,
+            HeartbeatDocument heartbeat) {
+    }
+
+    /** {@code litestream.heartbeat}: the variable holding the dead-man's switch URL, and how often to call it. */
+    public record HeartbeatDocument(String urlEnv, String interval) {
     }
 
     public record ImagesDocument(String sqlite, String busybox) {

@@ -1,6 +1,7 @@
 package dev.vixens.ls.descriptor;
 
 import dev.vixens.ls.litestream.LitestreamVersion;
+import dev.vixens.ls.profile.GoDuration;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -20,12 +21,14 @@ import java.util.OptionalLong;
  * @param bucket a bucket written literally into the replica URLs instead of {@code ${bucketEnv}}: for
  *     setups with one bucket per app that no Secret names (DataAngel's {@code dataangel.io/bucket})
  * @param endpoint an S3 endpoint written literally instead of {@code ${endpointEnv}}, for the same reason
+ * @param heartbeat the Litestream heartbeat to an outside dead-man's switch (0.5.6+), when asked for
  */
 public record Settings(String litestreamImage, LitestreamVersion litestreamVersion, String sqliteImage,
         String busyboxImage, String secret, String bucketEnv, String endpointEnv, int metricsPort,
         boolean metricsAnnotations, Resources resources, RunAs runAs, boolean fixPermissions,
         String replicaPrefix, boolean nativeSidecar, Resources initResources, OptionalLong fsGroup,
-        PodSecurityLevel podSecurity, Optional<String> bucket, Optional<String> endpoint) {
+        PodSecurityLevel podSecurity, Optional<String> bucket, Optional<String> endpoint,
+        Optional<Heartbeat> heartbeat) {
 
     public String litestreamImageReference() {
         return litestreamImage + ":" + litestreamVersion.text();
@@ -43,6 +46,16 @@ public record Settings(String litestreamImage, LitestreamVersion litestreamVersi
 
     /** Requests and limits of a container. */
     public record Resources(String requestsCpu, String requestsMemory, String limitsCpu, String limitsMemory) {
+    }
+
+    /**
+     * Litestream's heartbeat ({@code heartbeat-url}, {@code heartbeat-interval}): the sidecar calls the URL while
+     * it replicates, so a dead-man's switch outside the cluster notices when it stops, the whole cluster included.
+     *
+     * @param urlEnv the environment variable (from the app's Secret) that holds the URL: a reference in the
+     *     config, never the URL itself, which is a credential of the switch
+     */
+    public record Heartbeat(String urlEnv, GoDuration interval) {
     }
 
     /** The uid and gid the init containers and the sidecar run as, and that fix-permissions applies. */

@@ -3,8 +3,11 @@ package dev.vixens.ls.descriptor;
 import dev.vixens.ls.descriptor.Documents.ResourceListDocument;
 import dev.vixens.ls.descriptor.Documents.ResourcesDocument;
 import dev.vixens.ls.descriptor.Documents.SettingsDocument;
+import dev.vixens.ls.litestream.Level;
 import dev.vixens.ls.litestream.LitestreamVersion;
+import dev.vixens.ls.litestream.Release;
 import dev.vixens.ls.litestream.ReleaseTable;
+import dev.vixens.ls.profile.GoDuration;
 import dev.vixens.ls.source.InputException;
 import dev.vixens.ls.source.Problem;
 import dev.vixens.ls.source.SourceFile;
@@ -46,7 +49,14 @@ public final class SettingsResolver {
             OptionalLong.empty(),
             PodSecurityLevel.RESTRICTED,
             Optional.empty(),
+            Optional.empty(),
             Optional.empty());
+
+    /** The variable a heartbeat URL is read from when {@code litestream.heartbeat.urlEnv} does not say. */
+    public static final String HEARTBEAT_URL_ENV = "LITESTREAM_HEARTBEAT_URL";
+    /** A heartbeat more often than a minute loads the switch; less often than a day notices nothing in time. */
+    private static final GoDuration HEARTBEAT_MIN = GoDuration.parse("1m");
+    private static final GoDuration HEARTBEAT_MAX = GoDuration.parse("24h");
 
     /** One layer of settings and where it was written. */
     public record Layer(SettingsDocument document, SourceFile source, YamlPath base) {
@@ -157,9 +167,43 @@ public final class SettingsResolver {
             }
             return Optional.of(v.value());
         }, Optional.<String>empty());
+        Optional<Settings.Heartbeat> heartbeat = pick(s -> s.litestream() == null ? null
+                : s.litestream().heartbeat(), "litestream", "heartbeat").map(v -> Optional.of(heartbeat(v, version)),
+                d.heartbeat());
         return new Settings(image, version, sqlite, busybox, secret, bucketEnv, endpointEnv, port, annotations,
                 resources, new Settings.RunAs(uid, gid), fixPermissions, replicaPrefix, nativeSidecar,
-                initResources, fsGroup, podSecurity, bucket, endpoint);
+                initResources, fsGroup, podSecurity, bucket, endpoint, heartbeat);
+    }
+
+    /**
+     * A heartbeat only where the release reads {@code heartbeat-url} (the release table): an older one would drop
+     * the key without a word, and the switch would page for a cluster that is fine, or never be set up at all.
+     */
+    private static Settings.Heartbeat heartbeat(Value<Documents.HeartbeatDocument> v, LitestreamVersion version) {
+        List<Release> readers = ReleaseTable.get().readers(Level.TOP, "heartbeat-url");
+        if (!version.release().reads(Level.TOP, "heartbeat-url")) {
+            throw v.problem(v.path() + ": Litestream " + version.text() + " does not send heartbeats; the first"
+                    + " release that does is " + readers.get(0).version() + " (set litestream.version to it or later,"
+                    + " or remove heartbeat)");
+        }
+        String env = v.value().urlEnv() == null ? HEARTBEAT_URL_ENV : v.value().urlEnv();
+        if (!Names.isEnvName(env)) {
+            throw v.problem(v.path() + ".urlEnv: '" + env + "' is not an environment variable name such as "
+                    + HEARTBEAT_URL_ENV + " (the URL itself goes in the app's Secret, under that name)");
+        }
+        GoDuration interval = GoDuration.parse("5m");
+        if (v.value().interval() != null) {
+            try {
+                interval = GoDuration.parse(v.value().interval());
+            } catch (IllegalArgumentException e) {
+                throw v.problem(v.path() + ".interval: " + e.getMessage());
+            }
+            if (interval.compareTo(HEARTBEAT_MIN) < 0 || interval.compareTo(HEARTBEAT_MAX) > 0) {
+                throw v.problem(v.path() + ".interval: " + interval + " is not between " + HEARTBEAT_MIN + " and "
+                        + HEARTBEAT_MAX);
+            }
+        }
+        return new Settings.Heartbeat(env, interval);
     }
 
     /**

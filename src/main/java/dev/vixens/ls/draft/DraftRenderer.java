@@ -33,7 +33,7 @@ public final class DraftRenderer {
         SourceFile source = SourceFile.fromBytes(path + " (to be written)", text.getBytes(StandardCharsets.UTF_8));
         try {
             AppDescriptor descriptor = DescriptorLoader.load(source, appDir, repo.config().defaults());
-            AppPlanner.plan(descriptor, repo.profiles());
+            AppPlanner.plan(descriptor, repo.profiles(), repo.config().monitoring());
         } catch (InputException e) {
             throw new InputException(e.problem().location(), e.problem().message()
                     + " (the descriptor would not generate, so nothing was written)");

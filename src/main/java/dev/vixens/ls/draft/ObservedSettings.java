@@ -45,7 +45,7 @@ public record ObservedSettings(String litestreamImage, String litestreamVersion,
         String image = differs(litestreamImage, defaults.litestreamImage());
         String version = differs(litestreamVersion, defaults.litestreamVersion().text());
         LitestreamDocument litestream = image == null && version == null ? null
-                : new LitestreamDocument(image, version, null, null);
+                : new LitestreamDocument(image, version, null, null, null);
         Integer port = metricsPortChosen ? (metricsPort == null ? defaults.metricsPort() : metricsPort)
                 : differs(metricsPort, defaults.metricsPort());
         MetricsDocument metrics = port == null ? null : new MetricsDocument(port, null);

@@ -1,5 +1,7 @@
 package dev.vixens.ls.importer;
 
+import dev.vixens.ls.bucket.BucketKey;
+import dev.vixens.ls.descriptor.Names;
 import dev.vixens.ls.descriptor.Settings;
 import dev.vixens.ls.descriptor.SettingsResolver;
 import dev.vixens.ls.draft.AppDirectory;
@@ -23,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -73,6 +76,7 @@ public final class ImportService {
         List<FoundDatabase> databases = NonSqliteFiles.leaveOut(found, setup.appContainer().image() + " "
                 + setup.pod().name(), request.profiles(), setup, findings);
 
+        Settings defaults = SettingsResolver.resolve(List.of(repo.config().defaults()));
         ProfileChooser chooser = new ProfileChooser(repo.profiles(), request.profiles(), request.answers(), findings);
         List<DatabaseChoice> choices = new ArrayList<>();
         List<DatabaseDraft> drafts = new ArrayList<>();
@@ -80,11 +84,10 @@ public final class ImportService {
             DatabaseChoice choice = chooser.choose(db);
             choices.add(choice);
             drafts.add(new DatabaseDraft(db.path(), choice.profile(), null,
-                    keptReplicaPath(name, setup.mountPath(), db, findings), choice.why()));
+                    keptReplicaPath(name, setup.mountPath(), defaults.replicaPrefix(), db, findings), choice.why()));
         }
         chooser.requireAllUsed(name, databases);
 
-        Settings defaults = SettingsResolver.resolve(List.of(repo.config().defaults()));
         ObservedSettings observed = SidecarSettings.read(setup, databases, defaults, user, findings);
         String namespace = namespace(request, base, setup, app);
         DescriptorDraft draft = new DescriptorDraft(List.of(
@@ -126,19 +129,31 @@ public final class ImportService {
     }
 
     /**
-     * The old replica path when it is not the one the descriptor derives by default, so that the existing backups
-     * stay restorable; null otherwise. (Re-derives the default {@code <app>/<path below the mount>}: the seam for
-     * the one owner of where a database lives in the bucket, {@code BucketKey}, once it lands.)
+     * The replica path that keeps an existing replica where it is once the repository's replica prefix is put
+     * before it ({@link BucketKey} is where the two meet); null when the default path does that.
      */
-    private static String keptReplicaPath(String app, String mountPath, FoundDatabase db, List<Finding> findings) {
-        String defaultReplica = app + "/" + db.path().substring(mountPath.length() + 1);
-        String replicaPath = db.replica().map(OldReplica::replicaPath).filter(p -> !p.equals(defaultReplica))
-                .orElse(null);
-        if (replicaPath != null) {
-            findings.add(new Finding(Kind.REVIEW, db.replica().get().at(), db.path() + ": kept the old replica"
-                    + " path '" + replicaPath + "' (replicaPath), so the existing backups stay restorable"));
+    private static String keptReplicaPath(String app, String mountPath, String prefix, FoundDatabase db,
+            List<Finding> findings) {
+        if (db.replica().isEmpty()) {
+            return null;
         }
-        return replicaPath;
+        OldReplica old = db.replica().get();
+        String defaultPath = Names.defaultReplicaPath(app, mountPath, db.path());
+        if (new BucketKey(prefix, defaultPath).key().equals(old.replicaPath())) {
+            return null;
+        }
+        Optional<String> kept = BucketKey.pathFor(prefix, old.replicaPath());
+        if (kept.isEmpty()) {
+            findings.add(new Finding(Kind.REVIEW, old.at(), db.path() + ": the existing replica '"
+                    + old.replicaPath() + "' is not under the repository's replica prefix '" + prefix + "/': the"
+                    + " generated config writes to '" + new BucketKey(prefix, defaultPath).key() + "' and would"
+                    + " not restore the existing backups; copy them there, or give this app a replica prefix"
+                    + " that holds them"));
+            return null;
+        }
+        findings.add(new Finding(Kind.REVIEW, old.at(), db.path() + ": kept the old replica"
+                + " path '" + kept.get() + "' (replicaPath), so the existing backups stay restorable"));
+        return kept.get();
     }
 
     /** {@code --run-as UID[:GID]} (GID defaults to UID). */

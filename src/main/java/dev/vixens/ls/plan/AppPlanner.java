@@ -1,20 +1,18 @@
 package dev.vixens.ls.plan;
 
+import dev.vixens.ls.alerts.Monitoring;
 import dev.vixens.ls.descriptor.AppDescriptor;
 import dev.vixens.ls.plan.ComponentPlan.ConfigMapGenerator;
 import dev.vixens.ls.plan.ComponentPlan.Patch;
 import dev.vixens.ls.profile.ProfileCatalog;
-import dev.vixens.ls.source.InputException;
-import dev.vixens.ls.source.YamlLocator;
-import dev.vixens.ls.source.YamlPath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The resolve stage for one app: profiles and version rules applied, then each concern of ADR-014's
- * start-up sequence contributes to one immutable plan, in this order.
+ * The plan stage for one app: over its {@link ResolvedApp}, each concern of ADR-014's start-up sequence
+ * contributes to one immutable plan, in this order.
  */
 public final class AppPlanner {
 
@@ -32,7 +30,8 @@ public final class AppPlanner {
             new MetricsStep(),
             new DefaultContainerStep(),
             new PodSecurityStep(),
-            new RestoreDrillStep());
+            new RestoreDrillStep(),
+            new AlertRulesStep());
 
     private AppPlanner() {
     }
@@ -42,40 +41,34 @@ public final class AppPlanner {
      * descriptor), in {@code litestream/<overlay>/}: that overlay includes it instead of the app's.
      */
     public static AppPlan plan(AppDescriptor app, ProfileCatalog catalog) {
-        String dir = app.directory() + "/" + COMPONENT_DIR;
-        List<AppPlan> overlays = new ArrayList<>();
-        for (AppDescriptor.OverlaySettings overlay : app.overlays()) {
-            overlays.add(plan(app.forOverlay(overlay), catalog, dir + "/" + overlay.name(),
-                    Optional.of(overlay.name()), List.of()));
-        }
-        return plan(app, catalog, dir, Optional.empty(), overlays);
+        return plan(app, catalog, Monitoring.DEFAULT);
     }
 
-    private static AppPlan plan(AppDescriptor app, ProfileCatalog catalog, String componentDir,
-            Optional<String> overlay, List<AppPlan> overlayPlans) {
-        List<PlannedDatabase> databases = ProfileResolver.resolve(app, catalog);
-        ConfigDialect dialect = ConfigDialect.of(app.settings().litestreamVersion());
-        List<LitestreamProcess.Replica> replicas = databases.stream()
-                .filter(PlannedDatabase::replicated)
-                .map(db -> Replicas.of(db, app.settings()))
-                .toList();
-        List<LitestreamProcess> processes = processes(app, dialect, replicas);
-        PlanContext context = new PlanContext(app, databases, processes, componentDir);
+    /** As {@link #plan(AppDescriptor, ProfileCatalog)}, with the repository's monitoring setup for the alert rules. */
+    public static AppPlan plan(AppDescriptor app, ProfileCatalog catalog, Monitoring monitoring) {
+        return plan(ResolvedApp.resolve(app, catalog), monitoring);
+    }
+
+    /** The Components of an app already resolved. */
+    public static AppPlan plan(ResolvedApp resolved, Monitoring monitoring) {
+        String dir = resolved.app().directory() + "/" + COMPONENT_DIR;
+        List<AppPlan> overlays = new ArrayList<>();
+        for (ResolvedApp overlay : resolved.overlays()) {
+            overlays.add(plan(overlay, monitoring, dir + "/" + overlay.overlay().orElseThrow(), List.of()));
+        }
+        return plan(resolved, monitoring, dir, overlays);
+    }
+
+    private static AppPlan plan(ResolvedApp resolved, Monitoring monitoring, String componentDir,
+            List<AppPlan> overlayPlans) {
+        PlanContext context = new PlanContext(resolved.app(), resolved.databases(), resolved.processes(),
+                componentDir);
+        context.monitoring = monitoring;
         for (PlanStep step : STEPS) {
             step.apply(context);
         }
         MountPathGuard.check(context);
-        return freeze(context, dialect, overlay, overlayPlans);
-    }
-
-    private static List<LitestreamProcess> processes(AppDescriptor app, ConfigDialect dialect,
-            List<LitestreamProcess.Replica> replicas) {
-        try {
-            return dialect.processes(replicas, app.settings().metricsPort());
-        } catch (IllegalArgumentException e) {
-            throw new InputException(YamlLocator.locate(app.source(), YamlPath.of("metrics", "port")),
-                    e.getMessage());
-        }
+        return freeze(context, resolved.dialect(), resolved.overlay(), overlayPlans);
     }
 
     private static AppPlan freeze(PlanContext plan, ConfigDialect dialect, Optional<String> overlay,
@@ -97,7 +90,7 @@ public final class AppPlanner {
         files.add(new FileSpec(dir + "/" + PATCH_FILE, "component/pod-patch.yaml.ftl", Map.of("patch", patch)));
         for (LitestreamProcess process : plan.processes) {
             files.add(new FileSpec(dir + "/" + process.configFile(), dialect.configTemplate(),
-                    dialect.configModel(process)));
+                    dialect.configModel(process, app.settings().heartbeat())));
         }
         files.addAll(plan.extraFiles);
         files.sort((a, b) -> a.path().compareTo(b.path()));

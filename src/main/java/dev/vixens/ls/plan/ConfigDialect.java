@@ -1,9 +1,13 @@
 package dev.vixens.ls.plan;
 
+import dev.vixens.ls.descriptor.Settings;
 import dev.vixens.ls.litestream.Level;
 import dev.vixens.ls.litestream.LitestreamVersion;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How one configuration language of Litestream is written: which processes a pod needs and which template
@@ -37,6 +41,22 @@ public sealed interface ConfigDialect permits Litestream03Dialect, Litestream05D
      */
     default Map<String, Object> configModel(LitestreamProcess process) {
         return Map.of("process", process, "settings", settings());
+    }
+
+    /**
+     * As {@link #configModel(LitestreamProcess)}, with the app's heartbeat among the top-level settings. The
+     * descriptor loader refuses a heartbeat on a release that does not read {@code heartbeat-url}; the keys are
+     * the release table's.
+     */
+    default Map<String, Object> configModel(LitestreamProcess process, Optional<Settings.Heartbeat> heartbeat) {
+        Map<String, Object> model = new HashMap<>(configModel(process));
+        if (heartbeat.isPresent()) {
+            List<TopSetting> settings = new ArrayList<>(settings());
+            settings.add(new TopSetting("heartbeat-url", "${" + heartbeat.get().urlEnv() + "}"));
+            settings.add(new TopSetting("heartbeat-interval", heartbeat.get().interval().toString()));
+            model.put("settings", List.copyOf(settings));
+        }
+        return Map.copyOf(model);
     }
 
     /** One top-level setting the release table marks for writing, e.g. {@code shutdown-sync-timeout: 20s}. */

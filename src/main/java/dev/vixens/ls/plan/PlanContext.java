@@ -1,5 +1,6 @@
 package dev.vixens.ls.plan;
 
+import dev.vixens.ls.alerts.Monitoring;
 import dev.vixens.ls.descriptor.AppDescriptor;
 import dev.vixens.ls.descriptor.Settings;
 import dev.vixens.ls.plan.ContainerPlan.EnvSource;
@@ -36,6 +37,8 @@ public final class PlanContext {
     final List<PodPatch.Volume> volumes = new ArrayList<>();
     final List<FileSpec> extraFiles = new ArrayList<>();
     final List<String> extraResources = new ArrayList<>();
+    /** The repository's monitoring setup, which decides the kind of the alert rules file. */
+    Monitoring monitoring = Monitoring.DEFAULT;
 
     PlanContext(AppDescriptor app, List<PlannedDatabase> databases, List<LitestreamProcess> processes,
             String componentDir) {

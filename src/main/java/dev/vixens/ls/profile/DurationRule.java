@@ -9,7 +9,9 @@ import dev.vixens.ls.source.Problem;
 public enum DurationRule {
     SYNC_INTERVAL("syncInterval", "100ms", "1h"),
     SNAPSHOT_INTERVAL("snapshotInterval", "1m", "720h"),
-    RETENTION("retention", "1h", "8760h");
+    RETENTION("retention", "1h", "8760h"),
+    /** Shorter than a minute, one scrape missed fires it; longer than a week, nobody notices in time. */
+    ALERT_AFTER("alertAfter", "1m", "168h");
 
     private final String key;
     private final GoDuration min;

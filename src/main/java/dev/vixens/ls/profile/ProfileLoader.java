@@ -24,6 +24,9 @@ public final class ProfileLoader {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,30}");
 
+    /** The {@code severity} labels Alertmanager setups route on. */
+    static final List<String> SEVERITIES = List.of("critical", "warning", "info");
+
     private ProfileLoader() {
     }
 
@@ -117,6 +120,8 @@ public final class ProfileLoader {
         return switch (key) {
             case "syncInterval", "snapshotInterval", "retention" -> "a duration such as " + GoDuration.EXAMPLES;
             case "integrityCheck" -> "mandatory or optional";
+            case "alertAfter" -> "a duration such as 15m";
+            case "alertSeverity" -> "one of " + String.join(", ", SEVERITIES);
             default -> null;
         };
     };
@@ -131,7 +136,8 @@ public final class ProfileLoader {
             throw missing(source, "backup", "true for a backed-up profile, false for one that is never backed up");
         }
         if (!doc.backup()) {
-            for (String key : List.of("syncInterval", "snapshotInterval", "retention", "integrityCheck")) {
+            for (String key : List.of("syncInterval", "snapshotInterval", "retention", "integrityCheck",
+                    "alertAfter", "alertSeverity")) {
                 if (valueOf(doc, key) != null) {
                     throw new InputException(YamlLocator.locateKey(source, YamlPath.of(key)), key + ": has no"
                             + " meaning in a profile that is not backed up (backup: false); remove it");
@@ -161,7 +167,31 @@ public final class ProfileLoader {
             throw new InputException(YamlLocator.locate(source, YamlPath.of("integrityCheck")), e.getMessage()
                     + Suggestions.didYouMean(doc.integrityCheck(), List.of("mandatory", "optional")));
         }
-        return new Profile.BackedUp(name, description, sync, snapshot, retention, integrity, source.displayName());
+        return new Profile.BackedUp(name, description, sync, snapshot, retention, integrity,
+                alerting(source, doc, snapshot), source.displayName());
+    }
+
+    /**
+     * A profile written before the alert keys existed still loads: it alerts after its snapshot interval (the
+     * age of restore point the profile already accepts) with severity warning.
+     */
+    private static Profile.Alerting alerting(SourceFile source, ProfileDocument doc, GoDuration snapshot) {
+        GoDuration after = snapshot;
+        if (doc.alertAfter() != null) {
+            try {
+                after = DurationRule.ALERT_AFTER.parse(doc.alertAfter());
+            } catch (IllegalArgumentException e) {
+                throw new InputException(YamlLocator.locate(source, YamlPath.of("alertAfter")), "alertAfter: "
+                        + e.getMessage());
+            }
+        }
+        String severity = doc.alertSeverity() == null ? "warning" : doc.alertSeverity();
+        if (!SEVERITIES.contains(severity)) {
+            throw new InputException(YamlLocator.locate(source, YamlPath.of("alertSeverity")), "alertSeverity: "
+                    + Problem.quote(severity) + " is not one of: " + String.join(", ", SEVERITIES)
+                    + Suggestions.didYouMean(severity, SEVERITIES));
+        }
+        return new Profile.Alerting(after, severity);
     }
 
     private static GoDuration required(SourceFile source, String key, String text, DurationRule rule) {
@@ -189,6 +219,8 @@ public final class ProfileLoader {
             case "syncInterval" -> doc.syncInterval();
             case "snapshotInterval" -> doc.snapshotInterval();
             case "retention" -> doc.retention();
+            case "alertAfter" -> doc.alertAfter();
+            case "alertSeverity" -> doc.alertSeverity();
             default -> doc.integrityCheck();
         };
     }

@@ -2,11 +2,13 @@ package dev.vixens.ls.rename;
 
 import dev.vixens.ls.descriptor.DescriptorLoader;
 import dev.vixens.ls.descriptor.Names;
-import dev.vixens.ls.generate.Generator;
 import dev.vixens.ls.kustomize.YamlDoc;
 import dev.vixens.ls.output.OutputWriter;
-import dev.vixens.ls.plan.AppPlan;
+import dev.vixens.ls.pipeline.LoadedRepository;
+import dev.vixens.ls.pipeline.Pipeline;
+import dev.vixens.ls.pipeline.Selection;
 import dev.vixens.ls.plan.PlannedDatabase;
+import dev.vixens.ls.plan.ResolvedApp;
 import dev.vixens.ls.repo.AppRef;
 import dev.vixens.ls.repo.Repository;
 import dev.vixens.ls.source.InputException;
@@ -70,10 +72,10 @@ public final class AppRename {
                     + app.directory() + " here");
         }
         repo.paths().check(target, "write", Location.startOf(newDirectory));
-        AppPlan plan = new Generator(repo).plan(app);
+        ResolvedApp resolved = ResolvedApp.resolve(repo.load(app), repo.profiles());
         SourceFile descriptor = repo.paths().read(app.descriptor());
         Map<String, String> pinned = new java.util.LinkedHashMap<>();
-        String text = edit(descriptor, newName, plan.databases(), pinned);
+        String text = edit(descriptor, newName, resolved.databases(), pinned);
         return new Plan(app, newName, newDirectory, text, pinned);
     }
 
@@ -89,9 +91,9 @@ public final class AppRename {
         dev.vixens.ls.output.UserFileWriter.write(repo.root(),
                 Map.of(plan.newDirectory() + "/" + DescriptorLoader.FILE_NAME, plan.descriptor()));
         Repository moved = Repository.open(repo.root());
-        Generator generator = new Generator(moved);
-        return OutputWriter.write(moved.root(), generator.renderPlans(List.of(generator.plan(moved.app(
-                plan.newName())))));
+        Pipeline pipeline = new Pipeline(moved);
+        LoadedRepository loaded = pipeline.load(new Selection(false, List.of(plan.newName())));
+        return OutputWriter.write(moved.root(), pipeline.render(loaded, pipeline.plan(loaded)));
     }
 
     /** The descriptor with its new name and each backed-up database's replica path pinned, comments kept. */

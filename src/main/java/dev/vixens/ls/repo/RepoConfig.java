@@ -1,5 +1,6 @@
 package dev.vixens.ls.repo;
 
+import dev.vixens.ls.alerts.Monitoring;
 import dev.vixens.ls.descriptor.SettingsResolver;
 import java.util.List;
 
@@ -13,9 +14,10 @@ import java.util.List;
  * @param profilesDir where the repository's own profiles live (may not exist)
  * @param defaults the repository's default settings for every app
  * @param verify how check builds and verifies the apps' overlays
+ * @param monitoring which alert rules file each app's Component carries
  */
 public record RepoConfig(List<String> appDirs, String sharedDir, boolean writeShared, String profilesDir,
-        SettingsResolver.Layer defaults, VerifyConfig verify) {
+        SettingsResolver.Layer defaults, VerifyConfig verify, Monitoring monitoring) {
 
     public static final String DEFAULT_APPS = "apps";
     public static final String DEFAULT_SHARED = "apps/_shared/litestream";

@@ -123,7 +123,7 @@ class CiFilesIT {
         String out = runner.with("CI_PROJECT_DIR", user.dir().toString()).with("VIXENS_LS_REPOSITORY", tool.url())
                 .with("VIXENS_LS_REF", released(variables)).ok(user.dir(), script);
 
-        assertThat(out).contains("check: 36 generated files are current");
+        assertThat(out).contains("check: 42 generated files are current");
         assertSarif(user.dir().resolve("vixens-ls.sarif"));
     }
 }

@@ -95,7 +95,7 @@ class ConcurrentRunsTest {
 
         assertThat(generated.exitCode()).as(generated.output()).isZero();
         assertThat(checked.exitCode()).as("check never sees a half-written tree: " + checked.output()).isZero();
-        assertThat(checked.output()).contains("check: " + (APPS * 3 + 16) + " generated files are current")
+        assertThat(checked.output()).contains("check: " + (APPS * 4 + 16) + " generated files are current")
                 .doesNotContain("Exception", "internal error");
     }
 

@@ -21,7 +21,9 @@ class RequiredVersionTest {
 
     private void config(String text) {
         ProjectFiles.copyExampleRepository(repo, "vaultwarden");
-        ProjectFiles.write(repo.resolve(".vixens-ls.yaml"), text);
+        // the example apps' committed alert rules are PrometheusRules, as this repository's monitoring says
+        ProjectFiles.write(repo.resolve(".vixens-ls.yaml"), text
+                + "monitoring: {prometheusOperator: true, ruleLabels: {release: kube-prometheus-stack}}\n");
     }
 
     @Test

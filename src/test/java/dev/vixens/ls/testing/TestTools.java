@@ -6,7 +6,7 @@ import java.nio.file.Path;
 
 /**
  * The real programs the end-to-end tests (restore drills, analyze, shellcheck) run: Litestream 0.3.13, the
- * S3Proxy jar, {@code sqlite3} and shellcheck. This class only finds them; {@code scripts/install-test-deps}
+ * S3Proxy jar, {@code sqlite3}, shellcheck and promtool. This class only finds them; {@code scripts/install-test-deps}
  * is the one installer. It installs into a cache, {@code ${VIXENS_LS_TOOLS:-~/.cache/vixens-ls-tools}}, and
  * with {@code --print-env} prints the paths ({@code VIXENS_LITESTREAM_BIN}, {@code VIXENS_S3PROXY_JAR},
  * {@code VIXENS_SHELLCHECK}) that {@code scripts/test} exports; a plain {@code mvn verify} finds the tools in
@@ -25,6 +25,7 @@ public final class TestTools {
     private static Path shellcheck;
     private static Path groff;
     private static Path preCommit;
+    private static Path promtool;
 
     private TestTools() {
     }
@@ -89,6 +90,14 @@ public final class TestTools {
             preCommit = onPath("pre-commit", "VIXENS_PRE_COMMIT", INSTALL);
         }
         return preCommit;
+    }
+
+    /** Prometheus' promtool (Debian's prometheus package, installed by scripts/install-test-deps). */
+    public static synchronized Path promtool() {
+        if (promtool == null) {
+            promtool = onPath("promtool", "VIXENS_PROMTOOL", INSTALL);
+        }
+        return promtool;
     }
 
     private static Path cache() {

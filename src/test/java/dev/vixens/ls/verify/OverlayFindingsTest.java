@@ -105,7 +105,7 @@ class OverlayFindingsTest {
     void theUntouchedAppPasses() {
         CliRun check = check();
 
-        assertThat(check.out()).isEqualTo("check: 19 generated files are current, 1 overlays verified with kubectl"
+        assertThat(check.out()).isEqualTo("check: 20 generated files are current, 1 overlays verified with kubectl"
                 + " kustomize\n");
         assertThat(check.exitCode()).isZero();
     }
@@ -410,7 +410,7 @@ class OverlayFindingsTest {
 
         assertThat(check.out()).doesNotContain(": the generated container")
                 .endsWith("check: changed " + APP + "/litestream/workload-patch.yaml\n"
-                        + "check: 2 of 19 generated files are not current; run: vixens-ls generate --all\n"
+                        + "check: 3 of 20 generated files are not current; run: vixens-ls generate --all\n"
                         + "check: the overlays of notes are verified once their generated files are current\n");
         assertThat(check.exitCode()).isEqualTo(1);
     }

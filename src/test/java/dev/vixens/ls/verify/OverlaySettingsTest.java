@@ -79,7 +79,7 @@ class OverlaySettingsTest {
         assertThat(Kustomize.containers(dev, "containers").stream().filter(c -> "litestream".equals(c.get("name")))
                 .findFirst().orElseThrow().get("envFrom"))
                 .isEqualTo(java.util.List.of(Map.of("secretRef", Map.of("name", "litestream-dev"))));
-        assertThat(check.out()).isEqualTo("check: 22 generated files are current, 2 overlays verified with kubectl"
+        assertThat(check.out()).isEqualTo("check: 24 generated files are current, 2 overlays verified with kubectl"
                 + " kustomize\n");
         assertThat(check.exitCode()).isZero();
         assertThat(CliRun.inRepo(root, "explain", "notes").out())
