@@ -15,6 +15,7 @@ import dev.vixens.ls.source.InputException;
 import dev.vixens.ls.source.Location;
 import dev.vixens.ls.source.Problem;
 import dev.vixens.ls.source.SourceFile;
+import dev.vixens.ls.source.YamlNodes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -100,7 +101,7 @@ public final class AppRename {
             Map<String, String> pinned) {
         List<YamlDoc> docs = YamlDoc.readAll(file);
         Node root = docs.get(0).root();
-        Node app = YamlDoc.child(root, "app").orElseThrow();
+        Node app = YamlNodes.child(root, "app").orElseThrow();
         List<String> lines = new ArrayList<>(SourceFile.lines(file.text()));
         // the name first: it changes no line count, so the marks of the insertions below stay right
         int appLine = app.getStartMark().orElseThrow().getLine();
@@ -109,7 +110,7 @@ public final class AppRename {
                 + appText.substring(app.getEndMark().orElseThrow().getColumn()));
         List<int[]> inserts = new ArrayList<>();
         List<String> inserted = new ArrayList<>();
-        Optional<Node> list = YamlDoc.child(root, "databases");
+        Optional<Node> list = YamlNodes.child(root, "databases");
         List<Node> items = list.filter(SequenceNode.class::isInstance).map(n -> ((SequenceNode) n).getValue())
                 .orElse(List.of());
         for (PlannedDatabase db : databases) {
@@ -117,7 +118,7 @@ public final class AppRename {
                 continue;
             }
             Node item = items.get(db.database().index());
-            if (YamlDoc.child(item, "replicaPath").isPresent()) {
+            if (YamlNodes.child(item, "replicaPath").isPresent()) {
                 continue;
             }
             if (!(item instanceof MappingNode mapping) || mapping.getFlowStyle() == FlowStyle.FLOW) {
@@ -125,8 +126,8 @@ public final class AppRename {
                         + " add it only to a block mapping; add 'replicaPath: " + db.database().replicaPath()
                         + "' to this database by hand, then rename again");
             }
-            NodeTuple path = YamlDoc.entries(mapping).stream()
-                    .filter(t -> YamlDoc.text(t.getKeyNode()).map("path"::equals).orElse(false))
+            NodeTuple path = YamlNodes.entries(mapping).stream()
+                    .filter(t -> YamlNodes.text(t.getKeyNode()).map("path"::equals).orElse(false))
                     .findFirst().orElseThrow();
             int column = path.getKeyNode().getStartMark().orElseThrow().getColumn();
             int line = path.getValueNode().getEndMark().orElseThrow().getLine();

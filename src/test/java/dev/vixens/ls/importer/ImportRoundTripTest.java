@@ -114,7 +114,10 @@ class ImportRoundTripTest {
                 .contains("namespace: services\n")
                 .contains("  - path: /data/db.sqlite3\n    profile: standard  # decision tree: mission-critical"
                         + " -> standard\n")
-                .doesNotContain("runAs").doesNotContain("resources").doesNotContain("secret");
+                // no securityContext: the old containers ran as their images' user, root, and so do the new ones
+                // (issue 12: a change of user is an explicit --run-as)
+                .contains("runAs:\n  uid: 0\n  gid: 0\n").contains("podSecurity: baseline\n")
+                .doesNotContain("resources").doesNotContain("secret");
         assertThat(imported.out())
                 .contains("base/litestream-config.yaml:14:13: /data/db.sqlite3: replica retention-check-interval: 30m")
                 .contains("added 'namespace: services' to this overlay");
