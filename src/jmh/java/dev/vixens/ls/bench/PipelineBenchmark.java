@@ -1,6 +1,5 @@
 package dev.vixens.ls.bench;
 
-import dev.vixens.ls.generate.Generator;
 import dev.vixens.ls.output.GenerationOutput;
 import dev.vixens.ls.repo.Repository;
 import java.nio.file.Path;

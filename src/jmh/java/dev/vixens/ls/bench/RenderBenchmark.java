@@ -1,7 +1,9 @@
 package dev.vixens.ls.bench;
 
-import dev.vixens.ls.generate.Generator;
 import dev.vixens.ls.output.GenerationOutput;
+import dev.vixens.ls.pipeline.LoadedRepository;
+import dev.vixens.ls.pipeline.Pipeline;
+import dev.vixens.ls.pipeline.Selection;
 import dev.vixens.ls.plan.AppPlan;
 import dev.vixens.ls.repo.Repository;
 import java.nio.file.Path;
@@ -11,20 +13,22 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * The render stage: {@link Generator#renderPlans} on plans computed beforehand, exactly as {@code generate}
+ * The render stage: {@link Pipeline#render} on plans computed beforehand, exactly as {@code generate}
  * calls it: the shared building blocks, then every app's files, apps spread over all cores.
  */
 public class RenderBenchmark extends StageBenchmark {
 
     private Path root;
-    private Generator generator;
+    private Pipeline pipeline;
+    private LoadedRepository loaded;
     private List<AppPlan> plans;
 
     @Setup
     public void planRepository() {
         root = SyntheticRepository.inTempDir(apps);
-        generator = new Generator(Repository.open(root));
-        plans = generator.plan(generator.select(true, List.of()));
+        pipeline = new Pipeline(Repository.open(root));
+        loaded = pipeline.load(Selection.everyApp());
+        plans = pipeline.plan(loaded);
     }
 
     @TearDown
@@ -34,6 +38,6 @@ public class RenderBenchmark extends StageBenchmark {
 
     @Benchmark
     public GenerationOutput render() {
-        return generator.renderPlans(plans);
+        return pipeline.render(loaded, plans);
     }
 }

@@ -1,7 +1,9 @@
 package dev.vixens.ls.bench;
 
-import dev.vixens.ls.generate.Generator;
 import dev.vixens.ls.output.GenerationOutput;
+import dev.vixens.ls.pipeline.LoadedRepository;
+import dev.vixens.ls.pipeline.Pipeline;
+import dev.vixens.ls.pipeline.Selection;
 import dev.vixens.ls.repo.Repository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -76,8 +78,9 @@ final class SyntheticRepository {
 
     /** What {@code generate --all} would write for the repository at {@code root}. */
     static GenerationOutput render(Path root) {
-        Generator generator = new Generator(Repository.open(root));
-        return generator.render(generator.select(true, List.of()));
+        Pipeline pipeline = new Pipeline(Repository.open(root));
+        LoadedRepository loaded = pipeline.load(Selection.everyApp());
+        return pipeline.render(loaded, pipeline.plan(loaded));
     }
 
     /** Deletes a temporary directory and everything in it. */

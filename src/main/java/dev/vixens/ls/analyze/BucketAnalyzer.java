@@ -1,17 +1,15 @@
 package dev.vixens.ls.analyze;
 
 import dev.vixens.ls.analyze.AnalysisReport.DatabaseReport;
-import dev.vixens.ls.generate.Generator;
+import dev.vixens.ls.bucket.BucketKey;
 import dev.vixens.ls.litestream.ReleaseTable;
 import dev.vixens.ls.litestream.ReplicaLayout;
-import dev.vixens.ls.plan.AppPlan;
 import dev.vixens.ls.plan.PlannedDatabase;
+import dev.vixens.ls.plan.ResolvedApp;
 import dev.vixens.ls.profile.Profile;
 import dev.vixens.ls.profile.ProfileCatalog;
 import dev.vixens.ls.recommend.Answers;
 import dev.vixens.ls.recommend.Recommender;
-import dev.vixens.ls.repo.AppRef;
-import dev.vixens.ls.repo.Repository;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,27 +31,27 @@ public final class BucketAnalyzer {
     /**
      * A database some descriptor declares.
      *
-     * @param replicaPath its key prefix in the bucket
+     * @param key where its replica lives in the bucket
      * @param profile its profile (may be ephemeral)
      */
-    public record Declared(String app, String path, String replicaPath, String profile) {
+    public record Declared(String app, String path, BucketKey key, String profile) {
     }
 
     /**
-     * Every database the repository's descriptors declare, with its replica path and profile; an app whose
-     * descriptor names another bucket literally ({@code bucket:}, one bucket per app) is not in this one, even
-     * when its replica path ({@code client.db}) is the same.
+     * Every database the repository's descriptors declare, with its bucket key and profile: in the app's own
+     * environment and in each overlay's that replicates apart. An app whose descriptor names another bucket
+     * literally ({@code bucket:}, one bucket per app) is not in this one, even when its key is the same.
      */
-    public static List<Declared> declared(Repository repo, String bucket) {
+    public static List<Declared> declared(List<ResolvedApp> apps, String bucket) {
         List<Declared> out = new ArrayList<>();
-        Generator generator = new Generator(repo);
-        for (AppRef app : repo.apps()) {
-            AppPlan plan = generator.plan(app);
-            if (plan.app().settings().bucket().map(b -> !b.equals(bucket)).orElse(false)) {
-                continue;
-            }
-            for (PlannedDatabase db : plan.databases()) {
-                out.add(new Declared(app.name(), db.path(), db.database().replicaPath(), db.profile().name()));
+        for (ResolvedApp app : apps) {
+            for (ResolvedApp environment : app.environments()) {
+                if (environment.app().settings().bucket().map(b -> !b.equals(bucket)).orElse(false)) {
+                    continue;
+                }
+                for (PlannedDatabase db : environment.databases()) {
+                    out.add(new Declared(app.app().app(), db.path(), environment.bucketKey(db), db.profile().name()));
+                }
             }
         }
         return out;
@@ -81,21 +79,37 @@ public final class BucketAnalyzer {
         List<DatabaseReport> reports = new ArrayList<>();
         Map<String, Declared> byReplica = new LinkedHashMap<>();
         for (Declared d : declared) {
-            if (d.replicaPath().startsWith(prefix) || prefix.startsWith(d.replicaPath() + "/")) {
-                byReplica.put(d.replicaPath(), d);
+            if (d.key().overlaps(prefix)) {
+                byReplica.putIfAbsent(d.key().key(), d);
             }
         }
         for (Declared d : byReplica.values()) {
-            ReplicaActivity activity = replicas.remove(d.replicaPath());
-            reports.add(report(d.app(), d.path(), d.replicaPath(), Optional.of(d.profile()),
+            ReplicaActivity activity = replicas.remove(d.key().key());
+            reports.add(report(d.app(), d.path(), d.key().key(), Optional.of(d.profile()),
                     Optional.ofNullable(activity), catalog));
         }
         for (ReplicaActivity activity : replicas.values()) {
             String root = activity.root();
-            String app = root.contains("/") ? root.substring(0, root.indexOf('/')) : root;
-            reports.add(report(app, null, root, Optional.empty(), Optional.of(activity), catalog));
+            reports.add(report(undeclaredApp(root, declared), null, root, Optional.empty(), Optional.of(activity),
+                    catalog));
         }
         return new AnalysisReport(bucket, prefix, listed, reports, unrecognised);
+    }
+
+    /**
+     * The app a replica no descriptor declares probably belongs to: the segment after a replica prefix some
+     * declared database uses (generate lays keys out as {@code [<prefix>/]<app>/<file>}), else the first one.
+     */
+    static String undeclaredApp(String root, List<Declared> declared) {
+        String rest = root;
+        for (Declared d : declared) {
+            String prefix = d.key().prefix();
+            if (!prefix.isEmpty() && root.startsWith(prefix + "/") && root.length() - prefix.length() - 1
+                    < rest.length()) {
+                rest = root.substring(prefix.length() + 1);
+            }
+        }
+        return rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
     }
 
     private static DatabaseReport report(String app, String path, String replica, Optional<String> declared,

@@ -12,6 +12,7 @@ import dev.vixens.ls.analyze.BucketVersioning;
 import dev.vixens.ls.analyze.ObjectLister;
 import dev.vixens.ls.analyze.S3Listing;
 import dev.vixens.ls.analyze.S3Settings;
+import dev.vixens.ls.pipeline.Pipeline;
 import dev.vixens.ls.profile.ProfileCatalog;
 import dev.vixens.ls.profile.ProfileLoader;
 import dev.vixens.ls.repo.Repository;
@@ -77,7 +78,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 secretAccessKey), System.getenv());
         Optional<Repository> repo = repository.openIfPresent();
         ProfileCatalog catalog = repo.map(Repository::profiles).orElseGet(() -> ProfileLoader.builtIn());
-        List<Declared> declared = repo.map(r -> BucketAnalyzer.declared(r, settings.bucket())).orElse(List.of());
+        List<Declared> declared = repo.map(r -> BucketAnalyzer.declared(new Pipeline(r).resolveAll(),
+                settings.bucket())).orElse(List.of());
         List<BucketObject> objects;
         BucketVersioning versioning;
         try (ObjectLister lister = S3Listing.open(settings)) {

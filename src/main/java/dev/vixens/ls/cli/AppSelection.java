@@ -1,5 +1,6 @@
 package dev.vixens.ls.cli;
 
+import dev.vixens.ls.pipeline.Selection;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -14,4 +15,8 @@ public final class AppSelection {
     @Parameters(paramLabel = "APP", arity = "0..*", completionCandidates = AppNameCandidates.class,
             description = "App names (the directory holding vixens-backup.yaml).")
     List<String> apps = new ArrayList<>();
+
+    Selection selection() {
+        return new Selection(all, apps);
+    }
 }

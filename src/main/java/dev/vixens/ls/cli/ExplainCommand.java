@@ -3,23 +3,22 @@ package dev.vixens.ls.cli;
 import dev.vixens.ls.alerts.AlertRuleFile;
 import dev.vixens.ls.descriptor.AppDescriptor;
 import dev.vixens.ls.descriptor.Settings;
-import dev.vixens.ls.generate.Generator;
-import dev.vixens.ls.generate.ReleaseWarnings;
 import dev.vixens.ls.json.ExplainDocument;
 import dev.vixens.ls.litestream.LitestreamVersion;
 import dev.vixens.ls.litestream.Release;
 import dev.vixens.ls.litestream.ReleaseTable;
 import dev.vixens.ls.litestream.ReplicaLayout;
-import dev.vixens.ls.output.OutputChecker;
+import dev.vixens.ls.pipeline.Explanation;
+import dev.vixens.ls.pipeline.Pipeline;
 import dev.vixens.ls.plan.AppPlan;
 import dev.vixens.ls.plan.BackupPolicy;
 import dev.vixens.ls.plan.ContainerPlan;
 import dev.vixens.ls.plan.LitestreamProcess;
 import dev.vixens.ls.plan.PlannedDatabase;
+import dev.vixens.ls.plan.ResolvedApp;
 import dev.vixens.ls.plan.RestoreDrill;
 import dev.vixens.ls.plan.Setting;
 import dev.vixens.ls.repo.Repository;
-import dev.vixens.ls.source.InputException;
 import dev.vixens.ls.source.Problem;
 import dev.vixens.ls.verify.OverlayVerifier;
 import dev.vixens.ls.verify.OverlayVerifier.Verification;
@@ -56,14 +55,14 @@ public final class ExplainCommand implements Runnable {
 
     @Override
     public void run() {
-        Repository repo = repository.open();
-        Generator generator = new Generator(repo);
-        AppPlan plan = generator.plan(repo.app(app));
-        AppDescriptor d = plan.app();
+        Explanation explanation = new Pipeline(repository.open()).explain(app);
+        ResolvedApp resolved = explanation.resolved();
+        AppPlan plan = explanation.plan();
+        AppDescriptor d = resolved.app();
         PrintWriter out = spec.commandLine().getOut();
         LitestreamVersion version = d.settings().litestreamVersion();
         if (output.json()) {
-            ExplainDocument.of(plan, ReleaseWarnings.forApp(repo, plan), url -> history(version.release(), url))
+            ExplainDocument.of(plan, explanation.notes(), url -> history(version.release(), url))
                     .print(out);
             return;
         }
@@ -86,15 +85,12 @@ public final class ExplainCommand implements Runnable {
         out.println();
         out.println("Databases (* = overridden in the descriptor):");
         out.printf(row, "PATH", "PROFILE", "SYNC", "SNAPSHOT", "RETENTION", "CHECK", "REPLICA");
-        for (PlannedDatabase db : plan.databases()) {
+        for (PlannedDatabase db : resolved.databases()) {
             if (db.policy() instanceof BackupPolicy.Replicated r) {
-                LitestreamProcess.Replica replica = plan.processes().stream()
-                        .flatMap(p -> p.replicas().stream())
-                        .filter(x -> x.path().equals(db.path()))
-                        .findFirst().orElseThrow();
                 out.printf(row, db.path(), db.profile().name(), show(r.syncInterval()), show(r.snapshotInterval()),
                         show(r.retention()), (r.integrityCheck().value() ? "yes" : "no")
-                                + (r.integrityCheck().overridden() ? "*" : ""), replica.url());
+                                + (r.integrityCheck().overridden() ? "*" : ""),
+                        resolved.bucketKey(db).url(d.settings().bucketReference()));
             } else {
                 out.printf(row, db.path(), db.profile().name(), "-", "-", "-", "-", "none: deleted at pod start");
             }
@@ -138,35 +134,30 @@ public final class ExplainCommand implements Runnable {
         }
         out.printf("Single writer: replicas %s%s%n", plan.patch().replicas().map(String::valueOf).orElse("-"),
                 plan.patch().recreate() ? ", strategy Recreate" : "");
-        List<String> notes = ReleaseWarnings.forApp(repo, plan);
-        if (!notes.isEmpty()) {
+        if (!explanation.notes().isEmpty()) {
             out.println();
-            notes.forEach(out::println);
+            explanation.notes().forEach(out::println);
         }
-        overlays(repo, generator, plan, out);
+        overlays(d.app(), explanation.overlays(), out);
     }
 
     /** What check finds in each overlay of the app; explain informs, so a missing kustomize is a note. */
-    private static void overlays(Repository repo, Generator generator, AppPlan plan, PrintWriter out) {
+    private static void overlays(String app, Explanation.Overlays overlays, PrintWriter out) {
         out.println();
-        if (!repo.config().verify().enabled()) {
+        if (overlays instanceof Explanation.NotEnabled) {
             out.println("Overlays: not verified (verify.enabled: false in " + Repository.CONFIG_FILE + ")");
             return;
         }
-        boolean stale = OutputChecker.check(repo.root(), generator.renderPlans(List.of(plan))).stream()
-                .anyMatch(d -> d.path().startsWith(plan.outputDir() + "/"));
-        if (stale) {
+        if (overlays instanceof Explanation.Stale) {
             out.printf("Overlays: not verified: the generated files of %s are not current; run vixens-ls generate"
-                    + " %s first%n", plan.app().app(), plan.app().app());
+                    + " %s first%n", app, app);
             return;
         }
-        Verification verification;
-        try {
-            verification = OverlayVerifier.verify(repo, List.of(plan));
-        } catch (InputException e) {
-            out.println("Overlays: not verified: " + e.problem().format());
+        if (overlays instanceof Explanation.NotRun notRun) {
+            out.println("Overlays: not verified: " + notRun.reason().format());
             return;
         }
+        Verification verification = ((Explanation.Verified) overlays).verification();
         out.printf("Overlays (built with %s, as check verifies them):%n", verification.command().display());
         for (OverlayVerifier.OverlayReport report : verification.reports()) {
             out.printf("  %s%n", report.overlay());

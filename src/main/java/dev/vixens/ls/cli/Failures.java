@@ -9,7 +9,7 @@ import java.io.UncheckedIOException;
 
 /**
  * Turns whatever stopped a command into what the README promises: bad input is exit 2 with one
- * {@code file:line:col: message} line; an I/O failure or a repository held too long by another run is exit 3
+ * {@code file:line:col: message} line per problem; an I/O failure or a repository held too long by another run is exit 3
  * with its reason ("Permission denied"); anything else is a bug in vixens-ls, exit 3, said in words. No
  * Java class name and no stack trace reaches the user, unless {@code VIXENS_LS_DEBUG} asks for the trace of a
  * bug to report.
@@ -22,7 +22,7 @@ final class Failures {
     /** Prints what went wrong and returns the exit code. */
     static int report(Throwable failure, PrintWriter err) {
         if (failure instanceof InputException input) {
-            err.println(input.problem().format());
+            input.problems().forEach(problem -> err.println(problem.format()));
             return ExitCodes.INPUT;
         }
         if (failure instanceof RepositoryLock.Timeout timeout) {

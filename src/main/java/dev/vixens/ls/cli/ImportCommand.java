@@ -1,9 +1,9 @@
 package dev.vixens.ls.cli;
 
-import dev.vixens.ls.importer.Finding;
 import dev.vixens.ls.importer.ImportPlan;
+import dev.vixens.ls.importer.ImportReport;
 import dev.vixens.ls.importer.ImportRequest;
-import dev.vixens.ls.importer.Importer;
+import dev.vixens.ls.importer.ImportService;
 import dev.vixens.ls.repo.Repository;
 import dev.vixens.ls.source.InputException;
 import dev.vixens.ls.source.Location;
@@ -56,6 +56,12 @@ public final class ImportCommand implements Runnable {
                     + " components of each overlay.")
     boolean rewrite;
 
+    @Option(names = "--run-as", paramLabel = "UID[:GID]",
+            description = "Run the generated containers as this user instead of the one the old containers ran as"
+                    + " (root when they set none); also sets fixPermissions, which gives the data volume's files to"
+                    + " it at every start.")
+    String runAs;
+
     @Option(names = "--force", description = "Replace an existing descriptor (and migration Component).")
     boolean force;
 
@@ -74,48 +80,16 @@ public final class ImportCommand implements Runnable {
             throw new InputException(Location.commandLine(), "--namespace applies to one app; import"
                     + " the apps one at a time");
         }
-        Importer importer = new Importer(repo);
-        List<ImportPlan> plans = new ArrayList<>();
-        for (Path dir : dirs) {
-            plans.add(importer.plan(new ImportRequest(dir, profiles, recommend.answers(),
-                    Optional.ofNullable(namespace), force, rewrite)));
-        }
+        List<ImportRequest> requests = dirs.stream().map(dir -> new ImportRequest(dir, profiles, recommend.answers(),
+                Optional.ofNullable(namespace), force, rewrite, Optional.ofNullable(runAs))).toList();
+        List<ImportPlan> plans = new ImportService(repo).planAll(requests);
         Map<String, String> files = new LinkedHashMap<>();
         plans.forEach(plan -> files.putAll(plan.files()));
         write.writeUserFiles(repo.root(), files, "import", spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         for (ImportPlan plan : plans) {
-            print(out, plan, write);
+            ImportReport.print(out, plan, write.verb("wrote", "would write"), write.dryRun(), write.quiet());
         }
         write.finish(spec.commandLine().getErr());
-    }
-
-    private static void print(PrintWriter out, ImportPlan plan, WriteOptions write) {
-        out.printf("import %s%n", plan.appDir());
-        for (Map.Entry<String, String> file : plan.files().entrySet()) {
-            out.printf("  %s %s%n", write.verb("wrote", "would write"), file.getKey());
-            if (write.dryRun()) {
-                out.print(file.getValue().indent(6));
-            }
-        }
-        if (!write.quiet()) {
-            out.println("  databases:");
-            for (ImportPlan.DatabaseChoice db : plan.databases()) {
-                out.printf("    %-44s %-10s %s%n", db.path(), db.profile(), db.why());
-            }
-        }
-        for (Finding.Kind kind : Finding.Kind.values()) {
-            List<Finding> findings = plan.findings().stream().filter(f -> f.kind() == kind).toList();
-            if (!findings.isEmpty()) {
-                out.printf("  %s:%n", kind.heading());
-                findings.forEach(f -> out.printf("    %s%n", f.format()));
-            }
-        }
-        if (!write.quiet()) {
-            out.println("  next:");
-            for (int i = 0; i < plan.nextSteps().size(); i++) {
-                out.printf("    %d. %s%n", i + 1, plan.nextSteps().get(i));
-            }
-        }
     }
 }

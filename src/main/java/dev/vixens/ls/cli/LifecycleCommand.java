@@ -3,6 +3,7 @@ package dev.vixens.ls.cli;
 import dev.vixens.ls.lifecycle.LifecyclePolicy;
 import dev.vixens.ls.lifecycle.RetentionGuard;
 import dev.vixens.ls.lifecycle.RetentionGuard.Need;
+import dev.vixens.ls.pipeline.Pipeline;
 import dev.vixens.ls.profile.ProfileLoader;
 import dev.vixens.ls.repo.Repository;
 import dev.vixens.ls.source.InputException;
@@ -31,7 +32,8 @@ public final class LifecycleCommand implements Runnable {
     int days;
 
     @Option(names = "--prefix", paramLabel = "PREFIX", defaultValue = "",
-            description = "Apply the rule to keys starting with PREFIX only (e.g. an app's replicas: hydrus-client/).")
+            description = "Apply the rule to keys starting with PREFIX only (e.g. an app's replicas: hydrus-client/;"
+                    + " an app's litestream.replicaPrefix comes first: v05/hydrus-client-v05/).")
     String prefix;
 
     @Option(names = "--versioned",
@@ -64,7 +66,7 @@ public final class LifecycleCommand implements Runnable {
         List<Need> needs;
         Optional<Repository> repo = repository.openIfPresent();
         if (repo.isPresent()) {
-            needs = RetentionGuard.needs(repo.get(), prefix);
+            needs = RetentionGuard.needs(new Pipeline(repo.get()).resolveAll(), prefix);
         } else {
             spec.commandLine().getErr().println("lifecycle: not inside a vixens-ls repository; checked against every"
                     + " built-in profile");

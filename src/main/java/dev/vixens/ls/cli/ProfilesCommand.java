@@ -1,13 +1,12 @@
 package dev.vixens.ls.cli;
 
-import dev.vixens.ls.plan.AppPlan;
-import dev.vixens.ls.plan.PlannedDatabase;
-import dev.vixens.ls.generate.Generator;
 import dev.vixens.ls.json.JsonDocument;
+import dev.vixens.ls.pipeline.Pipeline;
+import dev.vixens.ls.plan.PlannedDatabase;
+import dev.vixens.ls.plan.ResolvedApp;
 import dev.vixens.ls.profile.Profile;
 import dev.vixens.ls.profile.ProfileCatalog;
 import dev.vixens.ls.profile.ProfileLoader;
-import dev.vixens.ls.repo.AppRef;
 import dev.vixens.ls.repo.Repository;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -96,12 +95,11 @@ public final class ProfilesCommand implements Runnable {
 
     private static List<DatabaseOverride> overrides(Repository repo) {
         List<DatabaseOverride> overrides = new ArrayList<>();
-        Generator generator = new Generator(repo);
-        for (AppRef app : repo.apps()) {
-            AppPlan plan = generator.plan(app);
-            for (PlannedDatabase db : plan.databases()) {
+        for (ResolvedApp app : new Pipeline(repo).resolveAll()) {
+            for (PlannedDatabase db : app.databases()) {
                 if (!db.overrideSummary().isEmpty()) {
-                    overrides.add(new DatabaseOverride(app.name(), db.path(), db.profile().name(), db.overrideSummary()));
+                    overrides.add(new DatabaseOverride(app.app().app(), db.path(), db.profile().name(),
+                            db.overrideSummary()));
                 }
             }
         }

@@ -277,7 +277,7 @@ public final class DescriptorLoader {
                     + " are used in container names, set 'name:' to tell them apart");
             YamlPath replicaAt = db.replicaPath() == null ? pathAt : item.key("replicaPath");
             String replicaPath = db.replicaPath() == null
-                    ? app + "/" + path.substring(volume.mountPath().length() + 1)
+                    ? Names.defaultReplicaPath(app, volume.mountPath(), path)
                     : explicitReplicaPath(replicaAt, db.replicaPath());
             claim(replicaPaths, replicaPath, i, replicaAt, first -> "the replica path " + quote(replicaPath)
                     + " is already used by " + first + "; two databases would overwrite each other's backups");

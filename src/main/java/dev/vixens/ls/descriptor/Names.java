@@ -29,6 +29,14 @@ public final class Names {
         return "at most " + max + " lower-case letters, digits and '-', starting and ending with a letter or digit";
     }
 
+    /**
+     * The replica path of a database whose descriptor gives none: the app, then the file below the data volume
+     * (import uses it too, to tell whether an existing replica needs an explicit one).
+     */
+    public static String defaultReplicaPath(String app, String mountPath, String databasePath) {
+        return app + "/" + databasePath.substring(mountPath.length() + 1);
+    }
+
     public static final String DNS_SUBDOMAIN_RULE = "at most 253 lower-case letters, digits, '-' and '.'";
 
     private Names() {

@@ -34,11 +34,20 @@ public record ObservedSettings(String litestreamImage, String litestreamVersion,
     }
 
     public SettingsDocument against(Settings defaults) {
+        return against(defaults, false);
+    }
+
+    /**
+     * @param metricsPortChosen write {@code metrics.port} even when it is the default: on a host-network pod it is a
+     *     port of the node, which check accepts only as a choice written in the descriptor
+     */
+    public SettingsDocument against(Settings defaults, boolean metricsPortChosen) {
         String image = differs(litestreamImage, defaults.litestreamImage());
         String version = differs(litestreamVersion, defaults.litestreamVersion().text());
         LitestreamDocument litestream = image == null && version == null ? null
                 : new LitestreamDocument(image, version, null, null, null);
-        Integer port = differs(metricsPort, defaults.metricsPort());
+        Integer port = metricsPortChosen ? (metricsPort == null ? defaults.metricsPort() : metricsPort)
+                : differs(metricsPort, defaults.metricsPort());
         MetricsDocument metrics = port == null ? null : new MetricsDocument(port, null);
         Settings.Resources r = defaults.resources();
         ResourceListDocument requests = list(differs(requestsCpu, r.requestsCpu()),

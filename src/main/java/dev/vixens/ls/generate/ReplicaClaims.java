@@ -25,7 +25,7 @@ import java.util.Set;
  * included). Two apps whose Secrets might name different buckets under the same variable are refused too: what
  * the Secrets hold is not known here, and a replica path unique in the repository costs nothing.
  */
-final class ReplicaClaims {
+public final class ReplicaClaims {
 
     private record Claim(AppPlan plan, PlannedDatabase database) {
     }
@@ -38,7 +38,7 @@ final class ReplicaClaims {
      * @param others the repository's other apps that could be planned (the broken ones are reported when they
      *     are selected themselves)
      */
-    static void check(List<AppPlan> selected, List<AppPlan> others) {
+    public static void check(List<AppPlan> selected, List<AppPlan> others) {
         Set<String> chosen = new HashSet<>();
         selected.forEach(plan -> chosen.add(plan.app().app()));
         List<AppPlan> all = new ArrayList<>(selected);

@@ -10,8 +10,8 @@ public record Finding(Kind kind, Location at, String message) {
         REPLACED("replaced by the generated Component"),
         /** A setting the descriptor has no place for: it is not carried over. */
         NOT_CARRIED("not carried over (the descriptor has no place for it)"),
-        /** Left where it is: not Litestream's, or not a pattern import recognises. */
-        KEPT("kept as it is"),
+        /** Left where it is: not recognised with certainty as Litestream's, so import does not touch it. */
+        KEPT("kept (not Litestream's)"),
         /** A choice import made that a person should confirm. */
         REVIEW("to review");
 

@@ -4,6 +4,7 @@ import dev.vixens.ls.importer.Finding.Kind;
 import dev.vixens.ls.kustomize.YamlDoc;
 import dev.vixens.ls.profile.GoDuration;
 import dev.vixens.ls.source.Location;
+import dev.vixens.ls.source.YamlNodes;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -63,35 +64,35 @@ public record OldLitestreamConfig(YamlDoc doc, Optional<Integer> metricsPort, Li
     public static OldLitestreamConfig read(YamlDoc doc) {
         List<Finding> findings = new ArrayList<>();
         Node root = doc.root();
-        for (NodeTuple entry : YamlDoc.entries(root)) {
-            String key = YamlDoc.text(entry.getKeyNode()).orElse("");
+        for (NodeTuple entry : YamlNodes.entries(root)) {
+            String key = YamlNodes.text(entry.getKeyNode()).orElse("");
             if (!TOP_USED.contains(key)) {
                 findings.add(notCarried(doc, entry, "litestream.yml: " + key, CREDENTIAL_KEYS.contains(key)));
             }
         }
-        Optional<Integer> port = YamlDoc.text(root, "addr").flatMap(OldLitestreamConfig::port);
+        Optional<Integer> port = YamlNodes.text(root, "addr").flatMap(OldLitestreamConfig::port);
         List<OldDatabase> databases = new ArrayList<>();
-        for (Node db : YamlDoc.items(YamlDoc.child(root, "dbs"))) {
+        for (Node db : YamlNodes.items(YamlNodes.child(root, "dbs"))) {
             databases.add(database(doc, db, findings));
         }
         return new OldLitestreamConfig(doc, port, databases, findings);
     }
 
     private static OldDatabase database(YamlDoc doc, Node db, List<Finding> findings) {
-        String path = YamlDoc.text(db, "path").orElse("");
-        for (NodeTuple entry : YamlDoc.entries(db)) {
-            String key = YamlDoc.text(entry.getKeyNode()).orElse("");
+        String path = YamlNodes.text(db, "path").orElse("");
+        for (NodeTuple entry : YamlNodes.entries(db)) {
+            String key = YamlNodes.text(entry.getKeyNode()).orElse("");
             if (!DB_USED.contains(key)) {
                 findings.add(notCarried(doc, entry, path + ": " + key, false));
             }
         }
-        List<Node> replicas = new ArrayList<>(YamlDoc.items(YamlDoc.child(db, "replicas")));
-        YamlDoc.child(db, "replica").ifPresent(replicas::add);
+        List<Node> replicas = new ArrayList<>(YamlNodes.items(YamlNodes.child(db, "replicas")));
+        YamlNodes.child(db, "replica").ifPresent(replicas::add);
         Optional<OldReplica> first = Optional.empty();
         for (Node node : replicas) {
             if (first.isPresent()) {
                 findings.add(new Finding(Kind.NOT_CARRIED, doc.at(node), path + ": a further replica ("
-                        + YamlDoc.text(node, "url").orElse(YamlDoc.text(node, "type").orElse("?"))
+                        + YamlNodes.text(node, "url").orElse(YamlNodes.text(node, "type").orElse("?"))
                         + "); the generated config has one replica per database"));
                 continue;
             }
@@ -104,33 +105,33 @@ public record OldLitestreamConfig(YamlDoc doc, Optional<Integer> metricsPort, Li
     }
 
     private static Optional<OldReplica> replica(YamlDoc doc, String db, Node node, List<Finding> findings) {
-        Optional<String> type = YamlDoc.text(node, "type");
+        Optional<String> type = YamlNodes.text(node, "type");
         if (type.isPresent() && !type.get().equals("s3")) {
             findings.add(new Finding(Kind.NOT_CARRIED, doc.at(node), db + ": a replica of type '" + type.get()
                     + "'; the generated config replicates to S3 only"));
             return Optional.empty();
         }
-        for (NodeTuple entry : YamlDoc.entries(node)) {
-            String key = YamlDoc.text(entry.getKeyNode()).orElse("");
+        for (NodeTuple entry : YamlNodes.entries(node)) {
+            String key = YamlNodes.text(entry.getKeyNode()).orElse("");
             if (!REPLICA_USED.contains(key)) {
                 findings.add(notCarried(doc, entry, db + ": replica " + key, CREDENTIAL_KEYS.contains(key)));
             }
         }
         String bucket;
         String replicaPath;
-        Optional<String> url = YamlDoc.text(node, "url");
+        Optional<String> url = YamlNodes.text(node, "url");
         if (url.isPresent()) {
             Matcher m = URL.matcher(url.get().strip());
             if (!m.matches()) {
-                findings.add(new Finding(Kind.NOT_CARRIED, doc.at(YamlDoc.child(node, "url").orElseThrow()), db
+                findings.add(new Finding(Kind.NOT_CARRIED, doc.at(YamlNodes.child(node, "url").orElseThrow()), db
                         + ": replica url '" + url.get() + "' is not an s3://BUCKET/PATH URL"));
                 return Optional.empty();
             }
             bucket = m.group(1);
             replicaPath = URLDecoder.decode(m.group(2).replace("+", "%2B"), StandardCharsets.UTF_8);
         } else {
-            bucket = YamlDoc.text(node, "bucket").orElse("");
-            replicaPath = YamlDoc.text(node, "path").orElse("");
+            bucket = YamlNodes.text(node, "bucket").orElse("");
+            replicaPath = YamlNodes.text(node, "path").orElse("");
             if (bucket.isEmpty() || replicaPath.isEmpty()) {
                 findings.add(new Finding(Kind.NOT_CARRIED, doc.at(node), db + ": replica without url (or bucket"
                         + " and path)"));
@@ -140,9 +141,9 @@ public record OldLitestreamConfig(YamlDoc doc, Optional<Integer> metricsPort, Li
         while (replicaPath.endsWith("/")) {
             replicaPath = replicaPath.substring(0, replicaPath.length() - 1);
         }
-        Location intervals = YamlDoc.child(node, "snapshot-interval").or(() -> YamlDoc.child(node, "retention"))
+        Location intervals = YamlNodes.child(node, "snapshot-interval").or(() -> YamlNodes.child(node, "retention"))
                 .map(doc::at).orElse(doc.at(node));
-        return Optional.of(new OldReplica(doc.at(node), bucket, replicaPath, YamlDoc.text(node, "endpoint"),
+        return Optional.of(new OldReplica(doc.at(node), bucket, replicaPath, YamlNodes.text(node, "endpoint"),
                 duration(doc, node, "sync-interval", db, findings),
                 duration(doc, node, "snapshot-interval", db, findings),
                 duration(doc, node, "retention", db, findings), intervals));
@@ -150,11 +151,11 @@ public record OldLitestreamConfig(YamlDoc doc, Optional<Integer> metricsPort, Li
 
     private static Optional<GoDuration> duration(YamlDoc doc, Node replica, String key, String db,
             List<Finding> findings) {
-        Optional<Node> node = YamlDoc.child(replica, key);
+        Optional<Node> node = YamlNodes.child(replica, key);
         if (node.isEmpty()) {
             return Optional.empty();
         }
-        String text = YamlDoc.text(node.get()).orElse("");
+        String text = YamlNodes.text(node.get()).orElse("");
         try {
             return Optional.of(GoDuration.parse(text));
         } catch (IllegalArgumentException e) {

@@ -3,6 +3,7 @@ package dev.vixens.ls.importer;
 import dev.vixens.ls.kustomize.YamlDoc;
 import dev.vixens.ls.source.InputException;
 import dev.vixens.ls.source.SourceFile;
+import dev.vixens.ls.source.YamlNodes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,9 +36,9 @@ public final class OverlayEditor {
             throw new InputException(file.start(), "empty kustomization");
         }
         Node root = docs.get(0).root();
-        Optional<Node> components = YamlDoc.child(root, "components");
+        Optional<Node> components = YamlNodes.child(root, "components");
         String text = file.text();
-        if (components.isEmpty() || YamlDoc.text(components.get()).map(String::isEmpty).orElse(false)) {
+        if (components.isEmpty() || YamlNodes.text(components.get()).map(String::isEmpty).orElse(false)) {
             if (components.isPresent()) {
                 throw new InputException(docs.get(0).at(components.get()), "components: is empty; give it a list or"
                         + " remove it, then run import again");
@@ -55,7 +56,7 @@ public final class OverlayEditor {
         if (!(components.get() instanceof SequenceNode sequence)) {
             throw new InputException(docs.get(0).at(components.get()), "components: is not a list");
         }
-        List<String> existing = YamlDoc.strings(components);
+        List<String> existing = YamlNodes.strings(components);
         List<String> merged = merge(existing, wanted);
         for (int i = 0; i + 1 < wanted.size(); i++) {
             if (merged.indexOf(wanted.get(i)) > merged.indexOf(wanted.get(i + 1))) {
@@ -84,13 +85,13 @@ public final class OverlayEditor {
      */
     public static Optional<String> ensureNamespace(SourceFile file, String namespace) {
         List<YamlDoc> docs = YamlDoc.readAll(file);
-        if (docs.isEmpty() || YamlDoc.child(docs.get(0).root(), "namespace").isPresent()) {
+        if (docs.isEmpty() || YamlNodes.child(docs.get(0).root(), "namespace").isPresent()) {
             return Optional.empty();
         }
         List<String> lines = new ArrayList<>(List.of(file.text().split("\n", -1)));
         int after = -1;
-        for (NodeTuple entry : YamlDoc.entries(docs.get(0).root())) {
-            if (YamlDoc.text(entry.getKeyNode()).map("kind"::equals).orElse(false)) {
+        for (NodeTuple entry : YamlNodes.entries(docs.get(0).root())) {
+            if (YamlNodes.text(entry.getKeyNode()).map("kind"::equals).orElse(false)) {
                 after = entry.getValueNode().getEndMark().orElseThrow().getLine();
             }
         }

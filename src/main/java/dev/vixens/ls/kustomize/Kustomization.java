@@ -33,6 +33,16 @@ public final class Kustomization {
         return Optional.empty();
     }
 
+    /**
+     * Whether a kustomization entry names something remote (a git repository, a URL): nothing in vixens-ls
+     * fetches it, so import and lint do not read it and the fast check cannot cover it. One rule for all three.
+     */
+    public static boolean isRemote(String entry) {
+        return entry.contains("://") || entry.startsWith("git@") || entry.startsWith("github.com/")
+                || entry.startsWith("gitlab.com/") || entry.startsWith("bitbucket.org/") || entry.contains("?ref=")
+                || entry.contains("?version=");
+    }
+
     public static boolean isKustomizationFile(Path file) {
         return file.getFileName() != null && FILE_NAMES.contains(file.getFileName().toString());
     }

@@ -3,6 +3,7 @@ package dev.vixens.ls.kustomize;
 import dev.vixens.ls.source.InputException;
 import dev.vixens.ls.source.Location;
 import dev.vixens.ls.source.SourceFile;
+import dev.vixens.ls.source.YamlNodes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,11 +48,11 @@ public final class KustomizationTree {
     public record Manifest(YamlDoc doc, boolean patch, int depth, String namePrefix, String nameSuffix) {
 
         public Optional<String> kind() {
-            return YamlDoc.text(doc.root(), "kind");
+            return YamlNodes.text(doc.root(), "kind");
         }
 
         public Optional<String> name() {
-            return YamlDoc.path(doc.root(), "metadata", "name").flatMap(YamlDoc::text);
+            return YamlNodes.path(doc.root(), "metadata", "name").flatMap(YamlNodes::text);
         }
 
         /** The name the object has in the build (prefixes and suffixes applied); patches keep theirs. */
@@ -126,8 +127,8 @@ public final class KustomizationTree {
             Path file = Kustomization.fileIn(overlay).orElse(overlay.resolve(Kustomization.FILE_NAMES.get(0)));
             return Location.startOf(display.apply(file));
         }
-        for (NodeTuple tuple : YamlDoc.entries(overlayKustomization.root())) {
-            if (YamlDoc.text(tuple.getKeyNode()).filter(key::equals).isPresent()) {
+        for (NodeTuple tuple : YamlNodes.entries(overlayKustomization.root())) {
+            if (YamlNodes.text(tuple.getKeyNode()).filter(key::equals).isPresent()) {
                 return overlayKustomization.at(tuple.getKeyNode());
             }
         }
@@ -155,29 +156,33 @@ public final class KustomizationTree {
         }
         Node top = doc.root();
         for (String key : OPAQUE_KEYS) {
-            if (YamlDoc.child(top, key).isPresent()) {
+            if (YamlNodes.child(top, key).isPresent()) {
                 cacheable = false;
             }
         }
-        String innerPrefix = prefix + YamlDoc.text(top, "namePrefix").orElse("");
-        String innerSuffix = YamlDoc.text(top, "nameSuffix").orElse("") + suffix;
-        for (String key : List.of("resources", "bases")) {
-            for (Node item : YamlDoc.items(YamlDoc.child(top, key))) {
-                YamlDoc.text(item).ifPresent(entry -> resource(dir, entry, depth, innerPrefix, innerSuffix));
+        String innerPrefix = prefix + YamlNodes.text(top, "namePrefix").orElse("");
+        String innerSuffix = YamlNodes.text(top, "nameSuffix").orElse("") + suffix;
+        List<KustomizationEntry> entries = KustomizationEntry.of(top);
+        for (KustomizationEntry entry : entries) {
+            if (entry.kind() == KustomizationEntry.Kind.RESOURCE) {
+                resource(dir, entry.value(), depth, innerPrefix, innerSuffix);
             }
         }
-        for (Node item : YamlDoc.items(YamlDoc.child(top, "components"))) {
-            YamlDoc.text(item).ifPresent(entry -> local(dir, entry).ifPresent(target -> {
-                components.add(target);
-                directory(target, depth + 1, innerPrefix, innerSuffix);
-            }));
+        for (KustomizationEntry entry : entries) {
+            if (entry.kind() == KustomizationEntry.Kind.COMPONENT) {
+                local(dir, entry.value()).ifPresent(target -> {
+                    components.add(target);
+                    directory(target, depth + 1, innerPrefix, innerSuffix);
+                });
+            }
         }
-        for (Node patch : YamlDoc.items(YamlDoc.child(top, "patches"))) {
-            YamlDoc.text(patch, "path").flatMap(path -> local(dir, path)).ifPresent(p -> patchFile(p, depth));
-            YamlDoc.child(patch, "patch").ifPresent(inline -> inlinePatch(doc, inline, depth));
+        // patches in their own loops: an inline patch (no file, so no entry) is read in its place among them
+        for (Node patch : YamlNodes.items(YamlNodes.child(top, "patches"))) {
+            YamlNodes.text(patch, "path").flatMap(path -> local(dir, path)).ifPresent(p -> patchFile(p, depth));
+            YamlNodes.child(patch, "patch").ifPresent(inline -> inlinePatch(doc, inline, depth));
         }
-        for (Node item : YamlDoc.items(YamlDoc.child(top, "patchesStrategicMerge"))) {
-            String entry = YamlDoc.text(item).orElse("");
+        for (Node item : YamlNodes.items(YamlNodes.child(top, "patchesStrategicMerge"))) {
+            String entry = YamlNodes.text(item).orElse("");
             Optional<Path> path = entry.contains("\n") ? Optional.empty() : local(dir, entry);
             if (path.isPresent() && Files.isRegularFile(path.get())) {
                 patchFile(path.get(), depth);
@@ -189,7 +194,7 @@ public final class KustomizationTree {
     }
 
     private void resource(Path dir, String entry, int depth, String prefix, String suffix) {
-        if (isRemote(entry)) {
+        if (Kustomization.isRemote(entry)) {
             cacheable = false;
             return;
         }
@@ -232,7 +237,7 @@ public final class KustomizationTree {
             String value = scalar.getValue();
             for (String candidate : value.contains("=") ? List.of(value, value.substring(value.indexOf('=') + 1))
                     : List.of(value)) {
-                if (candidate.isBlank() || candidate.contains("\n") || isRemote(candidate)) {
+                if (candidate.isBlank() || candidate.contains("\n") || Kustomization.isRemote(candidate)) {
                     continue;
                 }
                 Path target;
@@ -264,7 +269,7 @@ public final class KustomizationTree {
 
     /** A local path of the entry, inside the repository; anything else makes the tree not cacheable. */
     private Optional<Path> local(Path dir, String entry) {
-        if (entry.isBlank() || isRemote(entry)) {
+        if (entry.isBlank() || Kustomization.isRemote(entry)) {
             cacheable = false;
             return Optional.empty();
         }
@@ -284,12 +289,6 @@ public final class KustomizationTree {
             return Optional.empty();
         }
         return Optional.of(target);
-    }
-
-    static boolean isRemote(String entry) {
-        return entry.contains("://") || entry.startsWith("git@") || entry.startsWith("github.com/")
-                || entry.startsWith("gitlab.com/") || entry.startsWith("bitbucket.org/") || entry.contains("?ref=")
-                || entry.contains("?version=");
     }
 
     private List<YamlDoc> documents(Path file) {

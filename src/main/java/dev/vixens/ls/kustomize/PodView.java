@@ -1,6 +1,7 @@
 package dev.vixens.ls.kustomize;
 
 import dev.vixens.ls.source.Location;
+import dev.vixens.ls.source.YamlNodes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,13 +29,13 @@ public record PodView(YamlDoc doc, String kind, String name, Optional<String> na
     public static List<PodView> workloads(List<YamlDoc> docs) {
         List<PodView> out = new ArrayList<>();
         for (YamlDoc doc : docs) {
-            Optional<String> kind = YamlDoc.text(doc.root(), "kind");
+            Optional<String> kind = YamlNodes.text(doc.root(), "kind");
             if (kind.isEmpty() || !WORKLOAD_KINDS.contains(kind.get())) {
                 continue;
             }
-            String name = YamlDoc.path(doc.root(), "metadata", "name").flatMap(YamlDoc::text).orElse("");
-            Optional<String> namespace = YamlDoc.path(doc.root(), "metadata", "namespace").flatMap(YamlDoc::text);
-            Optional<Node> spec = YamlDoc.path(doc.root(), "spec", "template", "spec");
+            String name = YamlNodes.path(doc.root(), "metadata", "name").flatMap(YamlNodes::text).orElse("");
+            Optional<String> namespace = YamlNodes.path(doc.root(), "metadata", "namespace").flatMap(YamlNodes::text);
+            Optional<Node> spec = YamlNodes.path(doc.root(), "spec", "template", "spec");
             List<ContainerView> init = new ArrayList<>();
             List<ContainerView> containers = new ArrayList<>();
             Map<String, VolumeView> volumes = new LinkedHashMap<>();
@@ -44,28 +45,28 @@ public record PodView(YamlDoc doc, String kind, String name, Optional<String> na
             boolean hostNetwork = false;
             Optional<Long> grace = Optional.empty();
             if (spec.isPresent()) {
-                for (Node c : YamlDoc.items(YamlDoc.child(spec.get(), "initContainers"))) {
+                for (Node c : YamlNodes.items(YamlNodes.child(spec.get(), "initContainers"))) {
                     init.add(ContainerView.of(doc, c));
                 }
-                for (Node c : YamlDoc.items(YamlDoc.child(spec.get(), "containers"))) {
+                for (Node c : YamlNodes.items(YamlNodes.child(spec.get(), "containers"))) {
                     containers.add(ContainerView.of(doc, c));
                 }
-                for (Node v : YamlDoc.items(YamlDoc.child(spec.get(), "volumes"))) {
-                    VolumeView volume = new VolumeView(YamlDoc.text(v, "name").orElse(""),
-                            YamlDoc.path(v, "configMap", "name").flatMap(YamlDoc::text),
-                            YamlDoc.entries(v).stream().map(t -> YamlDoc.text(t.getKeyNode()).orElse(""))
+                for (Node v : YamlNodes.items(YamlNodes.child(spec.get(), "volumes"))) {
+                    VolumeView volume = new VolumeView(YamlNodes.text(v, "name").orElse(""),
+                            YamlNodes.path(v, "configMap", "name").flatMap(YamlNodes::text),
+                            YamlNodes.entries(v).stream().map(t -> YamlNodes.text(t.getKeyNode()).orElse(""))
                                     .filter(key -> !key.equals("name")).findFirst().orElse(""), doc.at(v));
                     volumes.put(volume.name(), volume);
                 }
-                runAsUser = number(YamlDoc.path(spec.get(), "securityContext", "runAsUser"));
-                runAsGroup = number(YamlDoc.path(spec.get(), "securityContext", "runAsGroup"));
-                fsGroup = number(YamlDoc.path(spec.get(), "securityContext", "fsGroup"));
-                hostNetwork = YamlDoc.text(spec.get(), "hostNetwork").map("true"::equals).orElse(false);
-                grace = number(YamlDoc.child(spec.get(), "terminationGracePeriodSeconds"));
+                runAsUser = number(YamlNodes.path(spec.get(), "securityContext", "runAsUser"));
+                runAsGroup = number(YamlNodes.path(spec.get(), "securityContext", "runAsGroup"));
+                fsGroup = number(YamlNodes.path(spec.get(), "securityContext", "fsGroup"));
+                hostNetwork = YamlNodes.text(spec.get(), "hostNetwork").map("true"::equals).orElse(false);
+                grace = number(YamlNodes.child(spec.get(), "terminationGracePeriodSeconds"));
             }
             List<String> claimTemplates = new ArrayList<>();
-            for (Node t : YamlDoc.items(YamlDoc.path(doc.root(), "spec", "volumeClaimTemplates"))) {
-                YamlDoc.path(t, "metadata", "name").flatMap(YamlDoc::text).ifPresent(claimTemplates::add);
+            for (Node t : YamlNodes.items(YamlNodes.path(doc.root(), "spec", "volumeClaimTemplates"))) {
+                YamlNodes.path(t, "metadata", "name").flatMap(YamlNodes::text).ifPresent(claimTemplates::add);
             }
             out.add(new PodView(doc, kind.get(), name, namespace, init, containers, volumes, runAsUser, runAsGroup,
                     fsGroup, claimTemplates, hostNetwork, grace));
@@ -94,7 +95,7 @@ public record PodView(YamlDoc doc, String kind, String name, Optional<String> na
     }
 
     static Optional<Long> number(Optional<Node> node) {
-        return node.flatMap(YamlDoc::text).flatMap(text -> {
+        return node.flatMap(YamlNodes::text).flatMap(text -> {
             try {
                 return Optional.of(Long.parseLong(text.strip()));
             } catch (NumberFormatException e) {
@@ -119,38 +120,38 @@ public record PodView(YamlDoc doc, String kind, String name, Optional<String> na
 
         static ContainerView of(YamlDoc doc, Node node) {
             List<EnvVar> env = new ArrayList<>();
-            for (Node e : YamlDoc.items(YamlDoc.child(node, "env"))) {
-                Optional<Node> ref = YamlDoc.path(e, "valueFrom", "secretKeyRef");
-                env.add(new EnvVar(YamlDoc.text(e, "name").orElse(""), YamlDoc.text(e, "value"),
-                        ref.flatMap(r -> YamlDoc.text(r, "name")), ref.flatMap(r -> YamlDoc.text(r, "key")),
-                        YamlDoc.child(e, "valueFrom").isPresent() && ref.isEmpty(), doc.at(e)));
+            for (Node e : YamlNodes.items(YamlNodes.child(node, "env"))) {
+                Optional<Node> ref = YamlNodes.path(e, "valueFrom", "secretKeyRef");
+                env.add(new EnvVar(YamlNodes.text(e, "name").orElse(""), YamlNodes.text(e, "value"),
+                        ref.flatMap(r -> YamlNodes.text(r, "name")), ref.flatMap(r -> YamlNodes.text(r, "key")),
+                        YamlNodes.child(e, "valueFrom").isPresent() && ref.isEmpty(), doc.at(e)));
             }
             List<String> secrets = new ArrayList<>();
-            for (Node from : YamlDoc.items(YamlDoc.child(node, "envFrom"))) {
-                YamlDoc.path(from, "secretRef", "name").flatMap(YamlDoc::text).ifPresent(secrets::add);
+            for (Node from : YamlNodes.items(YamlNodes.child(node, "envFrom"))) {
+                YamlNodes.path(from, "secretRef", "name").flatMap(YamlNodes::text).ifPresent(secrets::add);
             }
             List<MountView> mounts = new ArrayList<>();
-            for (Node m : YamlDoc.items(YamlDoc.child(node, "volumeMounts"))) {
-                mounts.add(new MountView(YamlDoc.text(m, "name").orElse(""), YamlDoc.text(m, "mountPath").orElse(""),
-                        YamlDoc.text(m, "subPath"), doc.at(m)));
+            for (Node m : YamlNodes.items(YamlNodes.child(node, "volumeMounts"))) {
+                mounts.add(new MountView(YamlNodes.text(m, "name").orElse(""), YamlNodes.text(m, "mountPath").orElse(""),
+                        YamlNodes.text(m, "subPath"), doc.at(m)));
             }
-            Optional<Resources> resources = YamlDoc.child(node, "resources").map(r -> new Resources(
-                    YamlDoc.path(r, "requests", "cpu").flatMap(YamlDoc::text),
-                    YamlDoc.path(r, "requests", "memory").flatMap(YamlDoc::text),
-                    YamlDoc.path(r, "limits", "cpu").flatMap(YamlDoc::text),
-                    YamlDoc.path(r, "limits", "memory").flatMap(YamlDoc::text)));
+            Optional<Resources> resources = YamlNodes.child(node, "resources").map(r -> new Resources(
+                    YamlNodes.path(r, "requests", "cpu").flatMap(YamlNodes::text),
+                    YamlNodes.path(r, "requests", "memory").flatMap(YamlNodes::text),
+                    YamlNodes.path(r, "limits", "cpu").flatMap(YamlNodes::text),
+                    YamlNodes.path(r, "limits", "memory").flatMap(YamlNodes::text)));
             List<PortView> ports = new ArrayList<>();
-            for (Node p : YamlDoc.items(YamlDoc.child(node, "ports"))) {
-                number(YamlDoc.child(p, "containerPort")).ifPresent(port -> ports.add(new PortView(
-                        YamlDoc.text(p, "name").orElse(""), port.intValue(),
-                        YamlDoc.text(p, "protocol").orElse("TCP"), doc.at(p))));
+            for (Node p : YamlNodes.items(YamlNodes.child(node, "ports"))) {
+                number(YamlNodes.child(p, "containerPort")).ifPresent(port -> ports.add(new PortView(
+                        YamlNodes.text(p, "name").orElse(""), port.intValue(),
+                        YamlNodes.text(p, "protocol").orElse("TCP"), doc.at(p))));
             }
-            return new ContainerView(doc, node, YamlDoc.text(node, "name").orElse(""),
-                    YamlDoc.text(node, "image").orElse(""), YamlDoc.strings(YamlDoc.child(node, "command")),
-                    YamlDoc.strings(YamlDoc.child(node, "args")), env, secrets, mounts,
-                    number(YamlDoc.path(node, "securityContext", "runAsUser")),
-                    number(YamlDoc.path(node, "securityContext", "runAsGroup")), resources, ports,
-                    YamlDoc.text(node, "restartPolicy"));
+            return new ContainerView(doc, node, YamlNodes.text(node, "name").orElse(""),
+                    YamlNodes.text(node, "image").orElse(""), YamlNodes.strings(YamlNodes.child(node, "command")),
+                    YamlNodes.strings(YamlNodes.child(node, "args")), env, secrets, mounts,
+                    number(YamlNodes.path(node, "securityContext", "runAsUser")),
+                    number(YamlNodes.path(node, "securityContext", "runAsGroup")), resources, ports,
+                    YamlNodes.text(node, "restartPolicy"));
         }
 
         /** Whether the command line (command and args) runs {@code litestream} with that subcommand. */

@@ -2,6 +2,7 @@ package dev.vixens.ls.kustomize;
 
 import dev.vixens.ls.kustomize.KustomizationTree.Manifest;
 import dev.vixens.ls.source.Location;
+import dev.vixens.ls.source.YamlNodes;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -44,44 +45,44 @@ public final class WorkloadSource {
     /** The resource (not patch) that defines the workload: its {@code metadata.name}. */
     public Location workload() {
         return manifests.stream().filter(m -> !m.patch()).findFirst()
-                .map(m -> at(m, YamlDoc.path(m.doc().root(), "metadata", "name")).orElse(m.doc().at(m.doc().root())))
+                .map(m -> at(m, YamlNodes.path(m.doc().root(), "metadata", "name")).orElse(m.doc().at(m.doc().root())))
                 .orElse(fallback);
     }
 
     /** A key of the pod spec ({@code spec.template.spec.<keys>}), or the pod spec, or the workload. */
     public Location podSpec(String... keys) {
-        return first(m -> podSpecNode(m).flatMap(spec -> YamlDoc.path(spec, keys)))
+        return first(m -> podSpecNode(m).flatMap(spec -> YamlNodes.path(spec, keys)))
                 .or(() -> first(m -> m.patch() ? Optional.empty() : podSpecNode(m)))
                 .orElse(workload());
     }
 
     /** The container (or init container) named {@code container}: its entry, or a key below it. */
     public Location container(String container, String... keys) {
-        return first(m -> containerNode(m, container).flatMap(c -> YamlDoc.path(c, keys)))
+        return first(m -> containerNode(m, container).flatMap(c -> YamlNodes.path(c, keys)))
                 .or(() -> first(m -> containerNode(m, container)))
                 .orElse(workload());
     }
 
     /** The {@code ports} entry of the container with that port number, or the container. */
     public Location port(String container, int port) {
-        return first(m -> containerNode(m, container).flatMap(c -> YamlDoc.items(YamlDoc.child(c, "ports")).stream()
-                .filter(p -> YamlDoc.text(p, "containerPort").filter(Integer.toString(port)::equals).isPresent())
+        return first(m -> containerNode(m, container).flatMap(c -> YamlNodes.items(YamlNodes.child(c, "ports")).stream()
+                .filter(p -> YamlNodes.text(p, "containerPort").filter(Integer.toString(port)::equals).isPresent())
                 .findFirst()))
                 .orElse(container(container));
     }
 
     /** The {@code env} entry of the container with that name, or the container. */
     public Location env(String container, String variable) {
-        return first(m -> containerNode(m, container).flatMap(c -> YamlDoc.items(YamlDoc.child(c, "env")).stream()
-                .filter(e -> YamlDoc.text(e, "name").filter(variable::equals).isPresent())
+        return first(m -> containerNode(m, container).flatMap(c -> YamlNodes.items(YamlNodes.child(c, "env")).stream()
+                .filter(e -> YamlNodes.text(e, "name").filter(variable::equals).isPresent())
                 .findFirst()))
                 .orElse(container(container));
     }
 
     /** The {@code volumeMounts} entry of the container for that volume, or its volumeMounts, or the container. */
     public Location mount(String container, String volume) {
-        return first(m -> containerNode(m, container).flatMap(c -> YamlDoc.items(YamlDoc.child(c, "volumeMounts"))
-                .stream().filter(v -> YamlDoc.text(v, "name").filter(volume::equals).isPresent()).findFirst()))
+        return first(m -> containerNode(m, container).flatMap(c -> YamlNodes.items(YamlNodes.child(c, "volumeMounts"))
+                .stream().filter(v -> YamlNodes.text(v, "name").filter(volume::equals).isPresent()).findFirst()))
                 .orElse(container(container, "volumeMounts"));
     }
 
@@ -100,14 +101,14 @@ public final class WorkloadSource {
     }
 
     private static Optional<Node> podSpecNode(Manifest m) {
-        return YamlDoc.path(m.doc().root(), "spec", "template", "spec");
+        return YamlNodes.path(m.doc().root(), "spec", "template", "spec");
     }
 
     private static Optional<Node> containerNode(Manifest m, String name) {
         return podSpecNode(m).flatMap(spec -> {
             for (String list : List.of("containers", "initContainers")) {
-                for (Node c : YamlDoc.items(YamlDoc.child(spec, list))) {
-                    if (YamlDoc.text(c, "name").filter(name::equals).isPresent()) {
+                for (Node c : YamlNodes.items(YamlNodes.child(spec, list))) {
+                    if (YamlNodes.text(c, "name").filter(name::equals).isPresent()) {
                         return Optional.of(c);
                     }
                 }

@@ -14,14 +14,13 @@ import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
-import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
  * One YAML document of a hand-written manifest, read at node level (snakeyaml-engine) so that everything
  * import reports points at the line and column it came from. A document may be embedded in another file
  * (a {@code litestream.yml} inside a ConfigMap's block scalar); positions are then shifted into that file.
+ * Its nodes are read with {@link dev.vixens.ls.source.YamlNodes}.
  *
  * @param lineOffset lines before the document's first line in {@code source} (0 for a whole file)
  * @param columnOffset indentation of an embedded block scalar (0 for a whole file)
@@ -70,52 +69,6 @@ public record YamlDoc(SourceFile source, Node root, int lineOffset, int columnOf
         return node.getStartMark()
                 .map(mark -> source.at(lineOffset + mark.getLine() + 1, columnOffset + mark.getColumn() + 1))
                 .orElse(source.at(lineOffset + 1, columnOffset + 1));
-    }
-
-    /** The value under {@code key} of a mapping node. */
-    public static Optional<Node> child(Node map, String key) {
-        if (map instanceof MappingNode mapping) {
-            for (NodeTuple tuple : mapping.getValue()) {
-                if (tuple.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
-                    return Optional.of(tuple.getValueNode());
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** Follows a path of mapping keys. */
-    public static Optional<Node> path(Node node, String... keys) {
-        Optional<Node> current = Optional.of(node);
-        for (String key : keys) {
-            current = current.flatMap(n -> child(n, key));
-        }
-        return current;
-    }
-
-    public static Optional<String> text(Node node) {
-        return node instanceof ScalarNode scalar ? Optional.of(scalar.getValue()) : Optional.empty();
-    }
-
-    public static Optional<String> text(Node map, String key) {
-        return child(map, key).flatMap(YamlDoc::text);
-    }
-
-    public static List<Node> items(Optional<Node> node) {
-        return node.isPresent() && node.get() instanceof SequenceNode sequence ? sequence.getValue() : List.of();
-    }
-
-    public static List<String> strings(Optional<Node> node) {
-        List<String> out = new ArrayList<>();
-        for (Node item : items(node)) {
-            text(item).ifPresent(out::add);
-        }
-        return out;
-    }
-
-    /** The keys of a mapping node with their key nodes, in order. */
-    public static List<NodeTuple> entries(Node map) {
-        return map instanceof MappingNode mapping ? mapping.getValue() : List.of();
     }
 
     private static int indentationFrom(String text, int fromLine) {

@@ -1,21 +1,21 @@
 package dev.vixens.ls.lifecycle;
 
-import dev.vixens.ls.generate.Generator;
-import dev.vixens.ls.plan.AppPlan;
+import dev.vixens.ls.bucket.BucketKey;
 import dev.vixens.ls.plan.BackupPolicy;
 import dev.vixens.ls.plan.PlannedDatabase;
+import dev.vixens.ls.plan.ResolvedApp;
 import dev.vixens.ls.profile.GoDuration;
 import dev.vixens.ls.profile.Profile;
 import dev.vixens.ls.profile.ProfileCatalog;
-import dev.vixens.ls.repo.AppRef;
-import dev.vixens.ls.repo.Repository;
 import dev.vixens.ls.source.Location;
 import dev.vixens.ls.source.YamlLocator;
 import dev.vixens.ls.source.YamlPath;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Keeps the bucket's lifecycle rule from deleting what Litestream still needs. A database keeps
@@ -49,25 +49,34 @@ public final class RetentionGuard {
         }
     }
 
-    /** Every backed-up database of the repository whose replica the prefix covers. */
-    public static List<Need> needs(Repository repo, String prefix) {
+    /**
+     * Every backed-up database of the repository whose replica the prefix covers: its bucket key in the app's
+     * own environment and in each overlay's that replicates apart (its own replica prefix).
+     */
+    public static List<Need> needs(List<ResolvedApp> apps, String prefix) {
         List<Need> needs = new ArrayList<>();
-        Generator generator = new Generator(repo);
-        for (AppRef app : repo.apps()) {
-            AppPlan plan = generator.plan(app);
-            for (PlannedDatabase db : plan.databases()) {
-                if (!(db.policy() instanceof BackupPolicy.Replicated r) || !covers(prefix, db.database().replicaPath())) {
-                    continue;
+        for (ResolvedApp app : apps) {
+            Set<BucketKey> seen = new HashSet<>();
+            for (ResolvedApp environment : app.environments()) {
+                for (PlannedDatabase db : environment.databases()) {
+                    BucketKey key = environment.bucketKey(db);
+                    if (db.policy() instanceof BackupPolicy.Replicated r && key.overlaps(prefix) && seen.add(key)) {
+                        needs.add(need(environment, db, r));
+                    }
                 }
-                Location at = YamlLocator.locate(plan.app().source(),
-                        YamlPath.of("databases", db.database().index(), "profile"));
-                String overrides = db.overrideSummary().isEmpty() ? ""
-                        : ", overridden: " + String.join(", ", db.overrideSummary());
-                needs.add(new Need(at, app.name() + " " + db.path() + " (profile " + db.profile().name() + overrides
-                        + ")", r.retention().value(), r.snapshotInterval().value()));
             }
         }
         return needs;
+    }
+
+    private static Need need(ResolvedApp environment, PlannedDatabase db, BackupPolicy.Replicated r) {
+        Location at = YamlLocator.locate(environment.app().source(),
+                YamlPath.of("databases", db.database().index(), "profile"));
+        String overrides = db.overrideSummary().isEmpty() ? ""
+                : ", overridden: " + String.join(", ", db.overrideSummary());
+        String overlay = environment.overlay().map(o -> " in overlay " + o).orElse("");
+        return new Need(at, environment.app().app() + " " + db.path() + overlay + " (profile " + db.profile().name()
+                + overrides + ")", r.retention().value(), r.snapshotInterval().value());
     }
 
     /** Outside a repository: every backed-up profile that could be used. */
@@ -110,11 +119,5 @@ public final class RetentionGuard {
                 + need.snapshotInterval() + " older (" + need.millis() / HOUR + "h in all)"
                 + (violations > 1 ? ", and " + (violations - 1) + " more database(s)" : "")
                 + "; use " + option + " " + need.minimumDays() + " or more";
-    }
-
-    /** A rule for {@code prefix} touches a replica when either key prefix contains the other. */
-    static boolean covers(String prefix, String replicaPath) {
-        String root = replicaPath + "/";
-        return prefix.isEmpty() || root.startsWith(prefix) || prefix.startsWith(root);
     }
 }

@@ -1,5 +1,6 @@
 package dev.vixens.ls.lint;
 
+import dev.vixens.ls.source.YamlNodes;
 import java.util.List;
 import java.util.Map;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -31,9 +32,9 @@ final class CredentialsRule implements ConfigRule {
     private static void walk(LintedConfig config, Node node, List<Finding> out) {
         if (node instanceof MappingNode mapping) {
             for (NodeTuple tuple : mapping.getValue()) {
-                String key = Nodes.key(tuple);
+                String key = YamlNodes.key(tuple);
                 if (key != null && KEYS.containsKey(key) && tuple.getValueNode() instanceof ScalarNode value
-                        && !value.getValue().isBlank() && !Nodes.isEnvReference(value.getValue())) {
+                        && !value.getValue().isBlank() && !EnvValues.isEnvReference(value.getValue())) {
                     String variable = KEYS.get(key);
                     out.add(Finding.of(Rule.INLINE_CREDENTIALS, config.at(value), key + " is written inline;"
                             + " remove it and give the container " + (variable.isEmpty()

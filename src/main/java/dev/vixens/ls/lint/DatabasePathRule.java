@@ -1,8 +1,9 @@
 package dev.vixens.ls.lint;
 
 import dev.vixens.ls.litestream.Level;
+import dev.vixens.ls.litestream.SqliteFiles;
+import dev.vixens.ls.source.YamlNodes;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
@@ -12,31 +13,26 @@ import java.util.stream.Stream;
  */
 final class DatabasePathRule implements ConfigRule {
 
-    private static final List<String> SQLITE_EXTENSIONS = List.of(".db", ".sqlite", ".sqlite3", ".db3", ".s3db",
-            ".sl3");
-    private static final List<String> SIDE_FILES = List.of("-wal", "-shm", "-journal");
-
     @Override
     public void check(LintedConfig config, List<Finding> out) {
         for (LintedConfig.Database db : config.databases()) {
             db.path().ifPresent(path -> {
                 String text = path.getValue();
-                String lower = text.toLowerCase(Locale.ROOT);
-                if (Nodes.usesEnv(text) || text.isBlank()) {
+                if (EnvValues.usesEnv(text) || text.isBlank()) {
                     return;
                 }
-                if (SIDE_FILES.stream().anyMatch(lower::endsWith)) {
+                if (SqliteFiles.isSideFile(text)) {
                     out.add(Finding.of(Rule.NOT_SQLITE_PATH, config.at(path), "'" + text + "' is a SQLite side"
                             + " file, not a database; list the database itself"));
-                } else if (SQLITE_EXTENSIONS.stream().noneMatch(lower::endsWith)) {
+                } else if (!SqliteFiles.hasSqliteExtension(text)) {
                     out.add(Finding.of(Rule.NOT_SQLITE_PATH, config.at(path), "'" + text + "' does not look like"
-                            + " a SQLite database (" + String.join(", ", SQLITE_EXTENSIONS.subList(0, 3))
+                            + " a SQLite database (" + String.join(", ", SqliteFiles.EXTENSIONS.subList(0, 3))
                             + "); Litestream replicates SQLite databases only: make sure this file is one"));
                 }
             });
             // a replica under a key the release does not read is reported as an ignored key already
             boolean ignoredReplica = Stream.of("replica", "replicas")
-                    .anyMatch(key -> !config.reads(Level.DATABASE, key) && Nodes.entry(db.node(), key).isPresent());
+                    .anyMatch(key -> !config.reads(Level.DATABASE, key) && YamlNodes.entry(db.node(), key).isPresent());
             if (db.replicas().isEmpty() && !ignoredReplica) {
                 out.add(Finding.of(Rule.NO_REPLICA, config.at(db.node()), "database "
                         + db.pathText().map(p -> p + " ").orElse("") + "has no replica ("

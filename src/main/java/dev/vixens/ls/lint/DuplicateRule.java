@@ -1,6 +1,7 @@
 package dev.vixens.ls.lint;
 
 import dev.vixens.ls.source.Location;
+import dev.vixens.ls.source.YamlNodes;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ final class DuplicateRule implements CorpusRule {
         for (LintedConfig config : configs) {
             for (LintedConfig.Database db : config.databases()) {
                 String name = db.pathText().orElse("a database");
-                db.path().filter(p -> !Nodes.usesEnv(p.getValue())).ifPresent(path -> {
+                db.path().filter(p -> !EnvValues.usesEnv(p.getValue())).ifPresent(path -> {
                     Location here = config.at(path);
                     Listed first = databases.putIfAbsent(config.group() + "\n" + path.getValue(),
                             new Listed(here, config));
@@ -41,7 +42,7 @@ final class DuplicateRule implements CorpusRule {
                 });
                 for (MappingNode replica : db.replicas()) {
                     Replicas.target(replica).ifPresent(target -> {
-                        Node node = Nodes.value(replica, "url").or(() -> Nodes.value(replica, "path"))
+                        Node node = YamlNodes.child(replica, "url").or(() -> YamlNodes.child(replica, "path"))
                                 .orElse(replica);
                         Location here = config.at(node);
                         Seen first = targets.putIfAbsent(target, new Seen(here, name));

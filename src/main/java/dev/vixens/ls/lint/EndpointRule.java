@@ -1,6 +1,7 @@
 package dev.vixens.ls.lint;
 
 import dev.vixens.ls.source.Location;
+import dev.vixens.ls.source.YamlNodes;
 import java.util.List;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -24,7 +25,7 @@ final class EndpointRule implements CorpusRule {
                 for (MappingNode replica : db.replicas()) {
                     Optional<String> endpoint = Replicas.endpoint(config, replica);
                     if (example.isEmpty() && Replicas.isS3(replica) && endpoint.isPresent()) {
-                        Node node = Nodes.value(replica, "endpoint").orElse(replica);
+                        Node node = YamlNodes.child(replica, "endpoint").orElse(replica);
                         example = Optional.of(new Example(endpoint.get(), config.at(node)));
                     }
                 }
@@ -37,7 +38,7 @@ final class EndpointRule implements CorpusRule {
             for (LintedConfig.Database db : config.databases()) {
                 for (MappingNode replica : db.replicas()) {
                     if (Replicas.isS3(replica) && Replicas.endpoint(config, replica).isEmpty()) {
-                        Node node = Nodes.value(replica, "url").orElse(replica);
+                        Node node = YamlNodes.child(replica, "url").orElse(replica);
                         out.add(Finding.of(Rule.MISSING_ENDPOINT, config.at(node), "s3 replica without endpoint:"
                                 + " Litestream sends it to AWS S3, while the other linted configs use the"
                                 + " S3-compatible endpoint " + example.get().endpoint() + " ("

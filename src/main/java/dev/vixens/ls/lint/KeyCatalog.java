@@ -4,10 +4,10 @@ import dev.vixens.ls.litestream.Level;
 import dev.vixens.ls.litestream.Release;
 import dev.vixens.ls.litestream.ReleaseTable;
 import dev.vixens.ls.litestream.SnapshotPlacement;
+import dev.vixens.ls.source.Suggestions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -183,37 +183,6 @@ final class KeyCatalog {
 
     /** The known key closest to a misspelt one, when it is close enough to be what was meant. */
     static Optional<String> closest(String key, Set<String> known) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        String normalized = key.replace('_', '-').toLowerCase(Locale.ROOT);
-        for (String candidate : known.stream().sorted().toList()) {
-            int distance = distance(normalized, candidate);
-            if (distance < bestDistance) {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
-        int allowed = key.length() >= 5 ? 2 : 1;
-        return bestDistance <= allowed ? Optional.of(best) : Optional.empty();
-    }
-
-    /** Levenshtein distance. */
-    static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
+        return Suggestions.nearest(key.replace('_', '-'), known.stream().sorted().toList(), key.length() >= 5 ? 2 : 1);
     }
 }

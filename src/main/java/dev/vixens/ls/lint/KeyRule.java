@@ -1,5 +1,6 @@
 package dev.vixens.ls.lint;
 
+import dev.vixens.ls.source.YamlNodes;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +19,7 @@ final class KeyRule implements ConfigRule {
         for (LintedConfig.Scope scope : config.scopes()) {
             Set<String> known = KeyCatalog.known(config.release(), scope.level());
             for (NodeTuple tuple : scope.node().getValue()) {
-                String key = Nodes.key(tuple);
+                String key = YamlNodes.key(tuple);
                 if (key == null || key.equals("<<") || known.contains(key)) {
                     continue;
                 }

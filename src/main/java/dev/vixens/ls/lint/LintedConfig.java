@@ -4,6 +4,7 @@ import dev.vixens.ls.litestream.Level;
 import dev.vixens.ls.litestream.LitestreamVersion;
 import dev.vixens.ls.litestream.Release;
 import dev.vixens.ls.source.Location;
+import dev.vixens.ls.source.YamlNodes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -74,15 +75,15 @@ record LintedConfig(FoundConfig found, LitestreamVersion version, String group) 
 
     List<Database> databases() {
         List<Database> databases = new ArrayList<>();
-        for (MappingNode db : Nodes.mappings(Nodes.value(root(), "dbs").orElse(null))) {
-            Optional<ScalarNode> path = Nodes.value(db, "path")
+        for (MappingNode db : YamlNodes.mappings(YamlNodes.child(root(), "dbs").orElse(null))) {
+            Optional<ScalarNode> path = YamlNodes.child(db, "path")
                     .filter(ScalarNode.class::isInstance).map(ScalarNode.class::cast);
             List<MappingNode> replicas = new ArrayList<>();
             if (reads(Level.DATABASE, "replica")) {
                 mapping(db, "replica").ifPresent(replicas::add);
             }
             if (reads(Level.DATABASE, "replicas")) {
-                replicas.addAll(Nodes.mappings(Nodes.value(db, "replicas").orElse(null)));
+                replicas.addAll(YamlNodes.mappings(YamlNodes.child(db, "replicas").orElse(null)));
             }
             Optional<MappingNode> snapshot = reads(Level.DATABASE, "snapshot")
                     ? mapping(db, "snapshot") : Optional.empty();
@@ -99,10 +100,10 @@ record LintedConfig(FoundConfig found, LitestreamVersion version, String group) 
     }
 
     static Optional<MappingNode> mapping(Node parent, String key) {
-        return Nodes.value(parent, key).filter(MappingNode.class::isInstance).map(MappingNode.class::cast);
+        return YamlNodes.child(parent, key).filter(MappingNode.class::isInstance).map(MappingNode.class::cast);
     }
 
     static Optional<NodeTuple> entry(Node parent, String key) {
-        return Nodes.entry(parent, key);
+        return YamlNodes.entry(parent, key);
     }
 }

@@ -1,8 +1,13 @@
 package dev.vixens.ls.lint;
 
 import dev.vixens.ls.kustomize.Kustomization;
+import dev.vixens.ls.kustomize.KustomizationEntry;
 import dev.vixens.ls.source.Location;
 import dev.vixens.ls.source.SourceFile;
+import dev.vixens.ls.source.Yaml;
+import dev.vixens.ls.source.YamlNodes;
+import dev.vixens.ls.source.YamlScalars;
+import dev.vixens.ls.source.YamlSyntax;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,9 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import dev.vixens.ls.source.Yaml;
-import dev.vixens.ls.source.YamlScalars;
-import dev.vixens.ls.source.YamlSyntax;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -69,8 +71,8 @@ final class ManifestReader {
         boolean kustomization = Kustomization.isKustomizationFile(result.path);
         for (int i = 0; i < documents.size(); i++) {
             Node document = documents.get(i);
-            Optional<String> kind = Nodes.text(document, "kind");
-            boolean object = kind.isPresent() && Nodes.text(document, "apiVersion").isPresent();
+            Optional<String> kind = YamlNodes.text(document, "kind");
+            boolean object = kind.isPresent() && YamlNodes.text(document, "apiVersion").isPresent();
             if (kustomization || object && (kind.get().equals("Kustomization") || kind.get().equals("Component"))) {
                 kustomization(document);
             } else if (object) {
@@ -91,14 +93,14 @@ final class ManifestReader {
 
     /** A mapping with a {@code dbs} key is what Litestream reads; anything else is somebody else's YAML. */
     static boolean looksLikeConfig(Node node) {
-        return node instanceof MappingNode && Nodes.entry(node, "dbs").isPresent();
+        return node instanceof MappingNode && YamlNodes.entry(node, "dbs").isPresent();
     }
 
     private void object(Node document, String kind, int index) {
         String dataKey = kind.equals("ConfigMap") ? "data" : kind.equals("Secret") ? "stringData" : null;
         if (dataKey != null) {
             String group = result.path + "#" + index;
-            for (NodeTuple entry : Nodes.entries(Nodes.value(document, dataKey).orElse(null))) {
+            for (NodeTuple entry : YamlNodes.entries(YamlNodes.child(document, dataKey).orElse(null))) {
                 embedded(entry, group);
             }
         }
@@ -110,7 +112,7 @@ final class ManifestReader {
      * is one when it parses to a mapping with {@code dbs}.
      */
     private void embedded(NodeTuple entry, String group) {
-        String key = Nodes.key(entry);
+        String key = YamlNodes.key(entry);
         if (key == null || !(entry.getValueNode() instanceof ScalarNode value)
                 || !(key.endsWith(".yml") || key.endsWith(".yaml"))) {
             return;
@@ -140,7 +142,7 @@ final class ManifestReader {
     private void scan(Node node) {
         if (node instanceof MappingNode mapping) {
             for (NodeTuple tuple : mapping.getValue()) {
-                String key = Nodes.key(tuple);
+                String key = YamlNodes.key(tuple);
                 Node value = tuple.getValueNode();
                 if ("image".equals(key) && value instanceof ScalarNode scalar) {
                     Matcher image = LITESTREAM_IMAGE.matcher(scalar.getValue());
@@ -159,9 +161,9 @@ final class ManifestReader {
     }
 
     private void env(Node list) {
-        for (MappingNode variable : Nodes.mappings(list)) {
-            Optional<String> name = Nodes.text(variable, "name");
-            Optional<Node> value = Nodes.value(variable, "value");
+        for (MappingNode variable : YamlNodes.mappings(list)) {
+            Optional<String> name = YamlNodes.text(variable, "name");
+            Optional<Node> value = YamlNodes.child(variable, "value");
             if (name.isPresent() && CREDENTIAL_VARIABLES.contains(name.get()) && value.isPresent()
                     && value.get() instanceof ScalarNode scalar && !scalar.getValue().isBlank()
                     && !scalar.getValue().matches("\\$\\([A-Za-z_][A-Za-z0-9_]*\\)")) {
@@ -172,32 +174,16 @@ final class ManifestReader {
 
     private void kustomization(Node document) {
         Path dir = result.path.getParent();
-        for (String key : List.of("resources", "components", "bases", "patchesStrategicMerge")) {
-            for (Node item : Nodes.items(Nodes.value(document, key).orElse(null))) {
-                reference(item);
+        for (KustomizationEntry entry : KustomizationEntry.of(document)) {
+            reference(entry.value(), entry.node());
+            if (entry.generator().isPresent() && isLocal(entry.value())) {
+                result.generatedInto.put(dir.resolve(entry.value()).normalize(), result.path + "#"
+                        + entry.generator().get());
             }
         }
-        for (String key : List.of("patches", "patchesJson6902")) {
-            for (MappingNode patch : Nodes.mappings(Nodes.value(document, key).orElse(null))) {
-                Nodes.value(patch, "path").ifPresent(this::reference);
-            }
-        }
-        for (String key : List.of("configMapGenerator", "secretGenerator")) {
-            for (MappingNode generator : Nodes.mappings(Nodes.value(document, key).orElse(null))) {
-                String group = result.path + "#" + key + "/" + Nodes.text(generator, "name").orElse("");
-                for (Node item : Nodes.items(Nodes.value(generator, "files").orElse(null))) {
-                    Nodes.text(item).map(f -> f.substring(f.indexOf('=') + 1)).ifPresent(file -> {
-                        reference(file, item);
-                        if (isLocal(file)) {
-                            result.generatedInto.put(dir.resolve(file).normalize(), group);
-                        }
-                    });
-                }
-            }
-        }
-        for (MappingNode image : Nodes.mappings(Nodes.value(document, "images").orElse(null))) {
-            Optional<String> name = Nodes.text(image, "name");
-            Optional<Node> tag = Nodes.value(image, "newTag");
+        for (MappingNode image : YamlNodes.mappings(YamlNodes.child(document, "images").orElse(null))) {
+            Optional<String> name = YamlNodes.text(image, "name");
+            Optional<Node> tag = YamlNodes.child(image, "newTag");
             // newTag: ~ (or null, or nothing) sets no tag: the image keeps the tag of the manifests it builds
             if (name.isPresent() && LITESTREAM_IMAGE.matcher(name.get()).matches() && tag.isPresent()
                     && tag.get() instanceof ScalarNode scalar
@@ -209,10 +195,6 @@ final class ManifestReader {
         scan(document);
     }
 
-    private void reference(Node item) {
-        Nodes.text(item).ifPresent(target -> reference(target, item));
-    }
-
     private void reference(String target, Node at) {
         if (isLocal(target)) {
             result.references.add(new ReadFile.Reference(result.path.getParent().resolve(target).normalize(),
@@ -222,8 +204,7 @@ final class ManifestReader {
 
     /** Remote bases (git, http) are not read: lint runs nothing and fetches nothing. */
     private static boolean isLocal(String target) {
-        return !target.isBlank() && !target.contains("://") && !target.startsWith("git@")
-                && !target.startsWith("github.com/") && !target.contains("?ref=");
+        return !target.isBlank() && !Kustomization.isRemote(target);
     }
 
     /** Go's YAML decoder refuses a mapping that repeats a key; so does lint. */
@@ -231,7 +212,7 @@ final class ManifestReader {
         if (node instanceof MappingNode mapping) {
             Set<String> seen = new HashSet<>();
             for (NodeTuple tuple : mapping.getValue()) {
-                String key = Nodes.key(tuple);
+                String key = YamlNodes.key(tuple);
                 if (key != null && !key.equals("<<") && !seen.add(key)) {
                     result.findings.add(Finding.of(Rule.INVALID_YAML, positions.of(tuple.getKeyNode()),
                             "duplicate key '" + key + "': Litestream refuses a mapping that repeats a key"));

@@ -1,6 +1,7 @@
 package dev.vixens.ls.lint;
 
 import dev.vixens.ls.litestream.Level;
+import dev.vixens.ls.source.YamlNodes;
 import java.util.Locale;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -17,7 +18,7 @@ final class Replicas {
      * the file) or when the replica names no place.
      */
     static Optional<String> target(MappingNode replica) {
-        Optional<String> url = Nodes.text(replica, "url").filter(u -> !u.isBlank());
+        Optional<String> url = YamlNodes.text(replica, "url").filter(u -> !u.isBlank());
         if (url.isPresent() && url.get().contains("://")) {
             String text = url.get();
             int scheme = text.indexOf("://");
@@ -29,43 +30,43 @@ final class Replicas {
             int slash = rest.indexOf('/');
             String host = slash < 0 ? rest : rest.substring(0, slash);
             String path = slash < 0 ? "" : trim(rest.substring(slash + 1));
-            if (Nodes.usesEnv(path)) {
+            if (EnvValues.usesEnv(path)) {
                 return Optional.empty();
             }
             return Optional.of(text.substring(0, scheme).toLowerCase(Locale.ROOT) + "://" + host + "/" + path);
         }
-        Optional<String> path = Nodes.text(replica, "path").map(Replicas::trim);
-        if (path.isEmpty() || Nodes.usesEnv(path.get())) {
+        Optional<String> path = YamlNodes.text(replica, "path").map(Replicas::trim);
+        if (path.isEmpty() || EnvValues.usesEnv(path.get())) {
             return Optional.empty();
         }
-        Optional<String> bucket = Nodes.text(replica, "bucket");
+        Optional<String> bucket = YamlNodes.text(replica, "bucket");
         if (bucket.isPresent()) {
-            return Optional.of(Nodes.text(replica, "type").orElse("s3") + "://" + bucket.get() + "/" + path.get());
+            return Optional.of(YamlNodes.text(replica, "type").orElse("s3") + "://" + bucket.get() + "/" + path.get());
         }
         return Optional.of("file:///" + path.get());
     }
 
     static boolean isS3(MappingNode replica) {
-        Optional<String> url = Nodes.text(replica, "url");
+        Optional<String> url = YamlNodes.text(replica, "url");
         if (url.isPresent() && url.get().contains("://")) {
             return url.get().toLowerCase(Locale.ROOT).startsWith("s3://");
         }
-        return Nodes.text(replica, "type").map(t -> t.equals("s3"))
-                .orElse(Nodes.text(replica, "bucket").isPresent());
+        return YamlNodes.text(replica, "type").map(t -> t.equals("s3"))
+                .orElse(YamlNodes.text(replica, "bucket").isPresent());
     }
 
     /** The endpoint the replica uses: its own, one in its URL's query, or the top-level default (0.5.3+). */
     static Optional<String> endpoint(LintedConfig config, MappingNode replica) {
-        Optional<String> own = Nodes.text(replica, "endpoint").filter(e -> !e.isBlank());
+        Optional<String> own = YamlNodes.text(replica, "endpoint").filter(e -> !e.isBlank());
         if (own.isPresent()) {
             return own;
         }
-        Optional<String> url = Nodes.text(replica, "url");
+        Optional<String> url = YamlNodes.text(replica, "url");
         if (url.isPresent() && url.get().matches(".*[?&]endpoint=.+")) {
             return Optional.of(url.get().replaceFirst(".*[?&]endpoint=([^&]+).*", "$1"));
         }
         if (config.reads(Level.TOP, "endpoint")) {
-            return Nodes.text(config.root(), "endpoint").filter(e -> !e.isBlank());
+            return YamlNodes.text(config.root(), "endpoint").filter(e -> !e.isBlank());
         }
         return Optional.empty();
     }

@@ -1,6 +1,7 @@
 package dev.vixens.ls.lint;
 
 import dev.vixens.ls.litestream.SnapshotPlacement;
+import dev.vixens.ls.source.YamlNodes;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -41,7 +42,7 @@ final class SnapshotRule implements ConfigRule {
         for (LintedConfig.Database db : config.databases()) {
             for (MappingNode replica : db.replicas()) {
                 Optional<Value> interval = value(replica, "snapshot-interval", null);
-                if (Nodes.entry(replica, "snapshot-interval").isEmpty()) {
+                if (YamlNodes.entry(replica, "snapshot-interval").isEmpty()) {
                     out.add(Finding.of(Rule.NO_SNAPSHOT_INTERVAL, config.at(replica), "replica without"
                             + " snapshot-interval: Litestream " + config.version().text() + " then snapshots only"
                             + " when it enforces retention, and a restore replays every WAL segment since the"
@@ -58,7 +59,7 @@ final class SnapshotRule implements ConfigRule {
         if (top.isPresent() && config.release().snapshotPlacement() == SnapshotPlacement.DATABASE) {
             for (LintedConfig.Database db : config.databases()) {
                 db.snapshot().ifPresent(block -> out.add(Finding.of(Rule.IGNORED_KEY,
-                        config.at(Nodes.entry(db.node(), "snapshot").orElseThrow().getKeyNode()), "snapshot under a"
+                        config.at(YamlNodes.entry(db.node(), "snapshot").orElseThrow().getKeyNode()), "snapshot under a"
                         + " database is ignored by Litestream " + config.version().text() + " while the top level"
                         + " has a snapshot block, which wins without a word; keep one of the two")));
             }
@@ -119,10 +120,10 @@ final class SnapshotRule implements ConfigRule {
 
     /** The value of {@code key} in {@code mapping}, else {@code fallback}; empty when neither is comparable. */
     private static Optional<Value> value(MappingNode mapping, String key, String fallback) {
-        Optional<NodeTuple> entry = mapping == null ? Optional.empty() : Nodes.entry(mapping, key);
+        Optional<NodeTuple> entry = mapping == null ? Optional.empty() : YamlNodes.entry(mapping, key);
         if (entry.isPresent()) {
             Node node = entry.get().getValueNode();
-            Optional<String> text = Nodes.text(node);
+            Optional<String> text = YamlNodes.text(node);
             OptionalLong millis = text.map(Durations::millis).orElse(OptionalLong.empty());
             return millis.isPresent() ? Optional.of(new Value(text.get(), millis.getAsLong(), Optional.of(node)))
                     : Optional.empty();

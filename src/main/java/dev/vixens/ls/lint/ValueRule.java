@@ -4,6 +4,7 @@ import dev.vixens.ls.lint.LintedConfig.Scope;
 import dev.vixens.ls.litestream.KeyType;
 import dev.vixens.ls.litestream.Level;
 import dev.vixens.ls.litestream.ReleaseTable;
+import dev.vixens.ls.source.YamlNodes;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,12 +36,12 @@ final class ValueRule implements ConfigRule {
             out.add(problem(config, root, "a Litestream config is a mapping (addr, dbs, ...)"));
             return;
         }
-        for (Node db : Nodes.items(Nodes.value(root, "dbs").orElse(null))) {
+        for (Node db : YamlNodes.items(YamlNodes.child(root, "dbs").orElse(null))) {
             if (!(db instanceof MappingNode)) {
                 out.add(problem(config, db, "a database is a mapping (path: ..., replicas: ...)"));
                 continue;
             }
-            for (Node replica : Nodes.items(Nodes.value(db, "replicas").orElse(null))) {
+            for (Node replica : YamlNodes.items(YamlNodes.child(db, "replicas").orElse(null))) {
                 if (!(replica instanceof MappingNode)) {
                     out.add(problem(config, replica, "a replica is a mapping (url: ..., ...)"));
                 }
@@ -49,7 +50,7 @@ final class ValueRule implements ConfigRule {
         topLevelRetention(config, out);
         for (Scope scope : config.scopes()) {
             for (NodeTuple entry : scope.node().getValue()) {
-                String key = Nodes.key(entry);
+                String key = YamlNodes.key(entry);
                 Optional<KeyType> type = key == null ? Optional.empty() : config.release().type(scope.level(), key);
                 if (type.isPresent() && !(scope.level() == Level.TOP && key.equals("retention"))) {
                     shape(config, scope.level(), key, type.get(), entry.getValueNode(), out);
@@ -75,10 +76,10 @@ final class ValueRule implements ConfigRule {
                 }
             }
             case DURATION -> {
-                Optional<String> text = Nodes.text(value);
+                Optional<String> text = YamlNodes.text(value);
                 if (text.isEmpty()) {
                     out.add(problem(config, value, key + " " + level.phrase() + " must be a duration such as 1h"));
-                } else if (!Nodes.usesEnv(text.get())) {
+                } else if (!EnvValues.usesEnv(text.get())) {
                     Durations.problem(text.get()).ifPresent(why -> out.add(problem(config, value, key + " "
                             + level.phrase() + ": " + why)));
                 }
@@ -102,7 +103,7 @@ final class ValueRule implements ConfigRule {
     }
 
     private static void topLevelRetention(LintedConfig config, List<Finding> out) {
-        Optional<NodeTuple> retention = Nodes.entry(config.root(), "retention");
+        Optional<NodeTuple> retention = YamlNodes.entry(config.root(), "retention");
         if (retention.isEmpty() || config.release().type(Level.TOP, "retention").orElse(null) != KeyType.MAPPING) {
             return;
         }

@@ -3,20 +3,17 @@ package dev.vixens.ls.output;
 import dev.vixens.ls.descriptor.DescriptorLoader;
 import dev.vixens.ls.kustomize.KustomizeCommand;
 import dev.vixens.ls.kustomize.OverlayFinder;
+import dev.vixens.ls.plan.AppPlanner;
 import dev.vixens.ls.repo.Repository;
 import dev.vixens.ls.source.ConfinedPaths;
 import dev.vixens.ls.source.InputFiles;
 import dev.vixens.ls.source.SourceFile;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -26,8 +23,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.Adler32;
-import java.util.zip.CRC32C;
 
 /**
  * Lets {@code check} prove "nothing changed" without parsing YAML or running a template.
@@ -56,8 +51,12 @@ public final class CheckCache {
     private static final String HEADER = "vixens-ls check cache 3";
     /** The largest file an overlay reads whose digest is kept; a larger one is never cached. */
     private static final int MAX_OVERLAY_FILE = 64 << 20;
-    /** {@code AppPlanner.COMPONENT_DIR}, repeated so the fast path does not load the planner. */
-    static final String COMPONENT_DIR = "litestream";
+    /**
+     * The start and end of the line a check prints when every generated file is current ({@link #currentLine});
+     * the fast path prints the recorded line again.
+     */
+    private static final String CURRENT_START = "check: ";
+    private static final String CURRENT_END = " generated files are current";
 
     /**
      * What the full pipeline saw, to be recorded.
@@ -71,8 +70,8 @@ public final class CheckCache {
         /** A snapshot of the generated files only (generate, or check without verifying the overlays). */
         public Snapshot(String selection, List<String> appDirs, String profilesDir, List<Path> inputs,
                 GenerationOutput output) {
-            this(selection, appDirs, profilesDir, inputs, output, "check: " + output.files().size()
-                    + " generated files are current", Optional.empty());
+            this(selection, appDirs, profilesDir, inputs, output, currentLine(output.files().size()),
+                    Optional.empty());
         }
     }
 
@@ -91,6 +90,11 @@ public final class CheckCache {
     }
 
     private CheckCache() {
+    }
+
+    /** What check prints first when the {@code files} generated files are all current. */
+    public static String currentLine(int files) {
+        return CURRENT_START + files + CURRENT_END;
     }
 
     /** The selection of a check of the generated files only (generate, check --no-verify). */
@@ -113,15 +117,16 @@ public final class CheckCache {
         if (summary == null) {
             return -1;
         }
-        Matcher files = Pattern.compile("^check: (\\d+) generated files are current").matcher(summary);
+        Matcher files = Pattern.compile("^" + Pattern.quote(CURRENT_START) + "(\\d+)" + Pattern.quote(CURRENT_END))
+                .matcher(summary);
         return files.find() ? Integer.parseInt(files.group(1)) : -1;
     }
 
     /** The line the full check printed when it found everything current, or null when it must run again. */
     public static String provenSummary(Path root, String selection) {
         try {
-            Path file = location(root);
-            String build = buildId();
+            Path file = CacheKeys.location(root);
+            String build = CacheKeys.buildId();
             if (file == null || build == null) {
                 return null;
             }
@@ -173,7 +178,7 @@ public final class CheckCache {
             } else if (kind.equals("overlays")) {
                 overlays.put(f[1], List.of(f).subList(2, f.length));
             } else if (kind.equals("read")) {
-                if (!digest(paths, f[1], MAX_OVERLAY_FILE).equals(f[2])) {
+                if (!CacheKeys.digest(paths, f[1], MAX_OVERLAY_FILE).equals(f[2])) {
                     return null;
                 }
             } else if (kind.equals("appdir")) {
@@ -185,7 +190,7 @@ public final class CheckCache {
             } else if (kind.equals("component")) {
                 components.add(f[1]);
             } else if (kind.equals("input") || kind.equals("output")) {
-                if (!digest(paths, f[1], kind.equals("input") ? SourceFile.MAX_BYTES : OutputTree.MAX_READ)
+                if (!CacheKeys.digest(paths, f[1], kind.equals("input") ? SourceFile.MAX_BYTES : OutputTree.MAX_READ)
                         .equals(f[2])) {
                     return null;
                 }
@@ -213,7 +218,8 @@ public final class CheckCache {
             if (!paths.allows(root.resolve(dir))) {
                 return null;
             }
-            InputFiles.AppScan scan = InputFiles.apps(root.resolve(dir), DescriptorLoader.FILE_NAME, COMPONENT_DIR);
+            InputFiles.AppScan scan = InputFiles.apps(root.resolve(dir), DescriptorLoader.FILE_NAME,
+                    AppPlanner.COMPONENT_DIR);
             if (!scan.suspects().isEmpty() || !scan.linkedDirectories().isEmpty()) {
                 return null; // the full check refuses these or warns about them
             }
@@ -273,8 +279,8 @@ public final class CheckCache {
     /** Records what a full check (or generate) found current. Failing to write the cache is not an error. */
     public static void record(Path root, Snapshot snapshot) {
         try {
-            Path file = location(root);
-            String build = buildId();
+            Path file = CacheKeys.location(root);
+            String build = CacheKeys.buildId();
             if (file == null || build == null) {
                 return;
             }
@@ -307,11 +313,11 @@ public final class CheckCache {
             for (Path input : snapshot.inputs()) {
                 String relative = relative(absolute, input);
                 out.append("input\t").append(relative).append('\t')
-                        .append(digest(paths, relative, SourceFile.MAX_BYTES)).append('\n');
+                        .append(CacheKeys.digest(paths, relative, SourceFile.MAX_BYTES)).append('\n');
             }
             for (GeneratedFile generated : snapshot.output().files()) {
                 out.append("output\t").append(generated.path()).append('\t')
-                        .append(digest(generated.content().getBytes(StandardCharsets.UTF_8))).append('\n');
+                        .append(CacheKeys.digest(generated.content().getBytes(StandardCharsets.UTF_8))).append('\n');
             }
             Files.createDirectories(file.getParent());
             Path temp = Files.createTempFile(file.getParent(), "check", ".tmp");
@@ -345,7 +351,7 @@ public final class CheckCache {
             if (generated.contains(path)) {
                 continue; // a generated file read by an overlay is digested once, as an output
             }
-            String digest = digest(paths, path, MAX_OVERLAY_FILE);
+            String digest = CacheKeys.digest(paths, path, MAX_OVERLAY_FILE);
             if (digest.equals("refused")) {
                 return false;
             }
@@ -361,83 +367,16 @@ public final class CheckCache {
     private static Set<String> componentDirs(Path root, List<String> appDirs) {
         Set<String> dirs = new HashSet<>();
         for (String dir : appDirs) {
-            for (Path component : InputFiles.apps(root.resolve(dir), DescriptorLoader.FILE_NAME, COMPONENT_DIR)
-                    .componentDirectories()) {
+            for (Path component : InputFiles.apps(root.resolve(dir), DescriptorLoader.FILE_NAME,
+                    AppPlanner.COMPONENT_DIR).componentDirectories()) {
                 dirs.add(relative(root, component));
             }
         }
         return dirs;
     }
 
-    /** The cache file of a repository, or null when caching is off. */
-    static Path location(Path root) {
-        Path dir = UserCache.checkCacheOff() ? null : UserCache.dir();
-        if (dir == null) {
-            return null;
-        }
-        String key = digest(root.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
-        return dir.resolve("check-" + key + ".tsv");
-    }
-
-    /**
-     * Identifies this exact build of the tool: the jar's path, size and modification time. A run from
-     * classes (tests) has no stable identity and does not cache unless {@code vixens.buildId} is set.
-     */
-    static String buildId() {
-        String configured = System.getProperty("vixens.buildId");
-        if (configured != null) {
-            return configured;
-        }
-        try {
-            Path code = Path.of(CheckCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            if (!Files.isRegularFile(code)) {
-                return null;
-            }
-            return code.toAbsolutePath() + "|" + Files.size(code) + "|" + Files.getLastModifiedTime(code).toMillis();
-        } catch (IOException | URISyntaxException | RuntimeException e) {
-            return null;
-        }
-    }
-
     private static String relative(Path root, Path file) {
         return root.relativize(file.toAbsolutePath().normalize()).toString()
                 .replace(root.getFileSystem().getSeparator(), "/");
-    }
-
-    /**
-     * The digest of a repository file, "absent" when there is none, or "refused" when the full check would
-     * refuse it (a link on the way, a special file, more than it reads): never equal to a recorded digest.
-     */
-    private static String digest(ConfinedPaths paths, String relative, int maxBytes) throws IOException {
-        Path file = paths.absolute(relative);
-        if (paths.problem(file, "read") != null) {
-            return "refused";
-        }
-        BasicFileAttributes attributes;
-        try {
-            attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        } catch (NoSuchFileException e) {
-            return "absent";
-        }
-        if (!attributes.isRegularFile() || attributes.size() > maxBytes) {
-            return "refused";
-        }
-        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-            return digest(in.readNBytes(maxBytes));
-        }
-    }
-
-    /**
-     * Length, CRC-32C and Adler-32 of the content: enough to notice any edit (this is a cache of "did it
-     * change", not a security boundary), and cheap at start-up, unlike the JCA providers behind
-     * MessageDigest.
-     */
-    static String digest(byte[] bytes) {
-        CRC32C crc = new CRC32C();
-        crc.update(bytes, 0, bytes.length);
-        Adler32 adler = new Adler32();
-        adler.update(bytes, 0, bytes.length);
-        return Integer.toString(bytes.length) + '-' + Long.toHexString(crc.getValue()) + '-'
-                + Long.toHexString(adler.getValue());
     }
 }

@@ -168,7 +168,7 @@ public final class RepositoryLock implements AutoCloseable {
         } catch (IOException e) {
             real = root.toAbsolutePath().normalize();
         }
-        return dir.resolve("lock-" + CheckCache.digest(real.toString().getBytes(StandardCharsets.UTF_8)));
+        return dir.resolve("lock-" + CacheKeys.digest(real.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     /**

@@ -5,17 +5,14 @@ import dev.vixens.ls.descriptor.AppDescriptor;
 import dev.vixens.ls.plan.ComponentPlan.ConfigMapGenerator;
 import dev.vixens.ls.plan.ComponentPlan.Patch;
 import dev.vixens.ls.profile.ProfileCatalog;
-import dev.vixens.ls.source.InputException;
-import dev.vixens.ls.source.YamlLocator;
-import dev.vixens.ls.source.YamlPath;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The plan stage for one app: profiles and version rules applied, then each concern of ADR-014's start-up
- * sequence ({@link #STEPS}) returns its contribution, and one fold makes them one immutable plan.
+ * The plan stage for one app: over its {@link ResolvedApp}, each concern of ADR-014's start-up sequence
+ * ({@link #STEPS}) returns its contribution, and one fold makes them one immutable plan.
  */
 public final class AppPlanner {
 
@@ -54,35 +51,33 @@ public final class AppPlanner {
 
     /** As {@link #plan(AppDescriptor, ProfileCatalog)}, with the repository's monitoring setup for the alert rules. */
     public static AppPlan plan(AppDescriptor app, ProfileCatalog catalog, Monitoring monitoring) {
-        String dir = app.directory() + "/" + COMPONENT_DIR;
-        List<AppPlan> overlays = new ArrayList<>();
-        for (AppDescriptor.OverlaySettings overlay : app.overlays()) {
-            overlays.add(plan(app.forOverlay(overlay), catalog, monitoring, dir + "/" + overlay.name(),
-                    Optional.of(overlay.name()), List.of()));
-        }
-        return plan(app, catalog, monitoring, dir, Optional.empty(), overlays);
+        return plan(ResolvedApp.resolve(app, catalog), monitoring);
     }
 
-    private static AppPlan plan(AppDescriptor app, ProfileCatalog catalog, Monitoring monitoring,
-            String componentDir, Optional<String> overlay, List<AppPlan> overlayPlans) {
-        List<PlannedDatabase> databases = ProfileResolver.resolve(app, catalog);
-        ConfigDialect dialect = ConfigDialect.of(app.settings().litestreamVersion());
-        StepInput input = input(app, databases, dialect, componentDir, monitoring);
+    /** The Components of an app already resolved. */
+    public static AppPlan plan(ResolvedApp resolved, Monitoring monitoring) {
+        String dir = resolved.app().directory() + "/" + COMPONENT_DIR;
+        List<AppPlan> overlays = new ArrayList<>();
+        for (ResolvedApp overlay : resolved.overlays()) {
+            overlays.add(plan(overlay, monitoring, dir + "/" + overlay.overlay().orElseThrow(), List.of()));
+        }
+        return plan(resolved, monitoring, dir, overlays);
+    }
+
+    private static AppPlan plan(ResolvedApp resolved, Monitoring monitoring, String componentDir,
+            List<AppPlan> overlayPlans) {
+        AppDescriptor app = resolved.app();
+        StepInput input = input(resolved, componentDir, monitoring);
         Contribution all = contributions(STEPS, input);
         List<ContainerPlan> containers = all.allContainers();
         MountPathGuard.check(app.source(), input.data(), containers);
-        return freeze(app, databases, input, all, PodVolumes.of(containers, input.target().configMapName()), dialect,
-                overlay, overlayPlans);
+        return freeze(app, resolved.databases(), input, all, PodVolumes.of(containers, input.target().configMapName()),
+                resolved.dialect(), resolved.overlay(), overlayPlans);
     }
 
-    /** What the steps read for one app: its databases with their profiles applied, and its processes. */
-    static StepInput input(AppDescriptor app, List<PlannedDatabase> databases, ConfigDialect dialect,
-            String componentDir, Monitoring monitoring) {
-        List<LitestreamProcess.Replica> replicas = databases.stream()
-                .filter(PlannedDatabase::replicated)
-                .map(db -> Replicas.of(db, app.settings()))
-                .toList();
-        return StepInput.of(app, databases, processes(app, dialect, replicas), componentDir, monitoring);
+    /** What the steps read for one environment of an app: its databases with their profiles applied, its processes. */
+    static StepInput input(ResolvedApp resolved, String componentDir, Monitoring monitoring) {
+        return StepInput.of(resolved.app(), resolved.databases(), resolved.processes(), componentDir, monitoring);
     }
 
     /** The one fold: each step's contribution, in the order of {@code steps}. */
@@ -92,16 +87,6 @@ public final class AppPlanner {
             parts.add(step.contribute(input));
         }
         return Contribution.fold(parts);
-    }
-
-    private static List<LitestreamProcess> processes(AppDescriptor app, ConfigDialect dialect,
-            List<LitestreamProcess.Replica> replicas) {
-        try {
-            return dialect.processes(replicas, app.settings().metricsPort());
-        } catch (IllegalArgumentException e) {
-            throw new InputException(YamlLocator.locate(app.source(), YamlPath.of("metrics", "port")),
-                    e.getMessage());
-        }
     }
 
     private static AppPlan freeze(AppDescriptor app, List<PlannedDatabase> databases, StepInput input,

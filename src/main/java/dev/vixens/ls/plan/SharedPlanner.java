@@ -1,6 +1,7 @@
 package dev.vixens.ls.plan;
 
 import dev.vixens.ls.alerts.Monitoring;
+import dev.vixens.ls.bucket.BucketKey;
 import dev.vixens.ls.descriptor.AppDescriptor.WorkloadKind;
 import dev.vixens.ls.descriptor.Settings;
 import dev.vixens.ls.plan.ComponentPlan.ConfigMapGenerator;
@@ -105,7 +106,7 @@ public final class SharedPlanner {
 
     /** The replica URL every shared profile config writes: the app's path comes from the environment. */
     public static String replicaUrl(Settings settings) {
-        return "s3://" + settings.bucketReference() + "/" + Replicas.prefixed(settings, "${" + REPLICA_PATH + "}");
+        return new BucketKey(settings.replicaPrefix(), "${" + REPLICA_PATH + "}").url(settings.bucketReference());
     }
 
     private LitestreamProcess process(Optional<Profile.BackedUp> profile) {

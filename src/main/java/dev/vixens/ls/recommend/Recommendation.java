@@ -14,6 +14,12 @@ public record Recommendation(String profile, List<Step> steps, boolean guessed) 
         steps = List.copyOf(steps);
     }
 
+    /** Why, in one line for a descriptor comment: the answers that asked for a profile. */
+    public String why() {
+        return "decision tree: " + String.join("; ", steps.stream().filter(s -> s.demands().isPresent())
+                .map(s -> s.answer() + " -> " + s.demands().get()).toList());
+    }
+
     /**
      * One step of the tree.
      *

@@ -1,14 +1,13 @@
 package dev.vixens.ls.remove;
 
-import dev.vixens.ls.generate.Generator;
 import dev.vixens.ls.kustomize.Kustomization;
 import dev.vixens.ls.kustomize.OverlayFinder;
 import dev.vixens.ls.output.GenerationOutput;
 import dev.vixens.ls.output.OutputWriter;
 import dev.vixens.ls.output.UserFileWriter;
-import dev.vixens.ls.plan.AppPlan;
 import dev.vixens.ls.plan.AppPlanner;
 import dev.vixens.ls.plan.LitestreamProcess;
+import dev.vixens.ls.plan.ResolvedApp;
 import dev.vixens.ls.repo.AppRef;
 import dev.vixens.ls.repo.Repository;
 import dev.vixens.ls.source.SourceFile;
@@ -47,7 +46,7 @@ public final class AppRemoval {
 
     public static Plan plan(Repository repo, String name) {
         AppRef app = repo.app(name);
-        AppPlan appPlan = new Generator(repo).plan(app);
+        ResolvedApp resolved = ResolvedApp.resolve(repo.load(app), repo.profiles());
         Path appDir = repo.resolve(app.directory());
         Path component = appDir.resolve(AppPlanner.COMPONENT_DIR);
         Map<String, String> edits = new LinkedHashMap<>();
@@ -70,8 +69,8 @@ public final class AppRemoval {
                         .filter(c -> c.action() == OutputWriter.Action.DELETED).map(OutputWriter.Change::path).toList()
                 : List.of();
         List<String> replicas = new ArrayList<>();
-        for (AppPlan plan : withOverlays(appPlan)) {
-            plan.processes().stream().flatMap(p -> p.replicas().stream()).map(LitestreamProcess.Replica::url)
+        for (ResolvedApp environment : resolved.environments()) {
+            environment.processes().stream().flatMap(p -> p.replicas().stream()).map(LitestreamProcess.Replica::url)
                     .filter(url -> !replicas.contains(url)).forEach(replicas::add);
         }
         return new Plan(app, componentDir, edits, removed, generated, replicas);
@@ -86,11 +85,5 @@ public final class AppRemoval {
 
     private static GenerationOutput empty(String componentDir) {
         return new GenerationOutput(List.of(), List.of(componentDir));
-    }
-
-    private static List<AppPlan> withOverlays(AppPlan plan) {
-        List<AppPlan> all = new ArrayList<>(List.of(plan));
-        all.addAll(plan.overlayPlans());
-        return all;
     }
 }

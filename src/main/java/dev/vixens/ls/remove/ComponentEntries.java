@@ -3,6 +3,7 @@ package dev.vixens.ls.remove;
 import dev.vixens.ls.kustomize.YamlDoc;
 import dev.vixens.ls.source.InputException;
 import dev.vixens.ls.source.SourceFile;
+import dev.vixens.ls.source.YamlNodes;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,23 +36,23 @@ public final class ComponentEntries {
             return Optional.empty();
         }
         Node root = docs.get(0).root();
-        Optional<Node> components = YamlDoc.child(root, "components");
+        Optional<Node> components = YamlNodes.child(root, "components");
         if (components.isEmpty() || !(components.get() instanceof SequenceNode sequence)) {
             return Optional.empty();
         }
         List<Node> items = sequence.getValue();
         List<Node> dropped = new ArrayList<>();
         for (Node item : items) {
-            YamlDoc.text(item).filter(entry -> drop.test(overlay.resolve(entry).normalize())).ifPresent(e -> dropped.add(item));
+            YamlNodes.text(item).filter(entry -> drop.test(overlay.resolve(entry).normalize())).ifPresent(e -> dropped.add(item));
         }
         if (dropped.isEmpty()) {
             return Optional.empty();
         }
-        List<String> removed = dropped.stream().map(n -> YamlDoc.text(n).orElseThrow()).toList();
+        List<String> removed = dropped.stream().map(n -> YamlNodes.text(n).orElseThrow()).toList();
         String text = file.text();
         if (sequence.getFlowStyle() == FlowStyle.FLOW) {
             List<String> kept = items.stream().filter(n -> !dropped.contains(n))
-                    .map(n -> YamlDoc.text(n).orElseThrow()).toList();
+                    .map(n -> YamlNodes.text(n).orElseThrow()).toList();
             int from = text.offsetByCodePoints(0, sequence.getStartMark().orElseThrow().getIndex());
             int to = text.offsetByCodePoints(0, sequence.getEndMark().orElseThrow().getIndex());
             return Optional.of(new Edit(text.substring(0, from) + "[" + String.join(", ", kept) + "]"
@@ -71,8 +72,8 @@ public final class ComponentEntries {
         }
         if (dropped.size() == items.size()) {
             // nothing left: the key goes too (an empty components: is not a list kustomize accepts)
-            NodeTuple entry = YamlDoc.entries(root).stream()
-                    .filter(t -> YamlDoc.text(t.getKeyNode()).map("components"::equals).orElse(false))
+            NodeTuple entry = YamlNodes.entries(root).stream()
+                    .filter(t -> YamlNodes.text(t.getKeyNode()).map("components"::equals).orElse(false))
                     .findFirst().orElseThrow();
             gone.add(entry.getKeyNode().getStartMark().orElseThrow().getLine());
         }

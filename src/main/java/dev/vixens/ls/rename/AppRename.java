@@ -2,17 +2,20 @@ package dev.vixens.ls.rename;
 
 import dev.vixens.ls.descriptor.DescriptorLoader;
 import dev.vixens.ls.descriptor.Names;
-import dev.vixens.ls.generate.Generator;
 import dev.vixens.ls.kustomize.YamlDoc;
 import dev.vixens.ls.output.OutputWriter;
-import dev.vixens.ls.plan.AppPlan;
+import dev.vixens.ls.pipeline.LoadedRepository;
+import dev.vixens.ls.pipeline.Pipeline;
+import dev.vixens.ls.pipeline.Selection;
 import dev.vixens.ls.plan.PlannedDatabase;
+import dev.vixens.ls.plan.ResolvedApp;
 import dev.vixens.ls.repo.AppRef;
 import dev.vixens.ls.repo.Repository;
 import dev.vixens.ls.source.InputException;
 import dev.vixens.ls.source.Location;
 import dev.vixens.ls.source.Problem;
 import dev.vixens.ls.source.SourceFile;
+import dev.vixens.ls.source.YamlNodes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -69,10 +72,10 @@ public final class AppRename {
                     + app.directory() + " here");
         }
         repo.paths().check(target, "write", Location.startOf(newDirectory));
-        AppPlan plan = new Generator(repo).plan(app);
+        ResolvedApp resolved = ResolvedApp.resolve(repo.load(app), repo.profiles());
         SourceFile descriptor = repo.paths().read(app.descriptor());
         Map<String, String> pinned = new java.util.LinkedHashMap<>();
-        String text = edit(descriptor, newName, plan.databases(), pinned);
+        String text = edit(descriptor, newName, resolved.databases(), pinned);
         return new Plan(app, newName, newDirectory, text, pinned);
     }
 
@@ -88,9 +91,9 @@ public final class AppRename {
         dev.vixens.ls.output.UserFileWriter.write(repo.root(),
                 Map.of(plan.newDirectory() + "/" + DescriptorLoader.FILE_NAME, plan.descriptor()));
         Repository moved = Repository.open(repo.root());
-        Generator generator = new Generator(moved);
-        return OutputWriter.write(moved.root(), generator.renderPlans(List.of(generator.plan(moved.app(
-                plan.newName())))));
+        Pipeline pipeline = new Pipeline(moved);
+        LoadedRepository loaded = pipeline.load(new Selection(false, List.of(plan.newName())));
+        return OutputWriter.write(moved.root(), pipeline.render(loaded, pipeline.plan(loaded)));
     }
 
     /** The descriptor with its new name and each backed-up database's replica path pinned, comments kept. */
@@ -98,7 +101,7 @@ public final class AppRename {
             Map<String, String> pinned) {
         List<YamlDoc> docs = YamlDoc.readAll(file);
         Node root = docs.get(0).root();
-        Node app = YamlDoc.child(root, "app").orElseThrow();
+        Node app = YamlNodes.child(root, "app").orElseThrow();
         List<String> lines = new ArrayList<>(SourceFile.lines(file.text()));
         // the name first: it changes no line count, so the marks of the insertions below stay right
         int appLine = app.getStartMark().orElseThrow().getLine();
@@ -107,7 +110,7 @@ public final class AppRename {
                 + appText.substring(app.getEndMark().orElseThrow().getColumn()));
         List<int[]> inserts = new ArrayList<>();
         List<String> inserted = new ArrayList<>();
-        Optional<Node> list = YamlDoc.child(root, "databases");
+        Optional<Node> list = YamlNodes.child(root, "databases");
         List<Node> items = list.filter(SequenceNode.class::isInstance).map(n -> ((SequenceNode) n).getValue())
                 .orElse(List.of());
         for (PlannedDatabase db : databases) {
@@ -115,7 +118,7 @@ public final class AppRename {
                 continue;
             }
             Node item = items.get(db.database().index());
-            if (YamlDoc.child(item, "replicaPath").isPresent()) {
+            if (YamlNodes.child(item, "replicaPath").isPresent()) {
                 continue;
             }
             if (!(item instanceof MappingNode mapping) || mapping.getFlowStyle() == FlowStyle.FLOW) {
@@ -123,8 +126,8 @@ public final class AppRename {
                         + " add it only to a block mapping; add 'replicaPath: " + db.database().replicaPath()
                         + "' to this database by hand, then rename again");
             }
-            NodeTuple path = YamlDoc.entries(mapping).stream()
-                    .filter(t -> YamlDoc.text(t.getKeyNode()).map("path"::equals).orElse(false))
+            NodeTuple path = YamlNodes.entries(mapping).stream()
+                    .filter(t -> YamlNodes.text(t.getKeyNode()).map("path"::equals).orElse(false))
                     .findFirst().orElseThrow();
             int column = path.getKeyNode().getStartMark().orElseThrow().getColumn();
             int line = path.getValueNode().getEndMark().orElseThrow().getLine();

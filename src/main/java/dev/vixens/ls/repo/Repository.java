@@ -24,7 +24,10 @@ import java.util.Map;
 /**
  * A repository the tool manages: the directory holding {@value #CONFIG_FILE}, found like git finds
  * {@code .git}. Everything the tool reads or writes is resolved against this root through
- * {@link ConfinedPaths} and must stay inside it, never through a symbolic link.
+ * {@link ConfinedPaths} and must stay inside it, never through a symbolic link. The apps and the profile
+ * catalog are found on first use (a command that needs neither never walks the tree or reads a profile), once,
+ * under this object's lock, so any thread may ask first; the pipeline's load stage reads them into the
+ * immutable {@code pipeline.LoadedRepository} before anything goes parallel.
  */
 public final class Repository {
 
@@ -117,7 +120,7 @@ public final class Repository {
      * skipped while looking at the repository (a symbolic link to an app directory), and a repository profile
      * that stops the backups of a built-in one.
      */
-    public List<String> warnings() {
+    public synchronized List<String> warnings() {
         apps();
         List<String> all = new ArrayList<>(warnings);
         all.addAll(profiles().warnings());
@@ -125,12 +128,12 @@ public final class Repository {
     }
 
     /** Every directory named like a generated Component below the apps directories (found with the apps). */
-    public List<Path> componentDirectories() {
+    public synchronized List<Path> componentDirectories() {
         apps();
         return List.copyOf(components);
     }
 
-    public ProfileCatalog profiles() {
+    public synchronized ProfileCatalog profiles() {
         if (profiles == null) {
             profiles = ProfileLoader.load(resolve(config.profilesDir()), paths);
         }
@@ -138,7 +141,7 @@ public final class Repository {
     }
 
     /** Every app with a descriptor, ordered by name. */
-    public Collection<AppRef> apps() {
+    public synchronized Collection<AppRef> apps() {
         if (apps == null) {
             apps = discoverApps();
         }
@@ -164,7 +167,7 @@ public final class Repository {
                 .toList());
     }
 
-    public AppRef app(String name) {
+    public synchronized AppRef app(String name) {
         apps();
         AppRef app = apps.get(name);
         if (app == null) {

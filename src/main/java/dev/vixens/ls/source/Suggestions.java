@@ -7,6 +7,7 @@ import java.util.Optional;
 /**
  * "Did you mean ...?" for a misspelt key or name: the closest known word within a small edit distance, so
  * that {@code critcal} points at {@code critical} and {@code snapshotinterval} at {@code snapshotInterval}.
+ * The one edit distance of the tool: the loaders' messages and lint's unknown Litestream keys both ask here.
  */
 public final class Suggestions {
 
@@ -15,6 +16,15 @@ public final class Suggestions {
 
     /** The known word closest to {@code word}, if one is close enough to be a likely typo. */
     public static Optional<String> closest(String word, Collection<String> known) {
+        int allowed = Math.max(1, Math.min(3, word.length() / 4));
+        return nearest(word, known, allowed).filter(best -> !best.equals(word));
+    }
+
+    /**
+     * The known word nearest to {@code word} (case ignored) within {@code allowed} edits; on a tie, the first in
+     * the order of {@code known}. For callers with their own idea of "close enough" (lint's Litestream keys).
+     */
+    public static Optional<String> nearest(String word, Collection<String> known, int allowed) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         String lower = word.toLowerCase(Locale.ROOT);
@@ -25,8 +35,7 @@ public final class Suggestions {
                 bestDistance = distance;
             }
         }
-        int allowed = Math.max(1, Math.min(3, word.length() / 4));
-        return best != null && bestDistance <= allowed && !best.equals(word) ? Optional.of(best) : Optional.empty();
+        return best != null && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
     }
 
     /** {@code " (did you mean 'x'?)"}, or nothing when no known word is close. */

@@ -5,7 +5,6 @@ import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
@@ -67,12 +66,9 @@ public final class YamlLocator {
                     next = sequence.getValue().get(index);
                 }
             } else if (segment instanceof String name && node instanceof MappingNode mapping) {
-                for (NodeTuple tuple : mapping.getValue()) {
-                    if (tuple.getKeyNode() instanceof ScalarNode scalar && scalar.getValue().equals(name)) {
-                        next = tuple.getValueNode();
-                        nextKey = tuple.getKeyNode();
-                    }
-                }
+                Optional<NodeTuple> tuple = YamlNodes.entry(mapping, name);
+                next = tuple.map(NodeTuple::getValueNode).orElse(null);
+                nextKey = tuple.map(NodeTuple::getKeyNode).orElse(null);
             }
             if (next == null) {
                 break;

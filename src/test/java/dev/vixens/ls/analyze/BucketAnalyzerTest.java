@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vixens.ls.analyze.AnalysisReport.DatabaseReport;
 import dev.vixens.ls.analyze.BucketAnalyzer.Declared;
+import dev.vixens.ls.bucket.BucketKey;
 import dev.vixens.ls.litestream.ReplicaLayout;
 import dev.vixens.ls.profile.ProfileCatalog;
 import dev.vixens.ls.profile.ProfileLoader;
@@ -45,9 +46,10 @@ class BucketAnalyzerTest {
         objects.addAll(replica03("steady/a.db", 2, 100, Duration.ofHours(2)));    // 50/h
         objects.addAll(replica03("quiet/a.db", 2, 10, Duration.ofHours(5)));      // 2/h
         objects.addAll(replica05("new/a.db", 1, 30, Duration.ofMinutes(10)));     // 30 in < 1h: 30/h
-        List<Declared> declared = List.of(new Declared("busy", "/data/a.db", "busy/a.db", "critical"),
-                new Declared("steady", "/data/a.db", "steady/a.db", "critical"),
-                new Declared("gone", "/data/a.db", "gone/a.db", "standard"));
+        List<Declared> declared = List.of(
+                new Declared("busy", "/data/a.db", new BucketKey("", "busy/a.db"), "critical"),
+                new Declared("steady", "/data/a.db", new BucketKey("", "steady/a.db"), "critical"),
+                new Declared("gone", "/data/a.db", new BucketKey("", "gone/a.db"), "standard"));
 
         AnalysisReport report = BucketAnalyzer.analyze("s3://b", "", objects, declared, CATALOG);
 
@@ -112,7 +114,8 @@ class BucketAnalyzerTest {
         objects.addAll(replica05("app/a.db", 1, 10, Duration.ofHours(2)));
 
         DatabaseReport report = BucketAnalyzer.analyze("s3://b", "", objects,
-                List.of(new Declared("app", "/data/a.db", "app/a.db", "standard")), CATALOG).databases().get(0);
+                List.of(new Declared("app", "/data/a.db", new BucketKey("", "app/a.db"), "standard")), CATALOG)
+                .databases().get(0);
 
         assertThat(report.format()).isEqualTo("0.3+0.5");
         assertThat(report.notes()).contains("holds both 0.3 generations and LTX files: a restore by Litestream 0.5.7 or"

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
@@ -13,6 +12,7 @@ import dev.vixens.ls.descriptor.Documents.DescriptorDocument;
 import dev.vixens.ls.repo.AppRef;
 import dev.vixens.ls.repo.Repository;
 import dev.vixens.ls.testing.ProjectFiles;
+import dev.vixens.ls.testing.YamlJson;
 import java.io.IOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -50,7 +50,7 @@ class DescriptorSchemaTest {
         Repository repo = Repository.open(ProjectFiles.root());
         assertThat(repo.apps()).isNotEmpty();
         for (AppRef app : repo.apps()) {
-            JsonNode descriptor = new YAMLMapper().readTree(Files.readString(app.descriptor()));
+            JsonNode descriptor = YamlJson.read(Files.readString(app.descriptor()));
             Set<ValidationMessage> errors = schema.validate(descriptor);
             assertThat(errors).as(app.directory()).isEmpty();
         }
@@ -66,13 +66,13 @@ class DescriptorSchemaTest {
                 volume: {name: data, mountPath: /data}
                 databases: [{path: /data/a.db, profile: standard}]
                 """;
-        assertThat(schema.validate(new YAMLMapper().readTree(valid))).isEmpty();
+        assertThat(schema.validate(YamlJson.read(valid))).isEmpty();
         for (String bad : List.of(valid.replace("profile: standard", "profile: standard, typo: 1"),
                 valid.replace("/data/a.db", "/data/$(rm -rf).db"),
                 valid.replace("databases: [{path: /data/a.db, profile: standard}]", "databases: []"),
                 valid.replace("kind: Deployment", "kind: DaemonSet"),
                 valid + "retention: 72h\n")) {
-            assertThat(schema.validate(new YAMLMapper().readTree(bad))).as(bad).isNotEmpty();
+            assertThat(schema.validate(YamlJson.read(bad))).as(bad).isNotEmpty();
         }
     }
 

@@ -242,8 +242,8 @@ class PodSecurityKeysTest {
         Map<String, Object> deployment = Kustomize.find(Kustomize.build(repo.resolve(
                 "apps/10-notes/notes/overlays/prod")), "Deployment", "notes");
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> mounts = (List<Map<String, Object>>) Kustomize.containers(deployment,
-                "initContainers").get(1).get("volumeMounts");
+        List<Map<String, Object>> mounts = (List<Map<String, Object>>) Kustomize.container(deployment,
+                "initContainers", "restore-notes").get("volumeMounts");
         assertThat(mounts).containsExactly(Map.of("name", "data", "mountPath", "/tmp"),
                 Map.of("name", "litestream-config", "mountPath", "/etc/litestream", "readOnly", true));
         assertThat(Kustomize.podSpec(deployment).toString()).doesNotContain("litestream-tmp");

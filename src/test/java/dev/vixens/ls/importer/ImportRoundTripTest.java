@@ -114,7 +114,10 @@ class ImportRoundTripTest {
                 .contains("namespace: services\n")
                 .contains("  - path: /data/db.sqlite3\n    profile: standard  # decision tree: mission-critical"
                         + " -> standard\n")
-                .doesNotContain("runAs").doesNotContain("resources").doesNotContain("secret");
+                // no securityContext: the old containers ran as their images' user, root, and so do the new ones
+                // (issue 12: a change of user is an explicit --run-as)
+                .contains("runAs:\n  uid: 0\n  gid: 0\n").contains("podSecurity: baseline\n")
+                .doesNotContain("resources").doesNotContain("secret");
         assertThat(imported.out())
                 .contains("base/litestream-config.yaml:14:13: /data/db.sqlite3: replica retention-check-interval: 30m")
                 .contains("added 'namespace: services' to this overlay");
@@ -140,6 +143,36 @@ class ImportRoundTripTest {
                 .containsExactly("check-integrity", "restore-db");
         assertOnlyGeneratedLitestream(objects, deployment, "vaultwarden", Set.of("vaultwarden"));
         assertThat(Kustomize.find(objects, "Service", "vaultwarden")).isNotNull();
+    }
+
+    /**
+     * The repository's replica prefix comes before the replica path import writes (issue 12 item 6): an existing
+     * replica under the prefix keeps its place with the path below it; one outside it is said, not moved silently.
+     */
+    @Test
+    void theRepositorysReplicaPrefixKeepsExistingReplicasWhereTheyAre() throws Exception {
+        Files.writeString(repo.resolve(".vixens-ls.yaml"), Files.readString(repo.resolve(".vixens-ls.yaml"))
+                + "defaults:\n  litestream:\n    replicaPrefix: backups\n");
+        Path config = repo.resolve(VAULTWARDEN + "/base/litestream-config.yaml");
+        String original = Files.readString(config);
+
+        CliRun outside = CliRun.inRepo(repo, "import", repo.resolve(VAULTWARDEN).toString(), "--force");
+        Files.writeString(config, original.replace("$LITESTREAM_BUCKET/vaultwarden/db.sqlite3",
+                "$LITESTREAM_BUCKET/backups/vw/db.sqlite3"));
+        CliRun under = CliRun.inRepo(repo, "import", repo.resolve(VAULTWARDEN).toString(), "--force");
+
+        assertThat(outside.exitCode()).as(outside.err()).isZero();
+        assertThat(outside.out()).contains("base/litestream-config.yaml:12:13: /data/db.sqlite3: the existing replica"
+                + " 'vaultwarden/db.sqlite3' is not under the repository's replica prefix 'backups/': the generated"
+                + " config writes to 'backups/vaultwarden/db.sqlite3' and would not restore the existing backups");
+        assertThat(under.exitCode()).as(under.err()).isZero();
+        assertThat(under.out()).contains("/data/db.sqlite3: kept the old replica path 'vw/db.sqlite3' (replicaPath)");
+        assertThat(Files.readString(repo.resolve(VAULTWARDEN + "/vixens-backup.yaml")))
+                .contains("    replicaPath: vw/db.sqlite3\n");
+        CliRun generate = CliRun.inRepo(repo, "generate", "vaultwarden");
+        assertThat(generate.exitCode()).as(generate.err()).isZero();
+        assertThat(Files.readString(repo.resolve(VAULTWARDEN + "/litestream/litestream.yml")))
+                .contains("url: \"s3://${LITESTREAM_BUCKET}/backups/vw/db.sqlite3\"");
     }
 
     @Test

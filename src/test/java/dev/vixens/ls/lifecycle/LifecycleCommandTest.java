@@ -56,6 +56,31 @@ class LifecycleCommandTest {
         assertThat(fifteen.exitCode()).isZero();
     }
 
+    /**
+     * Regression (issue 12 item 6): the v05 example replicates under {@code litestream.replicaPrefix: v05}, so a
+     * rule for {@code v05/} covers its databases; it used to exit 0 and print a rule deleting backups kept 336h.
+     */
+    @Test
+    void aPrefixRuleCoversTheDatabasesOfAnAppWithAReplicaPrefix() {
+        CliRun underPrefix = CliRun.inRepo(ProjectFiles.root(), "lifecycle", "--expiry-days", "1", "--prefix", "v05/");
+        CliRun app = CliRun.inRepo(ProjectFiles.root(), "lifecycle", "--expiry-days", "7", "--prefix",
+                "v05/hydrus-client-v05/client.mappings.db/");
+        CliRun withoutPrefix = CliRun.inRepo(ProjectFiles.root(), "lifecycle", "--expiry-days", "1", "--prefix",
+                "hydrus-client-v05/");
+
+        assertThat(underPrefix.exitCode()).isEqualTo(2);
+        assertThat(underPrefix.out()).isEmpty();
+        assertThat(underPrefix.err()).isEqualTo("apps/30-lab/hydrus-client-v05/vixens-backup.yaml:21:14: an expiry"
+                + " after 1 days would delete objects Litestream still needs: hydrus-client-v05 /opt/hydrus/db/client.db"
+                + " (profile critical) keeps 336h of history and restores it from a snapshot up to 1h older (337h in"
+                + " all), and 2 more database(s); use --expiry-days 15 or more\n");
+        assertThat(app.exitCode()).isEqualTo(2);
+        assertThat(app.err()).contains("hydrus-client-v05 /opt/hydrus/db/client.mappings.db (profile standard)"
+                + " keeps 168h of history");
+        assertThat(withoutPrefix.exitCode()).as("no database lives under hydrus-client-v05/: the prefix comes first")
+                .isZero();
+    }
+
     @Test
     void countsOverridesAndOnlyTheDatabasesThePrefixCovers() throws Exception {
         ProjectFiles.copyExampleRepository(repo, "hydrus-client");

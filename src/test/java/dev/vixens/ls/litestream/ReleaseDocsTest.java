@@ -12,17 +12,19 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code docs/litestream-releases.md} shows the release table as tables: below its marker line, the page is
  * rendered from the table, so it cannot say anything the product does not do. Rewrite it with
- * {@code -Dvixens.updateGoldens=true} after changing the table, and review the diff.
+ * {@code scripts/update-goldens} after changing the table, and review the diff.
  */
+@Tag(Goldens.TAG)
 class ReleaseDocsTest {
 
     static final String MARKER = "<!-- Everything below is rendered from src/main/resources/litestream/releases.tsv"
-            + " by ReleaseDocsTest; regenerate it with -Dvixens.updateGoldens=true. -->";
+            + " by ReleaseDocsTest; regenerate it with " + Goldens.UPDATE_COMMAND + ". -->";
 
     private static final ReleaseTable TABLE = ReleaseTable.get();
 
@@ -36,7 +38,7 @@ class ReleaseDocsTest {
         if (Boolean.getBoolean(Goldens.UPDATE_PROPERTY)) {
             Files.writeString(page, expected);
         }
-        assertThat(Files.readString(page)).as("%s (regenerate with -D%s=true)", page, Goldens.UPDATE_PROPERTY)
+        assertThat(Files.readString(page)).as("%s (regenerate with %s)", page, Goldens.UPDATE_COMMAND)
                 .isEqualTo(expected);
     }
 

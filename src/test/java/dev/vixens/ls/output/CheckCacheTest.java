@@ -3,11 +3,13 @@ package dev.vixens.ls.output;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vixens.ls.testing.CliRun;
+import dev.vixens.ls.testing.Processes;
 import dev.vixens.ls.testing.ProjectFiles;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -188,9 +190,27 @@ class CheckCacheTest {
                 Marker.header("x", "y") + "a: 1\n"));
     }
 
+    /**
+     * The pre-commit case answers before the command-line framework, the YAML binder, the template engine or the
+     * planner is loaded: the fast path names the planner's Component directory and the check's line through
+     * compile-time constants and {@link CheckCache#currentLine}, which load nothing.
+     */
     @Test
-    void theComponentDirectoryNameIsThePlanners() {
-        assertThat(CheckCache.COMPONENT_DIR).isEqualTo(dev.vixens.ls.plan.AppPlanner.COMPONENT_DIR);
+    void theFastAnswerLoadsNoFrameworkNoBinderNoTemplateEngineAndNoPlanner() {
+        assertThat(fullCheck().exitCode()).isZero();
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-verbose:class", "-Dvixens.cache=" + cache, "-Dvixens.buildId=test-build-1",
+                "-cp", System.getProperty("java.class.path"), "dev.vixens.ls.cli.Main", "check", "--repo",
+                repo.toString());
+
+        Processes.Result fast = Processes.run(new ProcessBuilder(command).redirectErrorStream(true));
+
+        assertThat(fast.exitCode()).as(fast.output()).isZero();
+        assertThat(fast.output()).contains("dev.vixens.ls.cli.FastPath")
+                .contains("check: " + proven() + " generated files are current")
+                .doesNotContain("picocli.").doesNotContain("com.fasterxml.jackson").doesNotContain("freemarker.")
+                .doesNotContain("dev.vixens.ls.plan.").doesNotContain("dev.vixens.ls.pipeline.")
+                .doesNotContain("dev.vixens.ls.cli.CheckCommand");
     }
 
     @Test

@@ -47,8 +47,7 @@ class StartupStepsTest {
         TestRepo.create(dir).descriptor("10-apps", "notes", descriptor);
         Repository repo = Repository.open(dir);
         AppDescriptor app = repo.load(repo.app("notes"));
-        return AppPlanner.input(app, ProfileResolver.resolve(app, repo.profiles()),
-                ConfigDialect.of(app.settings().litestreamVersion()), "apps/10-apps/notes/litestream",
+        return AppPlanner.input(ResolvedApp.resolve(app, repo.profiles()), "apps/10-apps/notes/litestream",
                 Monitoring.DEFAULT);
     }
 

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -28,7 +28,7 @@ public final class DescriptorSchema {
             // The schema's $id is relative; it resolves against the file's own location.
             JsonSchema validator = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
                     .getSchema(schemaFile.toUri(), schema);
-            JsonNode document = new YAMLMapper().readTree(descriptor.toFile());
+            JsonNode document = YamlJson.read(Files.readString(descriptor));
             Set<ValidationMessage> errors = validator.validate(document);
             assertThat(errors).as(descriptor + " against the schema").isEmpty();
         } catch (IOException e) {

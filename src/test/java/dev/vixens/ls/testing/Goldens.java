@@ -10,13 +10,18 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Large expected outputs under {@code src/test/resources/golden/}. They are never edited by hand: run the
- * test with {@code -Dvixens.updateGoldens=true} to rewrite them from the current output, then review the
- * diff (README, Development).
+ * The one golden mechanism: large expected outputs under {@code src/test/resources/golden/} (and the rendered
+ * tables of docs/litestream-releases.md). They are never edited by hand: {@code scripts/update-goldens} runs
+ * every test tagged {@value #TAG} with {@code -Dvixens.updateGoldens=true}, which rewrites them from the
+ * current output; then review the diff (docs/development.md).
  */
 public final class Goldens {
 
     public static final String UPDATE_PROPERTY = "vixens.updateGoldens";
+    /** The JUnit tag of every test that compares with goldens, so that one command rewrites them all. */
+    public static final String TAG = "golden";
+    /** The one command that rewrites the goldens, as failure messages name it. */
+    public static final String UPDATE_COMMAND = "scripts/update-goldens";
 
     private Goldens() {
     }
@@ -32,7 +37,7 @@ public final class Goldens {
             expected.putAll(ProjectFiles.snapshot(dir));
         }
         assertThat(new TreeMap<>(actual))
-                .as("golden files in %s (regenerate with -D%s=true and review the diff)", dir, UPDATE_PROPERTY)
+                .as("golden files in %s (after an intended change, run %s and review the diff)", dir, UPDATE_COMMAND)
                 .isEqualTo(expected);
     }
 

@@ -90,6 +90,16 @@ public final class Kustomize {
         return list == null ? List.of() : (List<Map<String, Object>>) list;
     }
 
+    /**
+     * The container called {@code name} in the workload's {@code field} (containers, initContainers): tests find
+     * containers by name, so that a new start-up step does not shift what they look at.
+     */
+    public static Map<String, Object> container(Map<String, Object> workload, String field, String name) {
+        return containers(workload, field).stream().filter(c -> name.equals(c.get("name"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + field + " entry named " + name + " in "
+                        + names(containers(workload, field))));
+    }
+
     public static List<String> names(List<Map<String, Object>> containers) {
         return containers.stream().map(c -> String.valueOf(c.get("name"))).toList();
     }

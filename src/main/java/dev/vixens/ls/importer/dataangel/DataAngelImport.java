@@ -5,25 +5,24 @@ import dev.vixens.ls.descriptor.Documents.SettingsDocument;
 import dev.vixens.ls.descriptor.Names;
 import dev.vixens.ls.descriptor.Settings;
 import dev.vixens.ls.descriptor.SettingsResolver;
-import dev.vixens.ls.draft.DescriptorDraft;
 import dev.vixens.ls.draft.DescriptorDraft.DatabaseDraft;
+import dev.vixens.ls.draft.DescriptorDraft;
 import dev.vixens.ls.draft.DraftRenderer;
 import dev.vixens.ls.draft.ObservedSettings;
-import dev.vixens.ls.importer.Finding;
 import dev.vixens.ls.importer.Finding.Kind;
-import dev.vixens.ls.importer.ImportPlan;
+import dev.vixens.ls.importer.Finding;
 import dev.vixens.ls.importer.ImportPlan.DatabaseChoice;
+import dev.vixens.ls.importer.ImportPlan;
 import dev.vixens.ls.importer.ImportRequest;
-import dev.vixens.ls.importer.KustomizeBase;
 import dev.vixens.ls.importer.OverlayEditor;
 import dev.vixens.ls.kustomize.BuiltWorkloads;
+import dev.vixens.ls.kustomize.Kustomization;
 import dev.vixens.ls.kustomize.KustomizeCommand;
 import dev.vixens.ls.kustomize.OverlayFinder;
-import dev.vixens.ls.kustomize.PodView;
 import dev.vixens.ls.kustomize.PodView.ContainerView;
 import dev.vixens.ls.kustomize.PodView.EnvVar;
 import dev.vixens.ls.kustomize.PodView.MountView;
-import dev.vixens.ls.kustomize.YamlDoc;
+import dev.vixens.ls.kustomize.PodView;
 import dev.vixens.ls.plan.AppPlanner;
 import dev.vixens.ls.recommend.Recommendation;
 import dev.vixens.ls.recommend.Recommender;
@@ -31,6 +30,7 @@ import dev.vixens.ls.repo.Repository;
 import dev.vixens.ls.source.InputException;
 import dev.vixens.ls.source.Location;
 import dev.vixens.ls.source.SourceFile;
+import dev.vixens.ls.source.YamlNodes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -380,7 +380,7 @@ public final class DataAngelImport {
         }
 
         private void probes(ContainerView angel) {
-            Optional<Node> startup = YamlDoc.child(angel.node(), "startupProbe");
+            Optional<Node> startup = YamlNodes.child(angel.node(), "startupProbe");
             if (startup.isEmpty()) {
                 return;
             }
@@ -393,7 +393,7 @@ public final class DataAngelImport {
 
         /** A probe's count, or Kubernetes' default when it is unset or not a number (the API server's problem). */
         private static long number(Node probe, String key, long fallback) {
-            return YamlDoc.text(probe, key).filter(t -> t.strip().matches("[0-9]{1,9}"))
+            return YamlNodes.text(probe, key).filter(t -> t.strip().matches("[0-9]{1,9}"))
                     .map(t -> Long.parseLong(t.strip())).orElse(fallback);
         }
 
@@ -457,7 +457,7 @@ public final class DataAngelImport {
                 files.putIfAbsent(shownEdit, edit.get().text());
                 findings.add(new Finding(Kind.REPLACED, edit.get().at(), "dataangel.io/sqlite-paths emptied:"
                         + " DataAngel keeps its file role only"));
-                Path kustomization = KustomizeBase.kustomizationIn(overlay).orElseThrow();
+                Path kustomization = Kustomization.fileIn(overlay).orElseThrow();
                 String shown = repo.display(kustomization);
                 SourceFile source = repo.paths().read(kustomization, SourceFile.MAX_MANIFEST_BYTES);
                 Optional<String> text = OverlayEditor.include(source, List.of(relative(overlay,

@@ -1,8 +1,8 @@
 package dev.vixens.ls.importer.dataangel;
 
-import dev.vixens.ls.kustomize.PodView;
 import dev.vixens.ls.kustomize.PodView.ContainerView;
-import dev.vixens.ls.kustomize.YamlDoc;
+import dev.vixens.ls.kustomize.PodView;
+import dev.vixens.ls.source.YamlNodes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,25 +38,25 @@ public record DataAngelPod(String overlay, PodView pod, ContainerView container,
         if (container.isEmpty()) {
             return Optional.empty();
         }
-        Node template = YamlDoc.path(pod.doc().root(), "spec", "template", "metadata").orElse(null);
+        Node template = YamlNodes.path(pod.doc().root(), "spec", "template", "metadata").orElse(null);
         Map<String, String> annotations = new LinkedHashMap<>();
         Optional<String> label = Optional.empty();
         if (template != null) {
-            for (NodeTuple entry : YamlDoc.path(template, "annotations").map(YamlDoc::entries).orElse(List.of())) {
-                String key = YamlDoc.text(entry.getKeyNode()).orElse("");
+            for (NodeTuple entry : YamlNodes.path(template, "annotations").map(YamlNodes::entries).orElse(List.of())) {
+                String key = YamlNodes.text(entry.getKeyNode()).orElse("");
                 if (key.startsWith(PREFIX)) {
-                    annotations.put(key.substring(PREFIX.length()), YamlDoc.text(entry.getValueNode()).orElse(""));
+                    annotations.put(key.substring(PREFIX.length()), YamlNodes.text(entry.getValueNode()).orElse(""));
                 }
             }
-            label = YamlDoc.path(template, "labels", PROFILE_LABEL).flatMap(YamlDoc::text);
+            label = YamlNodes.path(template, "labels", PROFILE_LABEL).flatMap(YamlNodes::text);
         }
         Map<String, String> mapped = new LinkedHashMap<>();
-        for (Node env : YamlDoc.items(YamlDoc.child(container.get().node(), "env"))) {
-            Optional<String> field = YamlDoc.path(env, "valueFrom", "fieldRef", "fieldPath").flatMap(YamlDoc::text);
+        for (Node env : YamlNodes.items(YamlNodes.child(container.get().node(), "env"))) {
+            Optional<String> field = YamlNodes.path(env, "valueFrom", "fieldRef", "fieldPath").flatMap(YamlNodes::text);
             if (field.isPresent()) {
                 Matcher m = FIELD.matcher(field.get().strip());
                 if (m.matches()) {
-                    mapped.put(m.group(1), YamlDoc.text(env, "name").orElse(""));
+                    mapped.put(m.group(1), YamlNodes.text(env, "name").orElse(""));
                 }
             }
         }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.vixens.ls.analyze.BucketAnalyzer;
 import dev.vixens.ls.analyze.BucketAnalyzer.Declared;
+import dev.vixens.ls.pipeline.Pipeline;
+import dev.vixens.ls.plan.ResolvedApp;
 import dev.vixens.ls.repo.Repository;
 import dev.vixens.ls.testing.CliRun;
 import dev.vixens.ls.testing.DescriptorSchema;
@@ -225,9 +227,9 @@ class DataAngelImportTest {
         for (String app : List.of(HYDRUS, MEALIE)) {
             assertThat(CliRun.inRepo(repo, "import", repo.resolve(app).toString()).exitCode()).isZero();
         }
-        Repository opened = Repository.open(repo);
+        List<ResolvedApp> opened = new Pipeline(Repository.open(repo)).resolveAll();
 
-        assertThat(BucketAnalyzer.declared(opened, "vixens-prod-mealie")).extracting(Declared::app, Declared::replicaPath)
+        assertThat(BucketAnalyzer.declared(opened, "vixens-prod-mealie")).extracting(Declared::app, d -> d.key().key())
                 .containsExactly(tuple("mealie", "mealie.db"));
         assertThat(BucketAnalyzer.declared(opened, "vixens-prod-hydrus-client")).extracting(Declared::app)
                 .containsOnly("hydrus-client").hasSize(4);

@@ -1,4 +1,4 @@
-package dev.vixens.ls.generate;
+package dev.vixens.ls.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,11 @@
-package dev.vixens.ls.importer;
+package dev.vixens.ls.kustomize;
 
-import dev.vixens.ls.kustomize.Kustomization;
-import dev.vixens.ls.kustomize.YamlDoc;
 import dev.vixens.ls.source.ConfinedPaths;
 import dev.vixens.ls.source.InputException;
 import dev.vixens.ls.source.Location;
 import dev.vixens.ls.source.Problem;
 import dev.vixens.ls.source.SourceFile;
+import dev.vixens.ls.source.YamlNodes;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -22,7 +21,9 @@ import org.snakeyaml.engine.v2.nodes.Node;
 /**
  * The objects a hand-written Kustomize base declares: its {@code resources} (local files, and local
  * directories with their own kustomization, recursively) and its {@code configMapGenerator} files. Remote
- * resources and patches are not read; they are listed in {@link #notes()}.
+ * resources and patches are not read; they are listed in {@link #notes()}. What {@code import} and {@code init}
+ * learn about an app's workload before anything is generated; an overlay's whole build, patches included, is
+ * {@link KustomizationTree}'s.
  *
  * @param kustomization the base's kustomization file
  * @param namespace the base's {@code namespace:}, if any
@@ -31,6 +32,7 @@ public record KustomizeBase(Path directory, SourceFile kustomization, Optional<S
         List<YamlDoc> objects, List<GeneratedConfigMap> configMaps, List<Note> notes) {
 
     private static final int MAX_DEPTH = 5;
+    private static final String CONFIG_MAP_GENERATOR = "configMapGenerator/";
 
     /** A {@code configMapGenerator} entry: ConfigMap name, and its files by key. */
     public record GeneratedConfigMap(String name, Map<String, SourceFile> files, Location at) {
@@ -40,14 +42,9 @@ public record KustomizeBase(Path directory, SourceFile kustomization, Optional<S
     public record Note(Location at, String message) {
     }
 
-    /** The kustomization file in {@code dir}, if any. */
-    public static Optional<Path> kustomizationIn(Path dir) {
-        return Kustomization.fileIn(dir);
-    }
-
     /** @param paths the repository's path rules: nothing is read outside it or through a link */
     public static KustomizeBase read(Path dir, ConfinedPaths paths) {
-        Path file = kustomizationIn(dir).orElseThrow(() -> new InputException(Location.startOf(paths.display(dir)),
+        Path file = Kustomization.fileIn(dir).orElseThrow(() -> new InputException(Location.startOf(paths.display(dir)),
                 "no kustomization.yaml here; expected the app's Kustomize base"));
         SourceFile source = paths.read(file, SourceFile.MAX_MANIFEST_BYTES);
         List<YamlDoc> objects = new ArrayList<>();
@@ -71,23 +68,31 @@ public record KustomizeBase(Path directory, SourceFile kustomization, Optional<S
             }
             YamlDoc doc = docs.get(0);
             Node root = doc.root();
-            for (Node item : YamlDoc.items(YamlDoc.child(root, "resources"))) {
-                String entry = YamlDoc.text(item).orElse("");
-                resource(dir, entry, doc.at(item), depth, seen);
+            Map<String, Map<String, SourceFile>> generated = new LinkedHashMap<>();
+            Map<String, Location> generatedAt = new LinkedHashMap<>();
+            for (KustomizationEntry entry : KustomizationEntry.of(root)) {
+                if (entry.kind() == KustomizationEntry.Kind.RESOURCE) {
+                    resource(dir, entry.value(), doc.at(entry.node()), depth, seen);
+                } else if (entry.kind() == KustomizationEntry.Kind.GENERATOR_FILE
+                        && entry.generator().orElseThrow().startsWith(CONFIG_MAP_GENERATOR)) {
+                    String name = entry.generator().get().substring(CONFIG_MAP_GENERATOR.length());
+                    generatedAt.putIfAbsent(name, doc.at(entry.node()));
+                    generated.computeIfAbsent(name, n -> new LinkedHashMap<>())
+                            .put(entry.key().orElseThrow(), generatorFile(dir, doc, entry));
+                }
             }
-            for (Node generator : YamlDoc.items(YamlDoc.child(root, "configMapGenerator"))) {
-                generator(dir, doc, generator);
-            }
+            generated.forEach((name, files) -> configMaps.add(new GeneratedConfigMap(name, files,
+                    generatedAt.get(name))));
             for (String key : List.of("patches", "patchesStrategicMerge", "patchesJson6902", "components")) {
-                YamlDoc.child(root, key).ifPresent(node -> notes.add(new Note(doc.at(node), key
+                YamlNodes.child(root, key).ifPresent(node -> notes.add(new Note(doc.at(node), key
                         + " of this kustomization are not read by import; if they add Litestream parts, review them"
                         + " by hand")));
             }
-            return YamlDoc.text(root, "namespace");
+            return YamlNodes.text(root, "namespace");
         }
 
         private void resource(Path dir, String entry, Location at, int depth, Set<Path> seen) {
-            if (entry.contains("://") || entry.startsWith("github.com/") || entry.startsWith("git@")) {
+            if (Kustomization.isRemote(entry)) {
                 notes.add(new Note(at, "remote resource '" + entry + "' is not read"));
                 return;
             }
@@ -98,7 +103,7 @@ public record KustomizeBase(Path directory, SourceFile kustomization, Optional<S
                 return;
             }
             if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-                Optional<Path> nested = kustomizationIn(target);
+                Optional<Path> nested = Kustomization.fileIn(target);
                 if (nested.isEmpty() || depth >= MAX_DEPTH) {
                     notes.add(new Note(at, "resource directory " + Problem.quote(entry) + " has no kustomization;"
                             + " not read"));
@@ -113,33 +118,19 @@ public record KustomizeBase(Path directory, SourceFile kustomization, Optional<S
             objects.addAll(YamlDoc.readAll(paths.read(target, SourceFile.MAX_MANIFEST_BYTES)));
         }
 
-        private void generator(Path dir, YamlDoc doc, Node generator) {
-            String name = YamlDoc.text(generator, "name").orElse("");
-            Map<String, SourceFile> files = new LinkedHashMap<>();
-            for (Node item : YamlDoc.items(YamlDoc.child(generator, "files"))) {
-                String entry = YamlDoc.text(item).orElse("");
-                String key = entry;
-                String path = entry;
-                int eq = entry.indexOf('=');
-                if (eq >= 0) {
-                    key = entry.substring(0, eq);
-                    path = entry.substring(eq + 1);
-                } else {
-                    key = Path.of(entry).getFileName().toString();
-                }
-                Path file = dir.resolve(path).toAbsolutePath().normalize();
-                String problem = paths.problem(file, "read");
-                if (problem != null) {
-                    throw new InputException(doc.at(item), "configMapGenerator file " + Problem.quote(path) + ": "
-                            + problem);
-                }
-                if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-                    throw new InputException(doc.at(item), "configMapGenerator file " + Problem.quote(path) + " does"
-                            + " not exist in the repository");
-                }
-                files.put(key, paths.read(file, SourceFile.MAX_MANIFEST_BYTES));
+        private SourceFile generatorFile(Path dir, YamlDoc doc, KustomizationEntry entry) {
+            String path = entry.value();
+            Path file = dir.resolve(path).toAbsolutePath().normalize();
+            String problem = paths.problem(file, "read");
+            if (problem != null) {
+                throw new InputException(doc.at(entry.node()), "configMapGenerator file " + Problem.quote(path) + ": "
+                        + problem);
             }
-            configMaps.add(new GeneratedConfigMap(name, files, doc.at(generator)));
+            if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                throw new InputException(doc.at(entry.node()), "configMapGenerator file " + Problem.quote(path)
+                        + " does not exist in the repository");
+            }
+            return paths.read(file, SourceFile.MAX_MANIFEST_BYTES);
         }
     }
 }
