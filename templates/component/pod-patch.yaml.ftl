@@ -40,19 +40,19 @@ spec:
 <#if patch.initContainers?has_content>
       initContainers:
 <#list patch.initContainers as container>
-<@k.container container/>
+<@k.container container 8/>
 </#list>
 </#if>
 <#if patch.containers?has_content>
       containers:
 <#list patch.containers as container>
-<@k.container container/>
+<@k.container container 8/>
 </#list>
 </#if>
 <#if patch.volumes?has_content>
       volumes:
 <#list patch.volumes as volume>
-<@k.volume volume/>
+<@k.volume volume 8/>
 </#list>
 </#if>
 </#if>

@@ -1,34 +1,32 @@
 <#import "/lib/k8s.ftl" as k>
-<#-- The containers macro writes list items for a pod spec 6 spaces deep; a CronJob's is 6 deeper. -->
-<#macro deeper c><#assign text><@k.container c/></#assign>${text?replace("(?m)^(?=.)", "      ", "r")}</#macro>
-<#macro deeperVolume v><#assign text><@k.volume v/></#assign>${text?replace("(?m)^(?=.)", "    ", "r")}</#macro>
+<#assign policy = drill.policy()>
 apiVersion: batch/v1
 kind: CronJob
 metadata:
   name: ${k.scalar(drill.name)}
 spec:
   schedule: ${k.q(drill.schedule)}
-  concurrencyPolicy: Forbid
-  successfulJobsHistoryLimit: 3
-  failedJobsHistoryLimit: 3
+  concurrencyPolicy: ${k.scalar(policy.concurrencyPolicy)}
+  successfulJobsHistoryLimit: ${policy.successfulJobsHistoryLimit?c}
+  failedJobsHistoryLimit: ${policy.failedJobsHistoryLimit?c}
   jobTemplate:
     spec:
-      backoffLimit: 0
+      backoffLimit: ${policy.backoffLimit?c}
       template:
         metadata:
           labels:
             app.kubernetes.io/component: restore-drill
         spec:
-          restartPolicy: Never
+          restartPolicy: ${k.scalar(policy.restartPolicy)}
           initContainers:
 <#list drill.initContainers as container>
-<@deeper container/>
+<@k.container container 14/>
 </#list>
           containers:
 <#list drill.containers as container>
-<@deeper container/>
+<@k.container container 14/>
 </#list>
           volumes:
 <#list drill.volumes as volume>
-<@deeperVolume volume/>
+<@k.volume volume 12/>
 </#list>

@@ -18,99 +18,101 @@
 ${text?trim?replace("(?m)^(?=.)", ""?left_pad(indent), "r")}
 </#macro>
 
-<#-- One container of a pod template, as a list item under containers/initContainers (8 spaces). -->
-<#macro container c>
-        - name: ${scalar(c.name)}
-          image: ${scalar(c.image)}
+<#-- One container of a pod template, as a list item under containers/initContainers, its dash `indent` spaces deep. -->
+<#macro container c indent>
+<#local p = ""?left_pad(indent)>
+${p}- name: ${scalar(c.name)}
+${p}  image: ${scalar(c.image)}
 <#if c.script.present>
 <#assign s = c.script.get()>
-          command:
-            - /bin/sh
-            - -c
-            - |
-<@script s.file 14/>
-            - ${scalar(c.name)}
+${p}  command:
+${p}    - /bin/sh
+${p}    - -c
+${p}    - |
+<@script s.file indent + 6/>
+${p}    - ${scalar(c.name)}
 <#list s.arguments as argument>
-            - ${q(argument)}
+${p}    - ${q(argument)}
 </#list>
 <#else>
-          args:
+${p}  args:
 <#list c.args as argument>
-            - ${q(argument)}
+${p}    - ${q(argument)}
 </#list>
 </#if>
 <#if c.restartPolicy.present>
-          restartPolicy: ${scalar(c.restartPolicy.get())}
+${p}  restartPolicy: ${scalar(c.restartPolicy.get())}
 </#if>
 <#if c.envFrom?has_content>
-          envFrom:
+${p}  envFrom:
 <#list c.envFrom as source>
-            - ${scalar(source.kind)}:
-                name: ${scalar(source.name)}
+${p}    - ${scalar(source.kind)}:
+${p}        name: ${scalar(source.name)}
 </#list>
 </#if>
 <#if c.ports?has_content>
-          ports:
+${p}  ports:
 <#list c.ports as port>
-            - name: ${scalar(port.name)}
-              containerPort: ${port.port?c}
-              protocol: TCP
+${p}    - name: ${scalar(port.name)}
+${p}      containerPort: ${port.port?c}
+${p}      protocol: TCP
 </#list>
 </#if>
 <#if c.env?has_content>
-          env:
+${p}  env:
 <#list c.env as variable>
-            - name: ${scalar(variable.name)}
-              value: ${q(variable.value)}
+${p}    - name: ${scalar(variable.name)}
+${p}      value: ${q(variable.value)}
 </#list>
 </#if>
 <#assign r = c.resources>
-          resources:
-            requests:
-              cpu: ${q(r.requestsCpu)}
-              memory: ${q(r.requestsMemory)}
-            limits:
-              cpu: ${q(r.limitsCpu)}
-              memory: ${q(r.limitsMemory)}
+${p}  resources:
+${p}    requests:
+${p}      cpu: ${q(r.requestsCpu)}
+${p}      memory: ${q(r.requestsMemory)}
+${p}    limits:
+${p}      cpu: ${q(r.limitsCpu)}
+${p}      memory: ${q(r.limitsMemory)}
 <#assign sc = c.securityContext>
-          securityContext:
-            runAsUser: ${sc.runAsUser?c}
-            runAsGroup: ${sc.runAsGroup?c}
-            runAsNonRoot: ${sc.runAsNonRoot?c}
-            allowPrivilegeEscalation: ${sc.allowPrivilegeEscalation()?c}
-            readOnlyRootFilesystem: ${sc.readOnlyRootFilesystem()?c}
-            capabilities:
-              drop:
+${p}  securityContext:
+${p}    runAsUser: ${sc.runAsUser?c}
+${p}    runAsGroup: ${sc.runAsGroup?c}
+${p}    runAsNonRoot: ${sc.runAsNonRoot?c}
+${p}    allowPrivilegeEscalation: ${sc.allowPrivilegeEscalation()?c}
+${p}    readOnlyRootFilesystem: ${sc.readOnlyRootFilesystem()?c}
+${p}    capabilities:
+${p}      drop:
 <#list sc.dropCapabilities() as capability>
-                - ${scalar(capability)}
+${p}        - ${scalar(capability)}
 </#list>
 <#if sc.addCapabilities?has_content>
-              add:
+${p}      add:
 <#list sc.addCapabilities as capability>
-                - ${scalar(capability)}
+${p}        - ${scalar(capability)}
 </#list>
 </#if>
-            seccompProfile:
-              type: ${scalar(sc.seccompProfile())}
+${p}    seccompProfile:
+${p}      type: ${scalar(sc.seccompProfile())}
 <#if c.mounts?has_content>
-          volumeMounts:
+${p}  volumeMounts:
 <#list c.mounts as mount>
-            - name: ${scalar(mount.volume)}
-              mountPath: ${q(mount.path)}
+${p}    - name: ${scalar(mount.volume)}
+${p}      mountPath: ${q(mount.path)}
 <#if mount.readOnly>
-              readOnly: true
+${p}      readOnly: true
 </#if>
 </#list>
 </#if>
 </#macro>
 
-<#-- One pod volume, as a list item under volumes (8 spaces). -->
-<#macro volume v>
-        - name: ${scalar(v.name)}
+<#-- One pod volume, as a list item under volumes, its dash `indent` spaces deep. -->
+<#macro volume v indent>
+<#local p = ""?left_pad(indent)>
+${p}- name: ${scalar(v.name)}
 <#if v.configMap.present>
-          configMap:
-            name: ${scalar(v.configMap.get())}
+${p}  configMap:
+${p}    name: ${scalar(v.configMap.get())}
 <#else>
-          emptyDir: {}
+${p}  emptyDir: {}
 </#if>
 </#macro>

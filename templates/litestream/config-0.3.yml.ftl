@@ -1,6 +1,6 @@
 <#import "/lib/k8s.ftl" as k>
 # Litestream 0.3 configuration: intervals and retention per replica.
-addr: ":${process.metricsPort?c}"
+addr: ${k.q(":" + process.metricsPort?c)}
 <#list settings as setting>
 ${k.scalar(setting.key)}: ${k.scalar(setting.value)}
 </#list>

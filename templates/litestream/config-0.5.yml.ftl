@@ -6,7 +6,7 @@
 # Litestream ${k.comment(version)} configuration: snapshot interval and retention for the whole process (this version
 # reads them at the top level only), sync interval per replica.
 </#if>
-addr: ":${process.metricsPort?c}"
+addr: ${k.q(":" + process.metricsPort?c)}
 <#list settings as setting>
 ${k.scalar(setting.key)}: ${k.scalar(setting.value)}
 </#list>

@@ -34,6 +34,13 @@ public record Settings(String litestreamImage, LitestreamVersion litestreamVersi
         return litestreamImage + ":" + litestreamVersion.text();
     }
 
+    /** These settings with the Litestream sidecar a native sidecar (an init container) or a regular container. */
+    public Settings withNativeSidecar(boolean nativeSidecar) {
+        return new Settings(litestreamImage, litestreamVersion, sqliteImage, busyboxImage, secret, bucketEnv,
+                endpointEnv, metricsPort, metricsAnnotations, resources, runAs, fixPermissions, replicaPrefix,
+                nativeSidecar, initResources, fsGroup, podSecurity, bucket, endpoint, heartbeat);
+    }
+
     /** The bucket as the generated config writes it: the literal one, else the Secret's variable. */
     public String bucketReference() {
         return bucket.orElse("${" + bucketEnv + "}");

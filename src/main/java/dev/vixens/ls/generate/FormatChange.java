@@ -32,16 +32,20 @@ import java.util.stream.Stream;
  * generations at the same replica path (while they are newer), so keeping the paths keeps the history; before
  * 0.5.7, and from 0.5 back to 0.3, nothing reads the other layout, so until the new sidecar has replicated, a
  * pod that lost its volume would find "no replica" and start empty. While the config already generated on disk
- * (its header comment, which only vixens-ls writes) and the descriptor disagree on the layout, this words what
- * happens and what to do about the replica paths. It reads, never writes, and never fails the command.
+ * (the format its header records, which only vixens-ls writes) and the descriptor disagree on the layout, this
+ * words what happens and what to do about the replica paths. It reads, never writes, and never fails the
+ * command.
  */
 public final class FormatChange {
 
+    /** The format the header records ({@link Marker#format}): {@code Litestream 0.3}. */
+    private static final Pattern FORMAT = Pattern.compile("Litestream ([0-9]+\\.[0-9]+)");
     /**
-     * The header line of the generated configs names the dialect, the 0.5 one with its release:
-     * {@code # Litestream 0.3 configuration...}, {@code # Litestream 0.5.12 configuration...}.
+     * Configs generated before the header recorded the format name the dialect in their first comment, the 0.5
+     * one with its release: {@code # Litestream 0.3 configuration...}, {@code # Litestream 0.5.12 configuration...}.
+     * Read only when the header has no format line, so that switching vixens-ls releases keeps the warnings.
      */
-    private static final Pattern HEADER = Pattern.compile("(?m)^# Litestream ([0-9]+\\.[0-9]+)[. ]");
+    private static final Pattern OLD_HEADER = Pattern.compile("(?m)^# Litestream ([0-9]+\\.[0-9]+)[. ]");
     private static final Pattern URL = Pattern.compile("(?m)^\\s*(?:-\\s+)?url:\\s*\"?([^\"\\s]+)\"?\\s*$");
 
     private FormatChange() {
@@ -72,9 +76,9 @@ public final class FormatChange {
         Map<ReplicaLayout, String> previous = new LinkedHashMap<>();
         Set<String> oldUrls = new LinkedHashSet<>();
         for (String config : generatedConfigs(dir, depth)) {
-            Matcher header = HEADER.matcher(config);
-            if (header.find()) {
-                layoutOf(header.group(1)).ifPresent(layout -> previous.putIfAbsent(layout, header.group(1)));
+            Optional<String> dialect = dialectOf(config);
+            if (dialect.isPresent()) {
+                layoutOf(dialect.get()).ifPresent(layout -> previous.putIfAbsent(layout, dialect.get()));
                 Matcher url = URL.matcher(config);
                 while (url.find()) {
                     oldUrls.add(url.group(1));
@@ -124,6 +128,17 @@ public final class FormatChange {
                     + ") to start this history apart.");
         }
         return warnings;
+    }
+
+    /** The dialect a generated config is written in: from its header, else from the older first comment. */
+    static Optional<String> dialectOf(String config) {
+        if (!Marker.carries(config)) {
+            return Optional.empty();
+        }
+        Optional<String> format = Marker.format(config);
+        Matcher matcher = format.isPresent() ? FORMAT.matcher(format.get()) : OLD_HEADER.matcher(config);
+        return (format.isPresent() ? matcher.matches() : matcher.find()) ? Optional.of(matcher.group(1))
+                : Optional.empty();
     }
 
     /** The layout the releases of a dialect write, e.g. generations for {@code 0.3}. */

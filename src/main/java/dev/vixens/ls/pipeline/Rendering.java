@@ -6,7 +6,7 @@ import dev.vixens.ls.output.GeneratedFile;
 import dev.vixens.ls.output.GenerationOutput;
 import dev.vixens.ls.plan.AppPlan;
 import dev.vixens.ls.plan.ComponentPlan;
-import dev.vixens.ls.plan.FileSpec;
+import dev.vixens.ls.plan.EmittedFile;
 import dev.vixens.ls.plan.SharedPlan;
 import dev.vixens.ls.plan.SharedPlanner;
 import dev.vixens.ls.profile.ProfileCatalog;
@@ -47,9 +47,9 @@ final class Rendering {
         List<String> managed = new ArrayList<>();
         // with shared: false the directory stays managed and gets no file, so the marked files left there go
         managed.add(shared.dir());
-        for (FileSpec spec : writeShared ? shared.files() : List.<FileSpec>of()) {
-            files.add(Renderer.render(spec, "the profiles and " + Repository.CONFIG_FILE,
-                    "vixens-ls generate --all"));
+        for (EmittedFile file : writeShared ? shared.files() : List.<EmittedFile>of()) {
+            files.add(GeneratedFile.marked(file.path(), "the profiles and " + Repository.CONFIG_FILE,
+                    "vixens-ls generate --all", file.format(), Renderer.render(file)));
         }
         for (AppPlan plan : plans) {
             managed.add(plan.outputDir());
@@ -64,9 +64,9 @@ final class Rendering {
 
     private static List<GeneratedFile> render(AppPlan plan) {
         List<GeneratedFile> files = new ArrayList<>();
-        for (FileSpec spec : plan.allFiles()) {
-            files.add(Renderer.render(spec, plan.app().source().displayName(),
-                    "vixens-ls generate " + plan.app().app()));
+        for (EmittedFile file : plan.allFiles()) {
+            files.add(GeneratedFile.marked(file.path(), plan.app().source().displayName(),
+                    "vixens-ls generate " + plan.app().app(), file.format(), Renderer.render(file)));
         }
         checkConfigMapSize(plan, files);
         return files;

@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param overlayPlans the Components of the app's overlays with settings of their own (none for those)
  */
 public record AppPlan(AppDescriptor app, List<PlannedDatabase> databases, List<LitestreamProcess> processes,
-        PodPatch patch, ComponentPlan component, String outputDir, List<FileSpec> files, Optional<String> overlay,
+        PodPatch patch, ComponentPlan component, String outputDir, List<EmittedFile> files, Optional<String> overlay,
         List<AppPlan> overlayPlans) {
 
     public AppPlan {
@@ -24,8 +24,8 @@ public record AppPlan(AppDescriptor app, List<PlannedDatabase> databases, List<L
     }
 
     /** The files of this Component and of every overlay's own Component. */
-    public List<FileSpec> allFiles() {
-        List<FileSpec> all = new ArrayList<>(files);
+    public List<EmittedFile> allFiles() {
+        List<EmittedFile> all = new ArrayList<>(files);
         overlayPlans.forEach(p -> all.addAll(p.files()));
         return all;
     }

@@ -6,13 +6,13 @@ import dev.vixens.ls.plan.ComponentPlan.ConfigMapGenerator;
 import dev.vixens.ls.plan.ComponentPlan.Patch;
 import dev.vixens.ls.profile.ProfileCatalog;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * The plan stage for one app: over its {@link ResolvedApp}, each concern of ADR-014's start-up sequence
- * contributes to one immutable plan, in this order.
+ * ({@link #STEPS}) returns its contribution, and one fold makes them one immutable plan.
  */
 public final class AppPlanner {
 
@@ -20,7 +20,12 @@ public final class AppPlanner {
     public static final String COMPONENT_DIR = "litestream";
     public static final String PATCH_FILE = "workload-patch.yaml";
 
-    private static final List<PlanStep> STEPS = List.of(
+    /**
+     * Every concern of the generated setup, in ADR-014's start-up order (init containers run, and so appear, in
+     * this order). A new concern is a {@link StartupStep} added here; the shared building blocks pick theirs in
+     * {@link SharedPlanner}.
+     */
+    static final List<StartupStep> STEPS = List.of(
             new SingleWriterGuard(),
             new FixPermissionsStep(),
             new IntegrityCheckStep(),
@@ -61,39 +66,52 @@ public final class AppPlanner {
 
     private static AppPlan plan(ResolvedApp resolved, Monitoring monitoring, String componentDir,
             List<AppPlan> overlayPlans) {
-        PlanContext context = new PlanContext(resolved.app(), resolved.databases(), resolved.processes(),
-                componentDir);
-        context.monitoring = monitoring;
-        for (PlanStep step : STEPS) {
-            step.apply(context);
-        }
-        MountPathGuard.check(context);
-        return freeze(context, resolved.dialect(), resolved.overlay(), overlayPlans);
+        AppDescriptor app = resolved.app();
+        StepInput input = input(resolved, componentDir, monitoring);
+        Contribution all = contributions(STEPS, input);
+        List<ContainerPlan> containers = all.allContainers();
+        MountPathGuard.check(app.source(), input.data(), containers);
+        return freeze(app, resolved.databases(), input, all, PodVolumes.of(containers, input.target().configMapName()),
+                resolved.dialect(), resolved.overlay(), overlayPlans);
     }
 
-    private static AppPlan freeze(PlanContext plan, ConfigDialect dialect, Optional<String> overlay,
-            List<AppPlan> overlayPlans) {
-        AppDescriptor app = plan.app;
-        PodPatch patch = new PodPatch(app.workload().kind().kind(), app.workload().name(), plan.replicas,
-                plan.recreate, plan.annotations, plan.initContainers, plan.containers, plan.volumes,
-                plan.podLabels, plan.fsGroup);
-        String dir = plan.componentDir;
-        List<ConfigMapGenerator> configMaps = plan.processes.isEmpty() ? List.of()
-                : List.of(new ConfigMapGenerator(plan.configMapName, Optional.of(app.namespace()),
-                        plan.processes.stream().map(LitestreamProcess::configFile).toList()));
-        List<String> resources = new ArrayList<>(plan.extraResources);
-        ComponentPlan component = new ComponentPlan(List.of(), List.of(new Patch(PATCH_FILE, Optional.empty())), configMaps,
-                resources);
-        List<FileSpec> files = new ArrayList<>();
-        files.add(new FileSpec(dir + "/kustomization.yaml", "component/kustomization.yaml.ftl",
-                Map.of("component", component)));
-        files.add(new FileSpec(dir + "/" + PATCH_FILE, "component/pod-patch.yaml.ftl", Map.of("patch", patch)));
-        for (LitestreamProcess process : plan.processes) {
-            files.add(new FileSpec(dir + "/" + process.configFile(), dialect.configTemplate(),
-                    dialect.configModel(process, app.settings().heartbeat())));
+    /** What the steps read for one environment of an app: its databases with their profiles applied, its processes. */
+    static StepInput input(ResolvedApp resolved, String componentDir, Monitoring monitoring) {
+        return StepInput.of(resolved.app(), resolved.databases(), resolved.processes(), componentDir, monitoring);
+    }
+
+    /** The one fold: each step's contribution, in the order of {@code steps}. */
+    static Contribution contributions(List<StartupStep> steps, StepInput input) {
+        List<Contribution> parts = new ArrayList<>(steps.size());
+        for (StartupStep step : steps) {
+            parts.add(step.contribute(input));
         }
-        files.addAll(plan.extraFiles);
-        files.sort((a, b) -> a.path().compareTo(b.path()));
-        return new AppPlan(app, plan.databases, plan.processes, patch, component, dir, files, overlay, overlayPlans);
+        return Contribution.fold(parts);
+    }
+
+    private static AppPlan freeze(AppDescriptor app, List<PlannedDatabase> databases, StepInput input,
+            Contribution all, List<PodPatch.Volume> volumes, ConfigDialect dialect, Optional<String> overlay,
+            List<AppPlan> overlayPlans) {
+        PodPatch patch = new PodPatch(app.workload().kind().kind(), app.workload().name(), all.replicas(),
+                all.recreate(), all.annotations(), all.initContainers(), all.containers(),
+                volumes, all.podLabels(), all.fsGroup());
+        String dir = input.target().componentDir();
+        List<ConfigMapGenerator> configMaps = input.processes().isEmpty() ? List.of()
+                : List.of(new ConfigMapGenerator(input.target().configMapName(), Optional.of(app.namespace()),
+                        input.processes().stream().map(LitestreamProcess::configFile).toList()));
+        List<String> resources = all.resources().stream().map(f -> f.path().substring(dir.length() + 1)).toList();
+        ComponentPlan component = new ComponentPlan(List.of(), List.of(new Patch(PATCH_FILE, Optional.empty())),
+                configMaps, resources);
+        List<EmittedFile> files = new ArrayList<>();
+        files.add(new EmittedFile.Kustomization(dir + "/kustomization.yaml", component));
+        files.add(new EmittedFile.WorkloadPatch(dir + "/" + PATCH_FILE, patch));
+        for (LitestreamProcess process : input.processes()) {
+            files.add(new EmittedFile.LitestreamConfig(dir + "/" + process.configFile(),
+                    dialect.config(process, app.settings().heartbeat())));
+        }
+        files.addAll(all.resources());
+        files.addAll(all.files());
+        files.sort(Comparator.comparing(EmittedFile::path));
+        return new AppPlan(app, databases, input.processes(), patch, component, dir, files, overlay, overlayPlans);
     }
 }

@@ -1,8 +1,5 @@
 package dev.vixens.ls.plan;
 
-import dev.vixens.ls.descriptor.Settings;
-import dev.vixens.ls.plan.ContainerPlan.EnvSource;
-import dev.vixens.ls.plan.ContainerPlan.Mount;
 import dev.vixens.ls.plan.ContainerPlan.Script;
 import java.util.List;
 
@@ -10,25 +7,19 @@ import java.util.List;
  * Start-up step 4: deletes each ephemeral database with its -wal/-shm/-journal, by exact path. No glob:
  * a pattern such as {@code *.caches.db*} also matches files nobody declared.
  */
-final class EphemeralCleanupStep implements PlanStep {
+final class EphemeralCleanupStep implements StartupStep {
 
     static final String NAME = "cleanup-ephemeral";
 
     @Override
-    public void apply(PlanContext plan) {
-        List<String> ephemeral = plan.databases.stream()
-                .filter(db -> !db.replicated())
-                .map(PlannedDatabase::path)
-                .toList();
-        if (!ephemeral.isEmpty()) {
-            plan.initContainers.add(container(plan.app.settings().busyboxImage(), ephemeral, plan.securityContext(),
-                    plan.initResources(), plan.dataMount(), List.of()));
+    public Contribution contribute(StepInput input) {
+        List<String> ephemeral = input.paths(db -> !db.replicated());
+        if (ephemeral.isEmpty()) {
+            return Contribution.NONE;
         }
-    }
-
-    static ContainerPlan container(String image, List<String> databases, SecurityContext securityContext,
-            Settings.Resources resources, Mount data, List<EnvSource> env) {
-        return ContainerPlan.running(NAME, image, new Script("cleanup-ephemeral.sh", databases)).envFrom(env)
-                .mounts(List.of(data)).securityContext(securityContext).resources(resources).build();
+        return Contribution.NONE.initContainer(ContainerPlan.running(NAME, input.settings().busyboxImage(),
+                new Script("cleanup-ephemeral.sh", ephemeral)).envFrom(input.parameters())
+                .mounts(List.of(input.data())).securityContext(input.securityContext())
+                .resources(input.initResources()).build());
     }
 }

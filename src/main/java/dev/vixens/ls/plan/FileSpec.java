@@ -3,8 +3,9 @@ package dev.vixens.ls.plan;
 import java.util.Map;
 
 /**
- * One file to emit: its path relative to the repository root, the template that lays it out and the plan
- * objects the template reads.
+ * A file the user owns once written (a descriptor draft, a migration patch, a CI file): its path relative to
+ * the repository root, the template that lays it out and what the template reads. The files {@code generate}
+ * owns are typed instead ({@link EmittedFile}).
  */
 public record FileSpec(String path, String template, Map<String, Object> model) {
 

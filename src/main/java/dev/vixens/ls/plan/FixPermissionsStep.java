@@ -1,7 +1,5 @@
 package dev.vixens.ls.plan;
 
-import dev.vixens.ls.descriptor.Settings;
-import dev.vixens.ls.plan.ContainerPlan.Mount;
 import dev.vixens.ls.plan.ContainerPlan.RunAs;
 import dev.vixens.ls.plan.ContainerPlan.Script;
 import java.util.List;
@@ -12,22 +10,20 @@ import java.util.List;
  * root's, {@code podSecurity: baseline}), so it meets the Pod Security Standard "baseline" only, and a
  * namespace enforcing "restricted" rejects the pod: {@code fsGroup} is the alternative there.
  */
-final class FixPermissionsStep implements PlanStep {
+final class FixPermissionsStep implements StartupStep {
 
     static final String NAME = "fix-permissions";
 
     @Override
-    public void apply(PlanContext plan) {
-        if (plan.app.settings().fixPermissions()) {
-            plan.initContainers.add(container(plan.app.settings().busyboxImage(), plan.runAs(), plan.dataMount(),
-                    plan.initResources()));
+    public Contribution contribute(StepInput input) {
+        if (!input.settings().fixPermissions()) {
+            return Contribution.NONE;
         }
-    }
-
-    static ContainerPlan container(String image, RunAs owner, Mount data, Settings.Resources resources) {
+        RunAs owner = input.runAs();
         Script script = new Script("fix-permissions.sh",
-                List.of(Long.toString(owner.uid()), Long.toString(owner.gid()), data.path()));
-        return ContainerPlan.running(NAME, image, script).mounts(List.of(data))
-                .securityContext(SecurityContext.chownAsRoot()).resources(resources).build();
+                List.of(Long.toString(owner.uid()), Long.toString(owner.gid()), input.data().path()));
+        return Contribution.NONE.initContainer(ContainerPlan.running(NAME, input.settings().busyboxImage(), script)
+                .mounts(List.of(input.data())).securityContext(SecurityContext.chownAsRoot())
+                .resources(input.initResources()).build());
     }
 }

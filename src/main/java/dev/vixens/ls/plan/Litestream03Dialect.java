@@ -1,7 +1,9 @@
 package dev.vixens.ls.plan;
 
+import dev.vixens.ls.descriptor.Settings;
 import dev.vixens.ls.litestream.LitestreamVersion;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Litestream 0.3 (0.3.13, 0.3.14): intervals and retention are per replica, so databases with different
@@ -18,7 +20,12 @@ public record Litestream03Dialect(LitestreamVersion version) implements ConfigDi
     }
 
     @Override
-    public String configTemplate() {
-        return "litestream/config-0.3.yml.ftl";
+    public EmittedFile.Config03 config(LitestreamProcess process) {
+        return config(process, Optional.empty());
+    }
+
+    @Override
+    public EmittedFile.Config03 config(LitestreamProcess process, Optional<Settings.Heartbeat> heartbeat) {
+        return new EmittedFile.Config03(process, version, topSettings(heartbeat));
     }
 }

@@ -1,11 +1,13 @@
 package dev.vixens.ls.plan;
 
+import dev.vixens.ls.descriptor.Settings;
 import dev.vixens.ls.litestream.LitestreamVersion;
 import dev.vixens.ls.litestream.SnapshotPlacement;
 import dev.vixens.ls.profile.GoDuration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -71,23 +73,22 @@ public record Litestream05Dialect(LitestreamVersion version) implements ConfigDi
         return index == 0 ? "metrics" : "metrics-" + index;
     }
 
-    @Override
-    public String configTemplate() {
-        return "litestream/config-0.5.yml.ftl";
-    }
-
     /**
-     * Adds the process's one snapshot block (all its replicas agree by construction) and where this version
-     * reads it.
+     * The process's one snapshot block (all its replicas agree by construction) and where this version reads
+     * it.
      */
     @Override
-    public Map<String, Object> configModel(LitestreamProcess process) {
+    public EmittedFile.Config05 config(LitestreamProcess process) {
+        return config(process, Optional.empty());
+    }
+
+    @Override
+    public EmittedFile.Config05 config(LitestreamProcess process, Optional<Settings.Heartbeat> heartbeat) {
         Snapshot snapshot = process.replicas().isEmpty()
                 ? new Snapshot(GoDuration.parse("24h"), GoDuration.parse("24h"))
                 : snapshotOf(process.replicas().get(0));
-        return Map.of("process", process, "snapshot", snapshot,
-                "snapshotPerDatabase", version.release().snapshotPlacement() == SnapshotPlacement.DATABASE,
-                "version", version.text(), "settings", settings());
+        return new EmittedFile.Config05(process, version, snapshot,
+                version.release().snapshotPlacement() == SnapshotPlacement.DATABASE, topSettings(heartbeat));
     }
 
     static Snapshot snapshotOf(LitestreamProcess.Replica replica) {

@@ -9,32 +9,36 @@ import java.util.Map;
  * Component scrapes every port; it selects the pod by a label the same patch adds, so the Component needs
  * to know nothing about the labels of the app's base.
  */
-final class MetricsStep implements PlanStep {
+final class MetricsStep implements StartupStep {
 
     /** The pod label the PodMonitor selects on; its value is the app name. */
     static final String POD_LABEL = "ls.vixens.dev/app";
     static final String PODMONITOR_FILE = "podmonitor.yaml";
     static final String PATH = "/metrics";
 
+    /** Whether the pod's processes are scraped by a PodMonitor: when there are several. */
+    static boolean hasPodMonitor(StepInput input) {
+        return input.processes().size() > 1;
+    }
+
     @Override
-    public void apply(PlanContext plan) {
-        if (plan.processes.isEmpty()) {
-            return;
+    public Contribution contribute(StepInput input) {
+        if (input.processes().isEmpty()) {
+            return Contribution.NONE;
         }
-        if (plan.app.settings().metricsAnnotations()) {
-            plan.annotations.put("prometheus.io/scrape", "true");
-            plan.annotations.put("prometheus.io/port", Integer.toString(plan.processes.get(0).metricsPort()));
-            plan.annotations.put("prometheus.io/path", PATH);
+        Contribution contribution = Contribution.NONE;
+        if (input.settings().metricsAnnotations()) {
+            contribution = contribution.annotation("prometheus.io/scrape", "true")
+                    .annotation("prometheus.io/port", Integer.toString(input.processes().get(0).metricsPort()))
+                    .annotation("prometheus.io/path", PATH);
         }
-        if (plan.processes.size() > 1) {
-            plan.podLabels.put(POD_LABEL, plan.app.app());
-            PodMonitorPlan monitor = new PodMonitorPlan(plan.configMapName, plan.app.namespace(),
-                    Map.of(POD_LABEL, plan.app.app()),
-                    plan.processes.stream().map(LitestreamProcess::portName).toList(), PATH);
-            String dir = plan.componentDir;
-            plan.extraResources.add(PODMONITOR_FILE);
-            plan.extraFiles.add(new FileSpec(dir + "/" + PODMONITOR_FILE, "component/podmonitor.yaml.ftl",
-                    Map.of("monitor", monitor)));
+        if (hasPodMonitor(input)) {
+            PodMonitorPlan monitor = new PodMonitorPlan(input.target().configMapName(), input.target().namespace(),
+                    Map.of(POD_LABEL, input.target().app()),
+                    input.processes().stream().map(LitestreamProcess::portName).toList(), PATH);
+            contribution = contribution.podLabel(POD_LABEL, input.target().app()).resource(
+                    new EmittedFile.PodMonitor(input.target().componentDir() + "/" + PODMONITOR_FILE, monitor));
         }
+        return contribution;
     }
 }

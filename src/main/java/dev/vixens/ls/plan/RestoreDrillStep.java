@@ -1,15 +1,10 @@
 package dev.vixens.ls.plan;
 
-import dev.vixens.ls.descriptor.AppDescriptor;
 import dev.vixens.ls.plan.ContainerPlan.Mount;
 import dev.vixens.ls.plan.ContainerPlan.Script;
 import dev.vixens.ls.source.InputException;
-import dev.vixens.ls.source.YamlLocator;
-import dev.vixens.ls.source.YamlPath;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * The optional restore drill (descriptor key {@code drill}): ADR-014's "test restore times" and "validate
@@ -19,7 +14,7 @@ import java.util.Optional;
  * every table; any failure fails the Job. A backup that cannot be restored is found on a quiet Sunday, not
  * on the day the disk dies.
  */
-final class RestoreDrillStep implements PlanStep {
+final class RestoreDrillStep implements StartupStep {
 
     static final String FILE = "restore-drill.yaml";
     /** The emptyDir the databases are restored into; its name is older than {@link ScratchSpace}. */
@@ -27,41 +22,39 @@ final class RestoreDrillStep implements PlanStep {
     static final String RESTORED_DIR = "/drill";
 
     @Override
-    public void apply(PlanContext plan) {
-        Optional<AppDescriptor.Drill> drill = plan.app.drill();
-        if (drill.isEmpty()) {
-            return;
+    public Contribution contribute(StepInput input) {
+        if (input.drill().isEmpty()) {
+            return Contribution.NONE;
         }
-        List<PlannedDatabase> backedUp = plan.databases.stream().filter(PlannedDatabase::replicated).toList();
+        List<StepInput.Database> backedUp = input.databases().stream().filter(StepInput.Database::replicated)
+                .toList();
         if (backedUp.isEmpty()) {
-            throw new InputException(YamlLocator.locate(plan.app.source(), YamlPath.of("drill")),
+            throw new InputException(input.drill().get().at(),
                     "drill: no database of this app is backed up; there is nothing to restore");
         }
         List<String> restoreArgs = new ArrayList<>();
         restoreArgs.add(RESTORED_DIR);
         List<String> verifyArgs = new ArrayList<>();
         verifyArgs.add(RESTORED_DIR);
-        for (PlannedDatabase db : backedUp) {
+        for (StepInput.Database db : backedUp) {
             restoreArgs.add(db.name());
             restoreArgs.add(db.path());
-            restoreArgs.add(PlanContext.CONFIG_DIR + "/" + plan.processFor(db).configFile());
+            restoreArgs.add(StepInput.CONFIG_DIR + "/" + db.config().orElseThrow());
             verifyArgs.add(db.name());
         }
         Mount restored = new Mount(RESTORED_VOLUME, RESTORED_DIR, false);
-        ContainerPlan restore = ContainerPlan.running("restore", plan.app.settings().litestreamImageReference(),
-                new Script("drill-restore.sh", restoreArgs)).envFrom(List.of(plan.credentials()))
-                .mounts(List.of(restored, PlanContext.configMount())).scratch()
-                .securityContext(plan.securityContext()).resources(plan.initResources()).build();
-        ContainerPlan verify = ContainerPlan.running("verify", plan.app.settings().sqliteImage(),
+        ContainerPlan restore = ContainerPlan.running("restore", input.settings().litestreamImageReference(),
+                new Script("drill-restore.sh", restoreArgs)).envFrom(input.withCredentials())
+                .mounts(List.of(restored, StepInput.configMount())).scratch()
+                .securityContext(input.securityContext()).resources(input.initResources()).build();
+        ContainerPlan verify = ContainerPlan.running("verify", input.settings().sqliteImage(),
                 new Script("drill-verify.sh", verifyArgs)).mounts(List.of(restored)).scratch()
-                .securityContext(plan.securityContext()).resources(plan.initResources()).build();
-        RestoreDrill cronJob = new RestoreDrill(RestoreDrill.nameFor(plan.app.app()), drill.get().schedule(),
+                .securityContext(input.securityContext()).resources(input.initResources()).build();
+        StepInput.Target target = input.target();
+        RestoreDrill cronJob = new RestoreDrill(RestoreDrill.nameFor(target.app()), input.drill().get().schedule(),
                 List.of(restore), List.of(verify), List.of(
-                        PodPatch.Volume.configMap(PlanContext.CONFIG_VOLUME, plan.configMapName),
+                        PodPatch.Volume.configMap(StepInput.CONFIG_VOLUME, target.configMapName()),
                         PodPatch.Volume.emptyDir(RESTORED_VOLUME), ScratchSpace.volume()));
-        String dir = plan.componentDir;
-        plan.extraFiles.add(new FileSpec(dir + "/" + FILE, "component/restore-drill.yaml.ftl",
-                Map.of("drill", cronJob)));
-        plan.extraResources.add(FILE);
+        return Contribution.NONE.resource(new EmittedFile.RestoreDrillJob(target.componentDir() + "/" + FILE, cronJob));
     }
 }

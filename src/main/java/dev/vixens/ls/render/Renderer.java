@@ -1,7 +1,7 @@
 package dev.vixens.ls.render;
 
 import dev.vixens.ls.output.GeneratedFile;
-import dev.vixens.ls.output.Marker;
+import dev.vixens.ls.plan.EmittedFile;
 import dev.vixens.ls.plan.FileSpec;
 import dev.vixens.ls.source.YamlScalars;
 import freemarker.template.AdapterTemplateModel;
@@ -18,11 +18,13 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TimeZone;
 
 /**
  * The render stage: FreeMarker templates from {@code templates/} (inside the jar) turn plan objects into
- * text. Templates hold layout only; a rendering failure is a bug in the tool, never the user's input.
+ * text, each kind of generated file with its own template ({@link EmittedFile}). Templates hold layout only;
+ * a rendering failure is a bug in the tool, never the user's input.
  */
 public final class Renderer {
 
@@ -67,9 +69,12 @@ public final class Renderer {
         throw new TemplateModelException("expected text, got " + arg);
     }
 
-    /** Renders one file and puts the generated-file marker on top. */
-    public static GeneratedFile render(FileSpec spec, String origin, String regenerate) {
-        return new GeneratedFile(spec.path(), Marker.header(origin, regenerate) + renderBody(spec));
+    /**
+     * The text of one generated file, without the generated-file marker: the output stage puts it on top
+     * ({@link GeneratedFile#marked}).
+     */
+    public static String render(EmittedFile file) {
+        return renderBody(file.path(), file.template(), file.model());
     }
 
     /**
@@ -77,19 +82,19 @@ public final class Renderer {
      * since generate must never take it over.
      */
     public static String renderUserFile(FileSpec spec) {
-        return renderBody(spec);
+        return renderBody(spec.path(), spec.template(), spec.model());
     }
 
-    static String renderBody(FileSpec spec) {
+    private static String renderBody(String path, String templateName, Map<String, Object> model) {
         try {
-            Template template = Holder.FREEMARKER.getTemplate(spec.template());
+            Template template = Holder.FREEMARKER.getTemplate(templateName);
             StringWriter out = new StringWriter();
-            template.process(spec.model(), out);
+            template.process(model, out);
             return out.toString();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot load template " + spec.template(), e);
+            throw new UncheckedIOException("cannot load template " + templateName, e);
         } catch (TemplateException e) {
-            throw new IllegalStateException("template " + spec.template() + " failed for " + spec.path() + ": "
+            throw new IllegalStateException("template " + templateName + " failed for " + path + ": "
                     + e.getMessage(), e);
         }
     }

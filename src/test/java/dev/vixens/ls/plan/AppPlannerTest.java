@@ -153,7 +153,7 @@ class AppPlannerTest {
         assertThat(names(plan.patch().initContainers())).containsExactly("cleanup-ephemeral");
         assertThat(plan.patch().containers()).isEmpty();
         assertThat(plan.patch().volumes()).isEmpty();
-        assertThat(plan.files()).extracting(FileSpec::path).containsExactly(
+        assertThat(plan.files()).extracting(EmittedFile::path).containsExactly(
                 "apps/20-media/cache/litestream/kustomization.yaml",
                 "apps/20-media/cache/litestream/workload-patch.yaml");
     }

@@ -79,11 +79,10 @@ class Litestream05DialectTest {
     void theSnapshotBlockMovesToTheDatabasesFrom0512() {
         LitestreamProcess process = V0_5_7.processes(List.of(replica("/d/a.db", "1s", "1h", "336h")), 9090).get(0);
 
-        assertThat(V0_5_7.configModel(process)).containsEntry("snapshotPerDatabase", false);
-        assertThat(dialect("0.5.12").configModel(process))
-                .containsEntry("snapshotPerDatabase", true)
-                .containsEntry("snapshot", new Litestream05Dialect.Snapshot(GoDuration.parse("1h"),
-                        GoDuration.parse("336h")));
+        assertThat(V0_5_7.config(process).snapshotPerDatabase()).isFalse();
+        assertThat(dialect("0.5.12").config(process).snapshotPerDatabase()).isTrue();
+        assertThat(dialect("0.5.12").config(process).snapshot()).isEqualTo(new Litestream05Dialect.Snapshot(
+                GoDuration.parse("1h"), GoDuration.parse("336h")));
     }
 
     @Test
@@ -97,8 +96,8 @@ class Litestream05DialectTest {
     void theSafetySettingsOfTheReleaseTableGoAtTheTopFrom056() {
         LitestreamProcess process = V0_5_7.processes(List.of(replica("/d/a.db", "1s", "1h", "336h")), 9090).get(0);
 
-        assertThat(dialect("0.5.5").configModel(process)).containsEntry("settings", List.of());
-        assertThat(dialect("0.5.6").configModel(process)).containsEntry("settings",
-                List.of(new ConfigDialect.TopSetting("shutdown-sync-timeout", "20s")));
+        assertThat(dialect("0.5.5").config(process).settings()).isEqualTo(List.of());
+        assertThat(dialect("0.5.6").config(process).settings())
+                .isEqualTo(List.of(new EmittedFile.TopSetting("shutdown-sync-timeout", "20s")));
     }
 }
