@@ -68,6 +68,44 @@ class QuickCheckBlindSpotTest {
         assertThat(drill.output()).contains("drill: FAILED: the restored app does not pass PRAGMA integrity_check");
     }
 
+    /**
+     * The start-up check at depth quick passes the blind spot (documented, not hidden), at depth full moves it
+     * aside; a depth word applies to the databases after it, and a database with no word before it is checked
+     * in full. The restore drill's verify always runs the full check, whatever the start-up depth.
+     */
+    @Test
+    void theDepthWordChoosesThePragmaForTheDatabasesAfterIt(@TempDir Path dir) throws IOException {
+        Path quick = dir.resolve("quick.db");
+        Path full = dir.resolve("full.db");
+        Path unmarked = dir.resolve("unmarked.db");
+        for (Path db : List.of(quick, full, unmarked)) {
+            indexMissingRows(db);
+        }
+
+        Processes.Result mixed = sh("check-integrity.sh", "quick", quick.toString(), "full", full.toString());
+        Processes.Result byDefault = sh("check-integrity.sh", unmarked.toString());
+
+        assertThat(mixed.exitCode()).isZero();
+        assertThat(mixed.output()).contains(quick + " is healthy (PRAGMA quick_check)",
+                full + " failed PRAGMA integrity_check:", "missing from index i");
+        assertThat(byDefault.output()).contains(unmarked + " failed PRAGMA integrity_check:");
+        assertThat(quick).exists();
+        assertThat(full).doesNotExist();
+        assertThat(unmarked).doesNotExist();
+    }
+
+    @Test
+    void quickStillMovesAsideWhatItCanSee(@TempDir Path dir) throws IOException {
+        Path db = dir.resolve("app.db");
+        Files.write(db, "this is not a database, only text that a crash left in its place".getBytes());
+
+        Processes.Result check = sh("check-integrity.sh", "quick", db.toString());
+
+        assertThat(check.exitCode()).isZero();
+        assertThat(check.output()).contains(db + " failed PRAGMA quick_check:", "moved " + db + " aside");
+        assertThat(db).doesNotExist();
+    }
+
     private static Processes.Result sh(String script, String... args) {
         List<String> argv = new java.util.ArrayList<>(List.of("sh",
                 ProjectFiles.root().resolve("templates/scripts").resolve(script).toString()));
