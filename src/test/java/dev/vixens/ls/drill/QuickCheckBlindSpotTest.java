@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 14, part 3 (what is done of it): the corruption {@code PRAGMA quick_check} does not see, shown on the real
- * sqlite3, and caught by the full {@code PRAGMA integrity_check} that the start-up check and the restore drill run.
+ * Issue 14, part 3: the corruption {@code PRAGMA quick_check} does not see, shown on the real sqlite3, passed by the
+ * start-up check at depth quick and caught at depth full and by the restore drill (always full).
  * An index that lacks rows of its table (a crash or a bug that wrote the table but not the index) makes
  * {@code SELECT ... WHERE} through the index miss rows; quick_check does not compare indexes with their tables.
- * docs/alerts.md (Integrity check depth) documents it; if a future sqlite3 catches it in quick_check, this test
+ * docs/integrity-check.md documents it; if a future sqlite3 catches it in quick_check, this test
  * fails and the page must be updated.
  */
 class QuickCheckBlindSpotTest {
