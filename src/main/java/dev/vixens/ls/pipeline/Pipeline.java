@@ -198,7 +198,7 @@ public final class Pipeline {
         problems.throwIfAny();
         ResolvedApp resolved = apps.get(0);
         AppPlan plan = AppPlanner.plan(resolved, repo.config().monitoring());
-        return new Explanation(resolved, plan, ReleaseWarnings.forApp(repo, plan), overlays(loaded, plan));
+        return new Explanation(resolved, plan, ReleaseWarnings.forApp(repo, resolved), overlays(loaded, plan));
     }
 
     private Explanation.Overlays overlays(LoadedRepository loaded, AppPlan plan) {
