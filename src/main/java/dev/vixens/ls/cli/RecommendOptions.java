@@ -51,16 +51,11 @@ public final class RecommendOptions {
     static final class WritesConverter implements ITypeConverter<Double> {
         @Override
         public Double convert(String value) {
-            double writes;
             try {
-                writes = Double.parseDouble(value);
-            } catch (NumberFormatException e) {
-                throw new TypeConversionException("'" + value + "' is not a number of writes per hour");
+                return Answers.parseWritesPerHour(value, "");
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
             }
-            if (!(writes >= 0) || Double.isInfinite(writes)) {
-                throw new TypeConversionException("'" + value + "' must be zero or more writes per hour");
-            }
-            return writes;
         }
     }
 

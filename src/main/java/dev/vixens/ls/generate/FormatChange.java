@@ -6,8 +6,9 @@ import dev.vixens.ls.litestream.Release;
 import dev.vixens.ls.litestream.ReleaseTable;
 import dev.vixens.ls.litestream.ReplicaLayout;
 import dev.vixens.ls.output.Marker;
-import dev.vixens.ls.plan.AppPlan;
+import dev.vixens.ls.plan.AppPlanner;
 import dev.vixens.ls.plan.LitestreamProcess;
+import dev.vixens.ls.plan.ResolvedApp;
 import dev.vixens.ls.plan.SharedPlanner;
 import dev.vixens.ls.repo.Repository;
 import java.io.IOException;
@@ -51,14 +52,14 @@ public final class FormatChange {
     private FormatChange() {
     }
 
-    /** What to say about one planned app, comparing with its Component on disk. */
-    public static List<String> forApp(Repository repo, AppPlan plan) {
-        List<String> urls = plan.processes().stream()
+    /** What to say about one resolved app, comparing with its Component on disk. */
+    public static List<String> forApp(Repository repo, ResolvedApp app) {
+        List<String> urls = app.processes().stream()
                 .flatMap(p -> p.replicas().stream())
                 .map(LitestreamProcess.Replica::url)
                 .toList();
-        return compare(plan.app().app(), repo.resolve(plan.outputDir()), 0, plan.app().settings().litestreamVersion(),
-                urls, true, "litestream.replicaPrefix");
+        return compare(app.app().app(), repo.resolve(app.app().directory() + "/" + AppPlanner.COMPONENT_DIR), 0,
+                app.app().settings().litestreamVersion(), urls, true, "litestream.replicaPrefix");
     }
 
     /** What to say about the shared building blocks (hand-written apps use them), planned from the defaults. */

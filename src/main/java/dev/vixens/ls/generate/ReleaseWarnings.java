@@ -3,6 +3,7 @@ package dev.vixens.ls.generate;
 import dev.vixens.ls.descriptor.Settings;
 import dev.vixens.ls.descriptor.SettingsResolver;
 import dev.vixens.ls.plan.AppPlan;
+import dev.vixens.ls.plan.ResolvedApp;
 import dev.vixens.ls.repo.Repository;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,7 @@ public final class ReleaseWarnings {
     public static List<String> of(Repository repo, List<AppPlan> plans) {
         List<String> warnings = new ArrayList<>();
         for (AppPlan plan : plans) {
-            warnings.addAll(forApp(repo, plan));
+            warnings.addAll(forApp(repo, plan.resolved()));
         }
         Settings defaults = SettingsResolver.resolve(List.of(repo.config().defaults()));
         defaults.litestreamVersion().assumption()
@@ -32,11 +33,11 @@ public final class ReleaseWarnings {
     }
 
     /** For one app only ({@code explain}). */
-    public static List<String> forApp(Repository repo, AppPlan plan) {
+    public static List<String> forApp(Repository repo, ResolvedApp app) {
         List<String> warnings = new ArrayList<>();
-        plan.app().settings().litestreamVersion().assumption()
-                .ifPresent(text -> warnings.add("warning: " + plan.app().app() + ": " + text));
-        warnings.addAll(FormatChange.forApp(repo, plan));
+        app.app().settings().litestreamVersion().assumption()
+                .ifPresent(text -> warnings.add("warning: " + app.app().app() + ": " + text));
+        warnings.addAll(FormatChange.forApp(repo, app));
         return warnings;
     }
 }

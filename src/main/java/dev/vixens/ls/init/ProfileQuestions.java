@@ -72,18 +72,8 @@ final class ProfileQuestions {
         }
         Optional<GoDuration> tolerance = prompter.askValid(path + ": how much recent history could you lose? (1h,"
                 + " 6h, 24h; empty: skip)", "", GoDuration::parseAnswer);
-        Optional<Double> writes = prompter.askValid(path + ": writes per hour, if known (empty: skip)", "", text -> {
-            double value;
-            try {
-                value = Double.parseDouble(text);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("'" + text + "' is not a number of writes per hour (e.g. 20)");
-            }
-            if (!(value >= 0) || Double.isInfinite(value)) {
-                throw new IllegalArgumentException("'" + text + "' must be zero or more writes per hour");
-            }
-            return value;
-        });
+        Optional<Double> writes = prompter.askValid(path + ": writes per hour, if known (empty: skip)", "",
+                text -> Answers.parseWritesPerHour(text, " (e.g. 20)"));
         Optional<Criticality> criticality = prompter.askValid(path + ": criticality (" + Criticality.names()
                 + "; empty: skip)", "", Criticality::parse);
         return new Answers(false, tolerance, writes.map(OptionalDouble::of).orElse(OptionalDouble.empty()),

@@ -1,6 +1,5 @@
 package dev.vixens.ls.pipeline;
 
-import dev.vixens.ls.generate.OverlayHint;
 import dev.vixens.ls.generate.PodSecurityWarning;
 import dev.vixens.ls.generate.ReleaseWarnings;
 import dev.vixens.ls.generate.ReplicaClaims;
@@ -21,6 +20,7 @@ import dev.vixens.ls.source.ProblemCollector;
 import dev.vixens.ls.verify.OverlayVerifier;
 import dev.vixens.ls.verify.OverlayVerifier.Verification;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -42,6 +42,14 @@ public final class Pipeline {
 
     public Pipeline(Repository repo) {
         this.repo = repo;
+    }
+
+    /**
+     * The apps of the repository (each descriptor found under {@code apps:}), listed without loading them: the
+     * {@code apps} command lists what is there, including a descriptor that would not load.
+     */
+    public Collection<AppRef> apps() {
+        return repo.apps();
     }
 
     /** The load stage: the selection, the profiles and the descriptors, with every problem of the selection. */
@@ -190,7 +198,7 @@ public final class Pipeline {
         problems.throwIfAny();
         ResolvedApp resolved = apps.get(0);
         AppPlan plan = AppPlanner.plan(resolved, repo.config().monitoring());
-        return new Explanation(resolved, plan, ReleaseWarnings.forApp(repo, plan), overlays(loaded, plan));
+        return new Explanation(resolved, plan, ReleaseWarnings.forApp(repo, resolved), overlays(loaded, plan));
     }
 
     private Explanation.Overlays overlays(LoadedRepository loaded, AppPlan plan) {

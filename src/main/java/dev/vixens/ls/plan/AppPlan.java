@@ -6,21 +6,36 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Everything {@code generate} will write for one app, decided and frozen before any template runs.
+ * Everything {@code generate} will write for one app, decided and frozen before any template runs, with the
+ * resolved facts it was planned from (which the warnings and the verification read).
  *
+ * @param resolved the app (or one overlay's environment) as the resolve stage decided it
  * @param outputDir the app's generated Component, relative to the repository root
- * @param overlay for the Component of one overlay with settings of its own: that overlay's name
  * @param overlayPlans the Components of the app's overlays with settings of their own (none for those)
  */
-public record AppPlan(AppDescriptor app, List<PlannedDatabase> databases, List<LitestreamProcess> processes,
-        PodPatch patch, ComponentPlan component, String outputDir, List<EmittedFile> files, Optional<String> overlay,
-        List<AppPlan> overlayPlans) {
+public record AppPlan(ResolvedApp resolved, PodPatch patch, ComponentPlan component, String outputDir,
+        List<EmittedFile> files, List<AppPlan> overlayPlans) {
 
     public AppPlan {
-        databases = List.copyOf(databases);
-        processes = List.copyOf(processes);
         files = List.copyOf(files);
         overlayPlans = List.copyOf(overlayPlans);
+    }
+
+    public AppDescriptor app() {
+        return resolved.app();
+    }
+
+    public List<PlannedDatabase> databases() {
+        return resolved.databases();
+    }
+
+    public List<LitestreamProcess> processes() {
+        return resolved.processes();
+    }
+
+    /** For the Component of one overlay with settings of its own: that overlay's name. */
+    public Optional<String> overlay() {
+        return resolved.overlay();
     }
 
     /** The files of this Component and of every overlay's own Component. */

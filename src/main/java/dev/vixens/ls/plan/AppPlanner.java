@@ -71,8 +71,7 @@ public final class AppPlanner {
         Contribution all = contributions(STEPS, input);
         List<ContainerPlan> containers = all.allContainers();
         MountPathGuard.check(app.source(), input.data(), containers);
-        return freeze(app, resolved.databases(), input, all, PodVolumes.of(containers, input.target().configMapName()),
-                resolved.dialect(), resolved.overlay(), overlayPlans);
+        return freeze(resolved, input, all, PodVolumes.of(containers, input.target().configMapName()), overlayPlans);
     }
 
     /** What the steps read for one environment of an app: its databases with their profiles applied, its processes. */
@@ -89,9 +88,10 @@ public final class AppPlanner {
         return Contribution.fold(parts);
     }
 
-    private static AppPlan freeze(AppDescriptor app, List<PlannedDatabase> databases, StepInput input,
-            Contribution all, List<PodPatch.Volume> volumes, ConfigDialect dialect, Optional<String> overlay,
-            List<AppPlan> overlayPlans) {
+    private static AppPlan freeze(ResolvedApp resolved, StepInput input, Contribution all,
+            List<PodPatch.Volume> volumes, List<AppPlan> overlayPlans) {
+        AppDescriptor app = resolved.app();
+        ConfigDialect dialect = resolved.dialect();
         PodPatch patch = new PodPatch(app.workload().kind().kind(), app.workload().name(), all.replicas(),
                 all.recreate(), all.annotations(), all.initContainers(), all.containers(),
                 volumes, all.podLabels(), all.fsGroup());
@@ -112,6 +112,6 @@ public final class AppPlanner {
         files.addAll(all.resources());
         files.addAll(all.files());
         files.sort(Comparator.comparing(EmittedFile::path));
-        return new AppPlan(app, databases, input.processes(), patch, component, dir, files, overlay, overlayPlans);
+        return new AppPlan(resolved, patch, component, dir, files, overlayPlans);
     }
 }

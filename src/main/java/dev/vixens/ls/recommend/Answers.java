@@ -25,6 +25,24 @@ public record Answers(boolean cache, Optional<GoDuration> lossTolerance, Optiona
         return new Answers(false, Optional.empty(), OptionalDouble.of(writes), Optional.empty());
     }
 
+    /**
+     * A writes-per-hour answer as typed (flag or terminal): the one rule for both, a finite number, zero or more.
+     *
+     * @param example appended to the not-a-number message (the terminal shows one; the flag's help already does)
+     */
+    public static double parseWritesPerHour(String text, String example) {
+        double writes;
+        try {
+            writes = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a number of writes per hour" + example);
+        }
+        if (!(writes >= 0) || Double.isInfinite(writes)) {
+            throw new IllegalArgumentException("'" + text + "' must be zero or more writes per hour");
+        }
+        return writes;
+    }
+
     /** True when not a single question was answered (the recommendation is then only a default). */
     public boolean isEmpty() {
         return !cache && lossTolerance.isEmpty() && writesPerHour.isEmpty() && criticality.isEmpty();

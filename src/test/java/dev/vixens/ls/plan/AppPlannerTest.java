@@ -60,11 +60,11 @@ class AppPlannerTest {
         AppPlan plan = plan(HYDRUS);
         List<ContainerPlan> init = plan.patch().initContainers();
 
-        assertThat(init.get(1).script().orElseThrow().arguments())
+        assertThat(named(init, "check-integrity").script().orElseThrow().arguments())
                 .containsExactly("/db/client.db", "/db/client.mappings.db", "/db/client.master.db");
-        assertThat(init.get(2).script().orElseThrow().arguments())
+        assertThat(named(init, "restore-client").script().orElseThrow().arguments())
                 .containsExactly("/db/client.db", "/etc/litestream/litestream.yml");
-        assertThat(init.get(5).script().orElseThrow().arguments()).containsExactly("/db/client.caches.db");
+        assertThat(named(init, "cleanup-ephemeral").script().orElseThrow().arguments()).containsExactly("/db/client.caches.db");
     }
 
     @Test

@@ -14,13 +14,7 @@ import dev.vixens.ls.importer.Finding;
 import dev.vixens.ls.importer.ImportPlan.DatabaseChoice;
 import dev.vixens.ls.importer.ImportPlan;
 import dev.vixens.ls.importer.ImportRequest;
-import dev.vixens.ls.importer.OverlayEditor;
-import dev.vixens.ls.kustomize.BuiltWorkloads;
-import dev.vixens.ls.kustomize.Kustomization;
-import dev.vixens.ls.kustomize.KustomizeCommand;
-import dev.vixens.ls.kustomize.OverlayFinder;
 import dev.vixens.ls.kustomize.PodView.ContainerView;
-import dev.vixens.ls.kustomize.PodView.EnvVar;
 import dev.vixens.ls.kustomize.PodView.MountView;
 import dev.vixens.ls.kustomize.PodView;
 import dev.vixens.ls.plan.AppPlanner;
@@ -29,11 +23,6 @@ import dev.vixens.ls.recommend.Recommender;
 import dev.vixens.ls.repo.Repository;
 import dev.vixens.ls.source.InputException;
 import dev.vixens.ls.source.Location;
-import dev.vixens.ls.source.SourceFile;
-import dev.vixens.ls.source.YamlNodes;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,8 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
-import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
  * {@code import} of an app backed up by DataAngel: the descriptor takes over DataAngel's SQLite role and
@@ -88,19 +75,7 @@ public final class DataAngelImport {
      * files), so that every other import pays nothing for it.
      */
     public boolean applies(Path appDir) {
-        for (Path dir : directories(appDir, repo.config().verify().overlays())) {
-            for (Path file : yamlFiles(dir)) {
-                try {
-                    String text = Files.readString(file, StandardCharsets.UTF_8);
-                    if (text.contains(DataAngelPod.PREFIX)) {
-                        return true;
-                    }
-                } catch (IOException | UncheckedIOException e) {
-                    // unreadable here: the normal import reads (and reports) it
-                }
-            }
-        }
-        return false;
+        return DataAngelOverlays.mentioned(repo, appDir);
     }
 
     public ImportPlan plan(ImportRequest request) {
@@ -128,7 +103,7 @@ public final class DataAngelImport {
                 throw new InputException(Location.startOf(descriptorPath), "a descriptor already exists; pass"
                         + " --force to replace it");
             }
-            List<DataAngelPod> pods = built(appDir, dir);
+            List<DataAngelPod> pods = DataAngelOverlays.built(repo, appDir, dir);
             DataAngelPod main = pods.stream().filter(p -> p.overlay().endsWith("/prod")).findFirst()
                     .orElse(pods.get(0));
             Location at = annotationAt(appDir, main, "sqlite-paths");
@@ -208,10 +183,10 @@ public final class DataAngelImport {
                     () -> findings.add(new Finding(Kind.REVIEW, at, "DataAngel backs up no files here (no fs-paths):"
                             + " once its sqlite-paths are emptied it has nothing left to do; remove its Component and"
                             + " patch from the overlay when the migration is done")));
-            probes(angel);
+            DataAngelContainer.probes(angel, findings);
 
-            String secret = secret(angel, defaults);
-            int port = metricsPort(main.pod(), defaults.metricsPort());
+            String secret = DataAngelContainer.secret(angel, defaults, findings);
+            int port = DataAngelContainer.metricsPort(main.pod(), defaults.metricsPort(), findings);
             Long uid = angel.runAsUser().or(main.pod()::podRunAsUser).orElse(null);
             Long gid = angel.runAsGroup().or(main.pod()::podRunAsGroup).orElse(null);
             if (uid == null) {
@@ -243,7 +218,7 @@ public final class DataAngelImport {
             List<String> next = new ArrayList<>();
             next.add("vixens-ls generate " + app);
             if (request.rewriteKustomization()) {
-                rewrite(appDir, pods, bucket, namespace, files);
+                DataAngelRewrite.rewrite(repo, appDir, pods, bucket, namespace, files, findings);
                 next.add("kubectl kustomize " + main.overlay() + "   # DataAngel keeps the files, Litestream the"
                         + " databases");
             } else {
@@ -270,35 +245,6 @@ public final class DataAngelImport {
             return new SettingsDocument(s.litestream(), s.images(), s.secret(), s.bucketEnv(), s.endpointEnv(),
                     s.metrics(), s.resources(), s.runAs(), s.fixPermissions(), s.nativeSidecar(), s.initResources(),
                     gid, s.bucket(), s.endpoint());
-        }
-
-        /** Every overlay of the app (the repository's overlay patterns, as check), built; those running DataAngel. */
-        private List<DataAngelPod> built(Path appDir, String dir) {
-            KustomizeCommand kustomize = KustomizeCommand.resolve(repo.config().verify().kustomize(),
-                    repo.config().verify().kustomizeAt());
-            List<Path> overlays = OverlayFinder.find(appDir, repo.config().verify().overlays());
-            List<DataAngelPod> pods = new ArrayList<>();
-            for (KustomizeCommand.Build build : kustomize.buildAll(repo.root(), overlays)) {
-                String shown = repo.display(build.overlay());
-                if (!build.succeeded()) {
-                    throw new InputException(Location.startOf(shown), kustomize.display() + " failed: "
-                            + build.error());
-                }
-                for (PodView pod : BuiltWorkloads.read(build.yaml().orElseThrow(), shown + " (built)")) {
-                    DataAngelPod.of(shown, pod).ifPresent(pods::add);
-                }
-            }
-            if (pods.isEmpty()) {
-                throw new InputException(Location.startOf(dir), "mentions dataangel.io/ but no overlay under " + dir
-                        + "/overlays builds a workload with a DataAngel container; nothing to import");
-            }
-            for (DataAngelPod other : pods.subList(1, pods.size())) {
-                if (!other.pod().name().equals(pods.get(0).pod().name())) {
-                    throw new InputException(Location.startOf(other.overlay()), "DataAngel runs in two workloads ("
-                            + pods.get(0).pod().name() + " and " + other.pod().name() + "); a descriptor describes one");
-                }
-            }
-            return pods;
         }
 
         private MountView dataMount(DataAngelPod main, List<String> paths, Location at) {
@@ -379,124 +325,11 @@ public final class DataAngelImport {
             }
         }
 
-        private void probes(ContainerView angel) {
-            Optional<Node> startup = YamlNodes.child(angel.node(), "startupProbe");
-            if (startup.isEmpty()) {
-                return;
-            }
-            long threshold = number(startup.get(), "failureThreshold", 3);
-            long period = number(startup.get(), "periodSeconds", 10);
-            findings.add(new Finding(Kind.NOT_CARRIED, angel.at(), "container dataangel: its startupProbe gave its"
-                    + " restores up to " + threshold * period + " s; the generated restores are init containers"
-                    + " without a deadline, and the probe now covers DataAngel's file restore only"));
-        }
-
-        /** A probe's count, or Kubernetes' default when it is unset or not a number (the API server's problem). */
-        private static long number(Node probe, String key, long fallback) {
-            return YamlNodes.text(probe, key).filter(t -> t.strip().matches("[0-9]{1,9}"))
-                    .map(t -> Long.parseLong(t.strip())).orElse(fallback);
-        }
-
-        /** The per-app Secret DataAngel reads its credentials from; the generated containers read it whole. */
-        private String secret(ContainerView angel, Settings defaults) {
-            Optional<EnvVar> id = angel.envVar("AWS_ACCESS_KEY_ID");
-            Optional<EnvVar> key = angel.envVar("AWS_SECRET_ACCESS_KEY");
-            Optional<String> name = id.flatMap(EnvVar::secret).or(() -> angel.envFromSecrets().stream().findFirst());
-            if (name.isEmpty()) {
-                findings.add(new Finding(Kind.REVIEW, angel.at(), "DataAngel reads its credentials from no Secret;"
-                        + " the generated containers read Secret " + defaults.secret()));
-                return null;
-            }
-            String idKey = id.flatMap(EnvVar::secretKey).orElse("LITESTREAM_ACCESS_KEY_ID");
-            String secretKey = key.flatMap(EnvVar::secretKey).orElse("LITESTREAM_SECRET_ACCESS_KEY");
-            if (!idKey.equals("LITESTREAM_ACCESS_KEY_ID") || !secretKey.equals("LITESTREAM_SECRET_ACCESS_KEY")) {
-                findings.add(new Finding(Kind.REVIEW, id.map(EnvVar::at).orElse(angel.at()), "Secret " + name.get()
-                        + " holds the credentials as " + idKey + " / " + secretKey + "; the generated containers read"
-                        + " it with envFrom, as LITESTREAM_ACCESS_KEY_ID / LITESTREAM_SECRET_ACCESS_KEY: add those two"
-                        + " keys (same values) to it before the migrated pod starts"));
-            }
-            return name.get();
-        }
-
-        /** The metrics port: the default unless a container of the pod (DataAngel: 9090) already listens there. */
-        private int metricsPort(PodView pod, int fallback) {
-            Set<Integer> used = new HashSet<>();
-            pod.allContainers().forEach(c -> c.ports().forEach(p -> used.add(p.port())));
-            int port = fallback;
-            while (used.contains(port)) {
-                port++;
-            }
-            if (port != fallback) {
-                findings.add(new Finding(Kind.REVIEW, pod.at(), "metrics.port " + port + ": DataAngel (or another"
-                        + " container) listens on " + fallback + " in this pod"));
-            }
-            return port;
-        }
-
-        /**
-         * Empties DataAngel's sqlite-paths where the overlay writes them, and adds the generated Component to
-         * the overlay; DataAngel keeps everything else (its files, its exclusion, its probes).
-         */
-        private void rewrite(Path appDir, List<DataAngelPod> pods, String bucket, String namespace,
-                Map<String, String> files) {
-            for (DataAngelPod pod : pods) {
-                if (!pod.setting("bucket").map(bucket::equals).orElse(false) || pod.list("sqlite-paths").isEmpty()) {
-                    findings.add(new Finding(Kind.KEPT, Location.startOf(pod.overlay()), "overlay " + pod.overlay()
-                            + ": another bucket or no SQLite path; left as it is (import it on its own)"));
-                    continue;
-                }
-                Path overlay = repo.resolve(pod.overlay());
-                Optional<SqlitePathsEdit.Edit> edit = SqlitePathsEdit.find(repo, List.of(overlay,
-                        appDir.resolve("base")));
-                if (edit.isEmpty()) {
-                    throw new InputException(Location.startOf(pod.overlay()), "cannot find the line that sets"
-                            + " dataangel.io/sqlite-paths for this overlay; empty it by hand and run import without"
-                            + " --rewrite-kustomization");
-                }
-                String shownEdit = edit.get().file();
-                files.putIfAbsent(shownEdit, edit.get().text());
-                findings.add(new Finding(Kind.REPLACED, edit.get().at(), "dataangel.io/sqlite-paths emptied:"
-                        + " DataAngel keeps its file role only"));
-                Path kustomization = Kustomization.fileIn(overlay).orElseThrow();
-                String shown = repo.display(kustomization);
-                SourceFile source = repo.paths().read(kustomization, SourceFile.MAX_MANIFEST_BYTES);
-                Optional<String> text = OverlayEditor.include(source, List.of(relative(overlay,
-                        appDir.resolve(AppPlanner.COMPONENT_DIR))), "added by vixens-ls import");
-                SourceFile edited = text.map(t -> SourceFile.fromBytes(shown, t.getBytes(StandardCharsets.UTF_8)))
-                        .orElse(source);
-                Optional<String> withNamespace = OverlayEditor.ensureNamespace(edited, namespace);
-                text = withNamespace.isPresent() ? withNamespace : text;
-                text.ifPresent(t -> files.put(shown, t));
-            }
-        }
-
         /** Where the overlay's files write an annotation (for the report), else the overlay itself. */
         private Location annotationAt(Path appDir, DataAngelPod pod, String name) {
             return SqlitePathsEdit.locate(repo, List.of(repo.resolve(pod.overlay()), appDir.resolve("base")),
                     DataAngelPod.PREFIX + name).orElse(Location.startOf(pod.overlay()));
         }
-    }
-
-    private static List<Path> directories(Path appDir, List<String> overlayPatterns) {
-        List<Path> out = new ArrayList<>(OverlayFinder.find(appDir, overlayPatterns));
-        out.add(appDir.resolve("base"));
-        return out;
-    }
-
-    static List<Path> yamlFiles(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> list = Files.list(dir)) {
-            return list.filter(p -> Files.isRegularFile(p) && (p.toString().endsWith(".yaml")
-                    || p.toString().endsWith(".yml"))).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String relative(Path from, Path to) {
-        return from.relativize(to).toString().replace('\\', '/');
     }
 
     private static String trimSlash(String path) {

@@ -34,7 +34,7 @@ final class SqlitePathsEdit {
     /** The first file of {@code dirs} that sets the annotation, with the annotation emptied. */
     static Optional<Edit> find(Repository repo, List<Path> dirs) {
         for (Path dir : dirs) {
-            for (Path file : DataAngelImport.yamlFiles(dir)) {
+            for (Path file : DataAngelOverlays.yamlFiles(dir)) {
                 SourceFile source = repo.paths().read(file, SourceFile.MAX_MANIFEST_BYTES);
                 List<String> lines = source.lines();
                 for (int i = 0; i < lines.size(); i++) {
@@ -59,7 +59,7 @@ final class SqlitePathsEdit {
     static Optional<Location> locate(Repository repo, List<Path> dirs, String key) {
         Pattern line = Pattern.compile("^(\\s*)[\"']?" + Pattern.quote(key) + "[\"']?\\s*:.*$");
         for (Path dir : dirs) {
-            for (Path file : DataAngelImport.yamlFiles(dir)) {
+            for (Path file : DataAngelOverlays.yamlFiles(dir)) {
                 SourceFile source = repo.paths().read(file, SourceFile.MAX_MANIFEST_BYTES);
                 List<String> lines = source.lines();
                 for (int i = 0; i < lines.size(); i++) {

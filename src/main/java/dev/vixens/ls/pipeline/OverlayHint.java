@@ -1,4 +1,4 @@
-package dev.vixens.ls.generate;
+package dev.vixens.ls.pipeline;
 
 import dev.vixens.ls.kustomize.Kustomization;
 import dev.vixens.ls.kustomize.OverlayFinder;
