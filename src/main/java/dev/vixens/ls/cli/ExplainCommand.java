@@ -88,7 +88,7 @@ public final class ExplainCommand implements Runnable {
         for (PlannedDatabase db : resolved.databases()) {
             if (db.policy() instanceof BackupPolicy.Replicated r) {
                 out.printf(row, db.path(), db.profile().name(), show(r.syncInterval()), show(r.snapshotInterval()),
-                        show(r.retention()), (r.integrityCheck().value() ? "yes" : "no")
+                        show(r.retention()), r.integrityCheck().value().text()
                                 + (r.integrityCheck().overridden() ? "*" : ""),
                         resolved.bucketKey(db).url(d.settings().bucketReference()));
             } else {

@@ -72,9 +72,10 @@ public record AppDescriptor(String app, String namespace, Workload workload, Dat
     }
 
     /** Per-database changes to its profile's values, kept as written so outputs can show them. */
-    public record Overrides(String syncInterval, String snapshotInterval, String retention, Boolean integrityCheck) {
+    public record Overrides(String syncInterval, String snapshotInterval, String retention,
+            java.util.Optional<dev.vixens.ls.profile.IntegrityDepth> integrityCheck) {
 
-        public static final Overrides NONE = new Overrides(null, null, null, null);
+        public static final Overrides NONE = new Overrides(null, null, null, java.util.Optional.empty());
 
         public boolean isEmpty() {
             return this.equals(NONE);

@@ -7,7 +7,9 @@ import dev.vixens.ls.descriptor.AppDescriptor.Workload;
 import dev.vixens.ls.descriptor.AppDescriptor.WorkloadKind;
 import dev.vixens.ls.descriptor.Documents.DatabaseDocument;
 import dev.vixens.ls.descriptor.Documents.DescriptorDocument;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.vixens.ls.profile.GoDuration;
+import dev.vixens.ls.profile.IntegrityDepth;
 import dev.vixens.ls.source.InputException;
 import dev.vixens.ls.source.Problem;
 import dev.vixens.ls.source.SourceFile;
@@ -283,7 +285,7 @@ public final class DescriptorLoader {
                     + " is already used by " + first + "; two databases would overwrite each other's backups");
             Overrides overrides = db.overrides() == null ? Overrides.NONE : new Overrides(
                     db.overrides().syncInterval(), db.overrides().snapshotInterval(), db.overrides().retention(),
-                    db.overrides().integrityCheck());
+                    integrityDepth(item.key("overrides").key("integrityCheck"), db.overrides().integrityCheck()));
             result.add(new Database(i, path, name, replicaPath, profile, overrides));
         }
         return result;
@@ -390,6 +392,32 @@ public final class DescriptorLoader {
 
     private static String quote(String value) {
         return Problem.quote(value);
+    }
+
+    /**
+     * A database's integrity check: a depth word, or the boolean of descriptors written before depths existed
+     * (true is a full check, false none).
+     */
+    private Optional<IntegrityDepth> integrityDepth(YamlPath at, JsonNode node) {
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (node.isBoolean()) {
+            return Optional.of(node.booleanValue() ? IntegrityDepth.FULL : IntegrityDepth.OFF);
+        }
+        String expected = at + ": expected true, false, " + String.join(", ", IntegrityDepth.WORDS.subList(0, 2))
+                + " or off, got ";
+        if (!node.isTextual()) {
+            throw problem(at, expected + (node.isObject() ? "a mapping" : node.isArray() ? "a list"
+                    : node.isNumber() ? "the number " + node.asText() : node.asText()));
+        }
+        String text = node.textValue();
+        if (IntegrityDepth.WORDS.contains(text)) {
+            return Optional.of(IntegrityDepth.parse(text));
+        }
+        String hint = text.equals("true") || text.equals("false") ? "; remove the quotes"
+                : Suggestions.didYouMean(text, IntegrityDepth.WORDS);
+        throw problem(at, expected + "the text " + quote(text) + hint);
     }
 
     private InputException problem(YamlPath at, String message) {

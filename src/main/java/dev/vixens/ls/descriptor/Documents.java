@@ -65,8 +65,9 @@ public final class Documents {
             OverridesDocument overrides) {
     }
 
+    /** {@code integrityCheck} is a node: a depth word or, as before depths existed, true or false. */
     public record OverridesDocument(String syncInterval, String snapshotInterval, String retention,
-            Boolean integrityCheck) {
+            com.fasterxml.jackson.databind.JsonNode integrityCheck) {
     }
 
     public record LitestreamDocument(String image, String version, String replicaPrefix, Boolean allowNewerRelease,

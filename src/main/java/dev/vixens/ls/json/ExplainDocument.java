@@ -35,7 +35,8 @@ public final class ExplainDocument {
                 String url = replicaUrl(plan, db.path());
                 item.putAll(JsonDocument.object("backedUp", true, "syncInterval", r.syncInterval().value().toString(),
                         "snapshotInterval", r.snapshotInterval().value().toString(),
-                        "retention", r.retention().value().toString(), "integrityCheck", r.integrityCheck().value(),
+                        "retention", r.retention().value().toString(), "integrityCheck", db.integrityChecked(),
+                        "integrityDepth", r.integrityCheck().value().text(),
                         "replica", url, "restoreReads", restoreReads.apply(url)));
             } else {
                 item.put("backedUp", false);

@@ -1,6 +1,7 @@
 package dev.vixens.ls.plan;
 
 import dev.vixens.ls.descriptor.AppDescriptor.Database;
+import dev.vixens.ls.profile.IntegrityDepth;
 import dev.vixens.ls.profile.Profile;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,10 +29,15 @@ public record PlannedDatabase(Database database, Profile profile, BackupPolicy p
     }
 
     public boolean integrityChecked() {
-        return policy instanceof BackupPolicy.Replicated r && r.integrityCheck().value();
+        return integrityDepth() != IntegrityDepth.OFF;
     }
 
-    /** "retention 720h, integrityCheck true" for the overrides of this database, empty when none. */
+    /** The depth of its start-up check; off for a database that is not replicated. */
+    public IntegrityDepth integrityDepth() {
+        return policy instanceof BackupPolicy.Replicated r ? r.integrityCheck().value() : IntegrityDepth.OFF;
+    }
+
+    /** "retention 720h, integrityCheck full" for the overrides of this database, empty when none. */
     public List<String> overrideSummary() {
         List<String> out = new ArrayList<>();
         if (policy instanceof BackupPolicy.Replicated r) {

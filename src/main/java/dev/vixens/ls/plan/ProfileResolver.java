@@ -5,7 +5,7 @@ import dev.vixens.ls.descriptor.AppDescriptor.Database;
 import dev.vixens.ls.descriptor.AppDescriptor.Overrides;
 import dev.vixens.ls.profile.DurationRule;
 import dev.vixens.ls.profile.GoDuration;
-import dev.vixens.ls.profile.IntegrityCheck;
+import dev.vixens.ls.profile.IntegrityDepth;
 import dev.vixens.ls.profile.Profile;
 import dev.vixens.ls.profile.ProfileCatalog;
 import dev.vixens.ls.source.InputException;
@@ -62,18 +62,17 @@ public final class ProfileResolver {
                         : conflict(app, overrides, snapshot, "is shorter than", sync, DurationRule.SYNC_INTERVAL, p,
                                 DurationRule.SNAPSHOT_INTERVAL, "");
             }
-            Setting<Boolean> integrity;
-            if (o.integrityCheck() == null) {
-                integrity = Setting.fromProfile(p.integrityCheck() == IntegrityCheck.MANDATORY);
-            } else if (!o.integrityCheck() && p.integrityCheck() == IntegrityCheck.MANDATORY) {
+            IntegrityDepth profileDepth = p.integrityCheck().depth();
+            Setting<IntegrityDepth> integrity;
+            if (o.integrityCheck().isEmpty() || o.integrityCheck().get() == profileDepth) {
+                integrity = Setting.fromProfile(profileDepth);
+            } else if (o.integrityCheck().get() == IntegrityDepth.OFF && p.integrityCheck().mandatory()) {
                 YamlPath blamed = overrides.key("integrityCheck");
                 throw problem(app, blamed, blamed + ": profile '" + p.name() + "' makes the integrity check"
-                        + " mandatory; it cannot be switched off (choose a profile with an optional check instead)");
+                        + " mandatory; it cannot be switched off (choose quick for a cheaper check, or a profile with"
+                        + " an optional check)");
             } else {
-                boolean profileDefault = p.integrityCheck() == IntegrityCheck.MANDATORY;
-                integrity = o.integrityCheck() == profileDefault
-                        ? Setting.fromProfile(profileDefault)
-                        : Setting.overridden(o.integrityCheck());
+                integrity = Setting.overridden(o.integrityCheck().get());
             }
             return new BackupPolicy.Replicated(sync, snapshot, retention, integrity);
         }

@@ -8,6 +8,7 @@ import dev.vixens.ls.plan.ComponentPlan.ConfigMapGenerator;
 import dev.vixens.ls.plan.ComponentPlan.Patch;
 import dev.vixens.ls.plan.ContainerPlan.EnvSource;
 import dev.vixens.ls.plan.ContainerPlan.Mount;
+import dev.vixens.ls.profile.IntegrityDepth;
 import dev.vixens.ls.profile.Profile;
 import dev.vixens.ls.profile.ProfileCatalog;
 import java.util.ArrayList;
@@ -62,11 +63,11 @@ public final class SharedPlanner {
                 profileConfig(backedUp);
             }
         }
-        StepInput.Database checked = new StepInput.Database("db", ref(DB_PATH), Optional.of(CONFIG_FILE), true,
+        StepInput.Database checked = new StepInput.Database("db", ref(DB_PATH), Optional.of(CONFIG_FILE), IntegrityDepth.FULL,
                 Optional.empty());
-        StepInput.Database restored = new StepInput.Database("db", ref(DB_PATH), Optional.of(CONFIG_FILE), false,
+        StepInput.Database restored = new StepInput.Database("db", ref(DB_PATH), Optional.of(CONFIG_FILE), IntegrityDepth.OFF,
                 Optional.empty());
-        StepInput.Database ephemeral = new StepInput.Database("db", ref(EPHEMERAL_DB_PATH), Optional.empty(), false,
+        StepInput.Database ephemeral = new StepInput.Database("db", ref(EPHEMERAL_DB_PATH), Optional.empty(), IntegrityDepth.OFF,
                 Optional.empty());
         podPiece("integrity-check-init", List.of(new IntegrityCheckStep()), input(checked, List.of()));
         podPiece("restore-init", List.of(new RestoreStep()), input(restored, List.of()));

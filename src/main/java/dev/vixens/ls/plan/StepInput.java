@@ -7,6 +7,7 @@ import dev.vixens.ls.descriptor.Settings;
 import dev.vixens.ls.plan.ContainerPlan.EnvSource;
 import dev.vixens.ls.plan.ContainerPlan.Mount;
 import dev.vixens.ls.plan.ContainerPlan.RunAs;
+import dev.vixens.ls.profile.IntegrityDepth;
 import dev.vixens.ls.profile.Profile;
 import dev.vixens.ls.source.Location;
 import dev.vixens.ls.source.SourceFile;
@@ -64,11 +65,15 @@ public record StepInput(Target target, Settings settings, Mount data, List<Datab
      * @param config the config file of the Litestream process that replicates it, when it is backed up
      * @param profile its profile, when it is backed up (the shared pieces have none: it is chosen at deploy time)
      */
-    public record Database(String name, String path, Optional<String> config, boolean integrityChecked,
+    public record Database(String name, String path, Optional<String> config, IntegrityDepth integrity,
             Optional<Profile.BackedUp> profile) {
 
         public boolean replicated() {
             return config.isPresent();
+        }
+
+        public boolean integrityChecked() {
+            return integrity != IntegrityDepth.OFF;
         }
     }
 
@@ -89,7 +94,7 @@ public record StepInput(Target target, Settings settings, Mount data, List<Datab
         List<Database> databases = planned.stream()
                 .map(db -> new Database(db.name(), db.path(), db.replicated()
                         ? Optional.of(processFor(processes, db.path()).configFile()) : Optional.empty(),
-                        db.integrityChecked(), db.profile() instanceof Profile.BackedUp b ? Optional.of(b)
+                        db.integrityDepth(), db.profile() instanceof Profile.BackedUp b ? Optional.of(b)
                                 : Optional.empty()))
                 .toList();
         Optional<Drill> drill = app.drill().map(d -> new Drill(d.schedule(), app.source()));

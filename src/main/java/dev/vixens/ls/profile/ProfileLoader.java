@@ -119,7 +119,7 @@ public final class ProfileLoader {
         String key = path.segments().size() == 1 ? String.valueOf(path.segments().get(0)) : "";
         return switch (key) {
             case "syncInterval", "snapshotInterval", "retention" -> "a duration such as " + GoDuration.EXAMPLES;
-            case "integrityCheck" -> "mandatory or optional";
+            case "integrityCheck" -> "one of " + String.join(", ", IntegrityCheck.WORDS);
             case "alertAfter" -> "a duration such as 15m";
             case "alertSeverity" -> "one of " + String.join(", ", SEVERITIES);
             default -> null;
@@ -158,14 +158,14 @@ public final class ProfileLoader {
                     + " is longer than snapshotInterval " + snapshot);
         }
         if (doc.integrityCheck() == null) {
-            throw missing(source, "integrityCheck", "mandatory or optional");
+            throw missing(source, "integrityCheck", "one of " + String.join(", ", IntegrityCheck.WORDS));
         }
         IntegrityCheck integrity;
         try {
             integrity = IntegrityCheck.parse(doc.integrityCheck());
         } catch (IllegalArgumentException e) {
             throw new InputException(YamlLocator.locate(source, YamlPath.of("integrityCheck")), e.getMessage()
-                    + Suggestions.didYouMean(doc.integrityCheck(), List.of("mandatory", "optional")));
+                    + Suggestions.didYouMean(doc.integrityCheck(), IntegrityCheck.WORDS));
         }
         return new Profile.BackedUp(name, description, sync, snapshot, retention, integrity,
                 alerting(source, doc, snapshot), source.displayName());

@@ -5,7 +5,7 @@ import dev.vixens.ls.descriptor.AppDescriptor.Database;
 import dev.vixens.ls.descriptor.AppDescriptor.Overrides;
 import dev.vixens.ls.litestream.SnapshotPlacement;
 import dev.vixens.ls.profile.GoDuration;
-import dev.vixens.ls.profile.IntegrityCheck;
+import dev.vixens.ls.profile.IntegrityDepth;
 import dev.vixens.ls.profile.Profile;
 import dev.vixens.ls.profile.ProfileCatalog;
 import dev.vixens.ls.repo.AppRef;
@@ -194,8 +194,7 @@ record ExampleApp(AppDescriptor descriptor, List<ExpectedDatabase> databases, Li
                     .orElseThrow(() -> new AssertionError("unknown profile " + db.profile()));
             if (profile instanceof Profile.BackedUp backedUp) {
                 Overrides o = db.overrides();
-                boolean checked = backedUp.integrityCheck() == IntegrityCheck.MANDATORY
-                        || Boolean.TRUE.equals(o.integrityCheck());
+                boolean checked = o.integrityCheck().orElse(backedUp.integrityCheck().depth()) != IntegrityDepth.OFF;
                 return new ExpectedDatabase(db.path(), db.name(), db.replicaPath(), profile.name(), true, checked,
                         Optional.of(either(o.syncInterval(), backedUp.syncInterval().text())),
                         Optional.of(either(o.snapshotInterval(), backedUp.snapshotInterval().text())),

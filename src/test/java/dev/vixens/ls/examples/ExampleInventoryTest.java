@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vixens.ls.descriptor.AppDescriptor;
 import dev.vixens.ls.descriptor.AppDescriptor.WorkloadKind;
 import dev.vixens.ls.descriptor.PodSecurityLevel;
+import dev.vixens.ls.profile.IntegrityDepth;
 import dev.vixens.ls.repo.AppRef;
 import dev.vixens.ls.repo.Repository;
 import dev.vixens.ls.testing.Kustomize;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -78,7 +80,8 @@ class ExampleInventoryTest {
                 db.overrides().syncInterval() != null || db.overrides().snapshotInterval() != null
                         || db.overrides().retention() != null));
         assertThat(apps).as("a relaxed database with integrityCheck: true").anyMatch(databases(db ->
-                db.profile().equals("relaxed") && Boolean.TRUE.equals(db.overrides().integrityCheck())));
+                db.profile().equals("relaxed")
+                        && db.overrides().integrityCheck().equals(Optional.of(IntegrityDepth.FULL))));
         assertThat(apps).as("an app with no integrity check at all")
                 .anyMatch(a -> a.checkedPaths().isEmpty());
         assertThat(apps).as("an ephemeral database").anyMatch(a -> !a.ephemeralPaths().isEmpty());

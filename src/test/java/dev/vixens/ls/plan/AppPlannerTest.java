@@ -124,9 +124,9 @@ class AppPlannerTest {
         assertThat(names(plan.patch().initContainers())).containsExactly("check-integrity", "restore-a", "restore-b");
         assertThat(named(plan.patch().initContainers(), "check-integrity").script().orElseThrow().arguments())
                 .containsExactly("/data/b.db");
-        assertThat(plan.databases().get(1).overrideSummary()).containsExactly("retention 120h", "integrityCheck true");
+        assertThat(plan.databases().get(1).overrideSummary()).containsExactly("retention 120h", "integrityCheck full");
         assertThat(plan.processes().get(0).replicas().get(1).overrides())
-                .containsExactly("retention 120h", "integrityCheck true");
+                .containsExactly("retention 120h", "integrityCheck full");
     }
 
     @Test
