@@ -26,6 +26,7 @@ public final class AnalysisTable {
                     String.format(Locale.ROOT, "%.1f", db.changeFilesPerDay()), time(db.oldest()), time(db.newest()),
                     dash(db.declaredProfile()), dash(db.recommendedProfile()) + (db.mismatch() ? " !" : ""));
         }
+        printRestoreSizes(report, out);
         List<DatabaseReport> projected = report.databases().stream().filter(db -> !db.projectedBytes().isEmpty())
                 .toList();
         if (!projected.isEmpty()) {
@@ -65,6 +66,30 @@ public final class AnalysisTable {
             out.println();
             findings.forEach(out::println);
         }
+    }
+
+    /**
+     * What a restore downloads now, per database, and the {@code expectedSize} that covers it: compressed sizes,
+     * so the header says they are lower bounds of the database file.
+     */
+    private static void printRestoreSizes(AnalysisReport report, PrintWriter out) {
+        List<DatabaseReport> restorable = report.databases().stream().filter(db -> db.restore().downloadBytes() > 0)
+                .toList();
+        if (restorable.isEmpty()) {
+            return;
+        }
+        String row = "%-16s %-36s %16s %14s %7s %11s %s%n";
+        out.printf("%nA restore now downloads the newest snapshot and the WAL/LTX files written since. Both are"
+                + " LZ4-compressed: the database file it writes is larger, so these are lower bounds of its size:%n");
+        out.printf(row, "APP", "DATABASE", "SNAPSHOT (LZ4)", "WAL/LTX SINCE", "FILES", "DOWNLOAD",
+                "EXPECTEDSIZE (AT LEAST)");
+        for (DatabaseReport db : restorable) {
+            RestoreSize r = db.restore();
+            out.printf(row, db.app(), db.database() == null ? db.replica() : db.database(), size(r.snapshotBytes()),
+                    size(r.changeBytes()), r.changeFiles(), size(r.downloadBytes()), r.suggestedExpectedSize());
+        }
+        out.printf("expectedSize (descriptor, per database): the download rounded up to a power of two; declare"
+                + " the file's own size when it is larger (`ls -l` of the database in the pod).%n");
     }
 
     static String size(long bytes) {

@@ -59,7 +59,7 @@ public final class BucketAnalyzer {
 
     public static AnalysisReport analyze(String bucket, String prefix, List<BucketObject> objects,
             List<Declared> declared, ProfileCatalog catalog) {
-        Map<String, ReplicaActivity> replicas = new TreeMap<>();
+        Map<String, List<RestoreSize.Listed>> replicas = new TreeMap<>();
         int unrecognised = 0;
         int listed = 0;
         for (BucketObject object : objects) {
@@ -73,8 +73,8 @@ public final class BucketAnalyzer {
                 unrecognised++;
                 continue;
             }
-            ReplicaKey k = key.get();
-            replicas.put(k.root(), replicas.getOrDefault(k.root(), ReplicaActivity.empty(k.root())).add(k, object));
+            replicas.computeIfAbsent(key.get().root(), r -> new ArrayList<>())
+                    .add(new RestoreSize.Listed(key.get(), object));
         }
         List<DatabaseReport> reports = new ArrayList<>();
         Map<String, Declared> byReplica = new LinkedHashMap<>();
@@ -84,13 +84,13 @@ public final class BucketAnalyzer {
             }
         }
         for (Declared d : byReplica.values()) {
-            ReplicaActivity activity = replicas.remove(d.key().key());
+            List<RestoreSize.Listed> replica = replicas.remove(d.key().key());
             reports.add(report(d.app(), d.path(), d.key().key(), Optional.of(d.profile()),
-                    Optional.ofNullable(activity), catalog));
+                    replica == null ? List.of() : replica, catalog));
         }
-        for (ReplicaActivity activity : replicas.values()) {
-            String root = activity.root();
-            reports.add(report(undeclaredApp(root, declared), null, root, Optional.empty(), Optional.of(activity),
+        for (Map.Entry<String, List<RestoreSize.Listed>> replica : replicas.entrySet()) {
+            String root = replica.getKey();
+            reports.add(report(undeclaredApp(root, declared), null, root, Optional.empty(), replica.getValue(),
                     catalog));
         }
         return new AnalysisReport(bucket, prefix, listed, reports, unrecognised);
@@ -113,17 +113,17 @@ public final class BucketAnalyzer {
     }
 
     private static DatabaseReport report(String app, String path, String replica, Optional<String> declared,
-            Optional<ReplicaActivity> measured, ProfileCatalog catalog) {
+            List<RestoreSize.Listed> objects, ProfileCatalog catalog) {
         List<String> notes = new ArrayList<>();
         boolean ephemeral = declared.flatMap(catalog::find).map(p -> p instanceof Profile.Ephemeral).orElse(false);
-        if (measured.isEmpty() || measured.get().isEmpty()) {
+        if (objects.isEmpty()) {
             if (!ephemeral) {
                 notes.add("no replica in the bucket: is the sidecar running, and is this the right bucket?");
             }
             return new DatabaseReport(app, path, replica, "-", 0, 0, 0, 0, 0, 0, 0, null, null,
-                    declared.orElse(null), null, false, Map.of(), notes);
+                    declared.orElse(null), null, false, Map.of(), RestoreSize.NONE, notes);
         }
-        ReplicaActivity a = measured.get();
+        ReplicaActivity a = ReplicaActivity.of(replica, objects);
         if (ephemeral) {
             notes.add("declared ephemeral, but the bucket holds " + (a.snapshots() + a.changeFiles() + a.otherFiles())
                     + " objects for it (from before?); the lifecycle rule or a manual delete removes them");
@@ -161,7 +161,7 @@ public final class BucketAnalyzer {
         return new DatabaseReport(app, path, replica, a.format(), a.generations().size(), a.snapshots(),
                 a.snapshotBytes(), a.averageSnapshotBytes(), a.changeFiles(), a.changeBytes(),
                 a.changeFilesPerHour() * 24, a.oldest().toString(), a.newest().toString(), declared.orElse(null),
-                recommended, mismatch, projected, notes);
+                recommended, mismatch, projected, RestoreSize.of(objects), notes);
     }
 
     /**
