@@ -33,7 +33,7 @@ class MeasureThroughputTest {
     private static final Pattern THROUGHPUT = Pattern.compile(
             "(?m)^(restore|integrity_check|quick_check): ([0-9]+\\.[0-9]) MiB/s \\(.*\\)$");
     private static final Pattern PASTE = Pattern.compile(
-            "(?m)^startupBudget:\\n  restoreMiBps: ([0-9.]+)\\n  integrityFullMiBps: ([0-9.]+)\\n"
+            "(?m)^startupEstimate:\\n  restoreMiBps: ([0-9.]+)\\n  integrityFullMiBps: ([0-9.]+)\\n"
                     + "  integrityQuickMiBps: ([0-9.]+)$");
 
     @TempDir
