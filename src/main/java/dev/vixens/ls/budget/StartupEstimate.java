@@ -81,6 +81,47 @@ public record StartupEstimate(List<DatabaseShare> databases, List<String> unsize
         return (seconds + 59) / 60 * 60;
     }
 
+    /** What explain prints: each database's share, the sum, and the throughputs it was made with. */
+    public List<String> lines() {
+        List<String> lines = new ArrayList<>();
+        if (!present()) {
+            lines.add("Start-up estimate: none, no backed-up database declares expectedSize. Find each size with"
+                    + " vixens-ls analyze (from the bucket) or ls -l of the database file, and set"
+                    + " databases[].expectedSize (docs/startup-budget.md)");
+            return lines;
+        }
+        lines.add("Start-up estimate (worst case: each local copy checked, found corrupt and restored, one after the"
+                + " other; docs/startup-budget.md):");
+        int width = databases.stream().mapToInt(db -> db.path().length()).max().orElse(0);
+        for (String path : unsized) {
+            width = Math.max(width, path.length());
+        }
+        String row = "  %-" + width + "s %s%n";
+        for (DatabaseShare db : databases) {
+            lines.add(String.format(row, db.path(), db.size().text() + ": restore " + db.restoreSeconds() + " s"
+                    + (db.checks() == 0 ? ", no integrity check" : ", " + db.depth().pragma() + " " + db.checkSeconds()
+                    + " s" + (db.checks() > 1 ? " x " + db.checks() + " (the restore checks too)" : ""))).stripTrailing());
+        }
+        for (String path : unsized) {
+            lines.add(String.format(row, path, "no expectedSize: not counted (vixens-ls analyze or ls -l gives its"
+                    + " size)").stripTrailing());
+        }
+        long sum = databases.stream().mapToLong(DatabaseShare::seconds).sum();
+        lines.add("  total: " + sum + " s x " + number(throughputs.safetyFactor()) + " (safety factor) + "
+                + throughputs.fixedSeconds() + " s (images, container starts) = " + seconds + " s"
+                + (unsized.isEmpty() ? "" : ", at least"));
+        lines.add("  at: restore " + number(throughputs.restoreMiBps()) + " MiB/s, integrity_check "
+                + number(throughputs.integrityFullMiBps()) + " MiB/s, quick_check "
+                + number(throughputs.integrityQuickMiBps()) + " MiB/s (" + (throughputs.equals(StartupThroughputs.DEFAULTS)
+                        ? "the defaults" : "startupEstimate: in .vixens-ls.yaml") + ")");
+        return lines;
+    }
+
+    /** 1.5 as 1.5, 10.0 as 10. */
+    static String number(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+
     private static long seconds(ExpectedSize size, double mibPerSecond) {
         return (long) Math.ceil(size.mebibytes() / mibPerSecond);
     }

@@ -6,6 +6,7 @@ import dev.vixens.ls.pipeline.CheckReport;
 import dev.vixens.ls.pipeline.Pipeline;
 import dev.vixens.ls.source.Problem;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -88,7 +89,9 @@ public final class CheckCommand implements Callable<Integer> {
                 .put("problems", report.findings().stream().map(CheckCommand::json).toList())
                 .put("overlaysVerified", report.verification().map(v -> v.reports().size()).orElse(0))
                 .put("notVerified", report.stale())
-                .put("warnings", report.warnings());
+                .put("warnings", report.warnings())
+                .put("startupWarnings", report.verification().map(v -> v.warnings().stream().map(CheckCommand::json)
+                        .toList()).orElse(List.of()));
     }
 
     private static java.util.Map<String, Object> json(Problem f) {

@@ -62,7 +62,8 @@ public final class ExplainCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         LitestreamVersion version = d.settings().litestreamVersion();
         if (output.json()) {
-            ExplainDocument.of(plan, explanation.notes(), url -> history(version.release(), url))
+            ExplainDocument.of(plan, explanation.notes(), url -> history(version.release(), url),
+                    explanation.estimate(), explanation.overlays())
                     .print(out);
             return;
         }
@@ -134,6 +135,7 @@ public final class ExplainCommand implements Runnable {
         }
         out.printf("Single writer: replicas %s%s%n", plan.patch().replicas().map(String::valueOf).orElse("-"),
                 plan.patch().recreate() ? ", strategy Recreate" : "");
+        explanation.estimate().lines().forEach(out::println);
         if (!explanation.notes().isEmpty()) {
             out.println();
             explanation.notes().forEach(out::println);
@@ -163,6 +165,7 @@ public final class ExplainCommand implements Runnable {
             out.printf("  %s%n", report.overlay());
             report.facts().forEach(fact -> out.printf("    %s%n", fact));
             report.findings().forEach(finding -> out.printf("    PROBLEM %s%n", finding.format()));
+            report.warnings().forEach(warning -> out.printf("    %s%n", warning.format()));
             if (report.findings().isEmpty()) {
                 out.println("    verified: the backup is in what the cluster will run");
             }
