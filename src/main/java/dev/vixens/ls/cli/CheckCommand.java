@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
                 + " overlay of the apps, built with kustomize, runs the generated backup; 1 otherwise, printing a"
                 + " unified diff (a/ = on disk, b/ = generated) for each missing, edited or stale file and one"
                 + " line file:line:column: message for each problem of a built overlay. Without APP or --all,"
-                + " checks every app. Writes nothing. --output json prints one document instead (schema/check.output.schema.json).")
+                + " checks every app. Warns on stderr, without changing the exit code, when a workload allows its"
+                + " start-up less time than the restore is estimated to take (docs/startup-budget.md). Writes nothing. --output json prints one document instead (schema/check.output.schema.json).")
 public final class CheckCommand implements Callable<Integer> {
 
     @Mixin

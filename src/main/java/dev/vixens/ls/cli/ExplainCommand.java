@@ -33,8 +33,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "explain",
         description = "Shows what generate decides for one app: each database's effective values (overrides"
                 + " marked *), which backups a restore of each would read, the start-up sequence in order, the"
-                + " sidecars and the single-writer guard; and what check finds in each of its overlays, built with"
-                + " kustomize.")
+                + " sidecars and the single-writer guard; the worst-case start-up estimated from the databases'"
+                + " expectedSize; and what check finds in each of its overlays, built with kustomize, with each"
+                + " overlay's start-up budget (docs/startup-budget.md).")
 public final class ExplainCommand implements Runnable {
 
     /** The table's columns, the first as wide as the longest path (a long path must not push the rest). */
