@@ -21,32 +21,6 @@ class StartupBudgetTest {
 
     static final String APP = "apps/10-test/notes";
     static final String CURRENT = "check: 20 generated files are current, 1 overlays verified with kubectl kustomize\n";
-    /** A Deployment; {@code %s} is what the test adds to its spec (line 6 on), the pod spec follows. */
-    static final String DEPLOYMENT = """
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata:
-              name: notes
-            spec:
-            %s  selector:
-                matchLabels: {app: notes}
-              template:
-                metadata:
-                  labels: {app: notes}
-                spec:
-                  securityContext: {runAsUser: 1000, runAsGroup: 1000, fsGroup: 1000}
-            %s      containers:
-                    - name: app
-                      image: registry.example/notes:1.0
-                      volumeMounts:
-                        - name: data
-                          mountPath: /data
-                  volumes:
-                    - name: data
-                      persistentVolumeClaim:
-                        claimName: notes-data
-            """;
-
     @TempDir
     Path root;
 
@@ -89,8 +63,13 @@ class StartupBudgetTest {
         assertThat(generate.exitCode()).as(generate.err()).isZero();
     }
 
+    /**
+     * {@link OverlayFindingsTest#DEPLOYMENT} with {@code spec} added to the Deployment's spec (from line 6) and
+     * {@code podSpec} to the pod spec (before its containers, line 13 and on).
+     */
     private static String deployment(String spec, String podSpec) {
-        return DEPLOYMENT.formatted(spec, podSpec);
+        return OverlayFindingsTest.DEPLOYMENT.replace("spec:\n  selector:", "spec:\n" + spec + "  selector:")
+                .replace("      containers:\n", podSpec + "      containers:\n");
     }
 
     private void assertWarns(String warning) {
