@@ -299,12 +299,18 @@ public final class DescriptorLoader {
      * A database's {@code expectedSize}: a Kubernetes quantity of bytes, more than zero and no more than the
      * largest database SQLite can hold, so an estimate made from it is about a real file.
      */
-    private Optional<AppDescriptor.ExpectedSize> expectedSize(YamlPath at, String value) {
-        if (value == null) {
+    private Optional<AppDescriptor.ExpectedSize> expectedSize(YamlPath at, JsonNode node) {
+        if (node == null || node.isNull()) {
             return Optional.empty();
         }
-        String text = value.strip();
         String expected = "; expected a size such as 500Mi or 2Gi (units Ki, Mi, Gi, Ti, or k, M, G, T)";
+        if (!node.isTextual() && !node.isNumber()) {
+            String got = node.isObject() ? "a mapping" : node.isArray() ? "a list" : quote(node.asText());
+            throw problem(at, at + ": " + got + " is not a size" + expected);
+        }
+        // a number of bytes is a quantity too, as Kubernetes reads it
+        String value = node.isNumber() ? node.numberValue().toString() : node.textValue();
+        String text = value.strip();
         if (text.startsWith("-")) {
             throw problem(at, at + ": " + quote(value) + " is negative" + expected);
         }

@@ -85,6 +85,15 @@ class StartupEstimateTest {
     }
 
     @Test
+    void aNumberOfBytesIsASizeToo() {
+        StartupEstimate e = estimate("- {path: /db/client.db, profile: critical, expectedSize: 2147483648}", "0.3.13",
+                "");
+
+        assertThat(e.databases().get(0).size().bytes()).isEqualTo(2L << 30);
+        assertThat(e.seconds()).isEqualTo(5181);
+    }
+
+    @Test
     void noSizeNoEstimate() {
         StartupEstimate e = estimate("- {path: /db/client.db, profile: critical}", "0.3.13", "");
 
