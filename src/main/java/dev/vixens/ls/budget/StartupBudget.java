@@ -66,9 +66,10 @@ public record StartupBudget(String workload, List<Bound> bounds, List<String> no
                     "the rollout is reported failed (ProgressDeadlineExceeded: Argo CD shows the app Degraded, kubectl"
                     + " rollout status exits non-zero) while the pod goes on starting; the pod is not killed"));
         }
-        PodView.number(YamlNodes.path(pod.doc().root(), "spec", "template", "spec", ACTIVE_DEADLINE)).ifPresent(seconds ->
-                bounds.add(new Bound(ACTIVE_DEADLINE, "the pod spec", seconds, true, source.podSpec(ACTIVE_DEADLINE),
-                        "the pod is killed, mid-restore, and a new pod starts the restore over")));
+        PodView.number(YamlNodes.path(pod.doc().root(), "spec", "template", "spec", ACTIVE_DEADLINE))
+                .ifPresent(seconds -> bounds.add(new Bound(ACTIVE_DEADLINE, "the pod spec", seconds, true,
+                        source.podSpec(ACTIVE_DEADLINE), "the pod is killed, mid-restore, and a new pod starts the"
+                        + " restore over")));
         return new StartupBudget(workload, bounds, notCounted(pod, generatedInit));
     }
 

@@ -39,7 +39,8 @@ public record StartupCheck(StartupEstimate estimate, StartupBudget budget) {
                         + " database(s) without expectedSize)")
                 : "no estimate (no database declares expectedSize)";
         String shownBudget = budget.smallest().map(b -> "budget " + b.shown())
-                .orElse("no start-up budget (" + budget.workload() + ": no progress deadline, no activeDeadlineSeconds)");
+                .orElse("no start-up budget (" + budget.workload()
+                        + ": no progress deadline, no activeDeadlineSeconds)");
         String verdict = switch (verdict()) {
             case FITS -> ": fits";
             case TOO_SHORT -> ": too short, see the warning";
@@ -56,7 +57,8 @@ public record StartupCheck(StartupEstimate estimate, StartupBudget budget) {
         Bound bound = budget.smallest().orElseThrow();
         int sized = estimate.databases().size();
         return Optional.of(new Problem(bound.at(), "warning: start-up budget: the worst-case start-up of "
-                + budget.workload() + " is estimated at " + estimate.seconds() + " s (restore and integrity checks of the "
+                + budget.workload() + " is estimated at " + estimate.seconds()
+                + " s (restore and integrity checks of the "
                 + (sized == 1 ? "database" : sized + " databases") + " with an expectedSize;"
                 + " docs/startup-budget.md), longer than its " + bound.field() + (bound.written() ? " of "
                 : ", unset, so the default ") + bound.seconds() + " s: " + bound.consequence() + ". Set "

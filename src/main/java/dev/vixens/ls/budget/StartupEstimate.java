@@ -4,6 +4,8 @@ import dev.vixens.ls.descriptor.AppDescriptor.ExpectedSize;
 import dev.vixens.ls.plan.PlannedDatabase;
 import dev.vixens.ls.plan.ResolvedApp;
 import dev.vixens.ls.profile.IntegrityDepth;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -67,7 +69,9 @@ public record StartupEstimate(List<DatabaseShare> databases, List<String> unsize
                     depth == IntegrityDepth.OFF ? 0 : seconds(size, checkRate)));
         }
         long sum = shares.stream().mapToLong(DatabaseShare::seconds).sum();
-        long total = shares.isEmpty() ? 0 : (long) Math.ceil(sum * throughputs.safetyFactor()) + throughputs.fixedSeconds();
+        long total = shares.isEmpty() ? 0 : BigDecimal.valueOf(sum).multiply(BigDecimal.valueOf(
+                throughputs.safetyFactor())).setScale(0, RoundingMode.CEILING).longValueExact()
+                + throughputs.fixedSeconds();
         return new StartupEstimate(shares, unsized, throughputs, total);
     }
 
@@ -99,8 +103,9 @@ public record StartupEstimate(List<DatabaseShare> databases, List<String> unsize
         String row = "  %-" + width + "s %s%n";
         for (DatabaseShare db : databases) {
             lines.add(String.format(row, db.path(), db.size().text() + ": restore " + db.restoreSeconds() + " s"
-                    + (db.checks() == 0 ? ", no integrity check" : ", " + db.depth().pragma() + " " + db.checkSeconds()
-                    + " s" + (db.checks() > 1 ? " x " + db.checks() + " (the restore checks too)" : ""))).stripTrailing());
+                    + (db.checks() == 0 ? ", no integrity check" : ", " + db.depth().pragma() + " "
+                    + db.checkSeconds() + " s" + (db.checks() > 1 ? " x " + db.checks() + " (the restore checks too)"
+                    : ""))).stripTrailing());
         }
         for (String path : unsized) {
             lines.add(String.format(row, path, "no expectedSize: not counted (vixens-ls analyze or ls -l gives its"
@@ -112,8 +117,9 @@ public record StartupEstimate(List<DatabaseShare> databases, List<String> unsize
                 + (unsized.isEmpty() ? "" : ", at least"));
         lines.add("  at: restore " + number(throughputs.restoreMiBps()) + " MiB/s, integrity_check "
                 + number(throughputs.integrityFullMiBps()) + " MiB/s, quick_check "
-                + number(throughputs.integrityQuickMiBps()) + " MiB/s (" + (throughputs.equals(StartupThroughputs.DEFAULTS)
-                        ? "the defaults" : "startupEstimate: in .vixens-ls.yaml") + ")");
+                + number(throughputs.integrityQuickMiBps()) + " MiB/s ("
+                + (throughputs.equals(StartupThroughputs.DEFAULTS) ? "the defaults"
+                        : "startupEstimate: in .vixens-ls.yaml") + ")");
         return lines;
     }
 
@@ -122,7 +128,10 @@ public record StartupEstimate(List<DatabaseShare> databases, List<String> unsize
         return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 
+    /** Rounded up, in decimal arithmetic: 300 MiB at 0.1 MiB/s is 3000 s, not the 3001 of binary fractions. */
     private static long seconds(ExpectedSize size, double mibPerSecond) {
-        return (long) Math.ceil(size.mebibytes() / mibPerSecond);
+        BigDecimal bytesPerSecond = BigDecimal.valueOf(mibPerSecond).multiply(BigDecimal.valueOf(1L << 20));
+        return BigDecimal.valueOf(size.bytes()).divide(bytesPerSecond, 9, RoundingMode.UP)
+                .setScale(0, RoundingMode.CEILING).longValueExact();
     }
 }

@@ -41,7 +41,7 @@ public record StartupThroughputs(double restoreMiBps, double integrityFullMiBps,
             BigDecimal integrityQuickMiBps, BigDecimal safetyFactor, BigDecimal fixedSeconds) {
     }
 
-    /** Reads the section of {@code source}; a value that would make the estimate meaningless is refused where written. */
+    /** Reads the section of {@code source}; a value that makes the estimate meaningless is refused where written. */
     public static StartupThroughputs of(SourceFile source, StartupEstimateDocument doc) {
         if (doc == null) {
             return DEFAULTS;

@@ -78,10 +78,6 @@ public record AppDescriptor(String app, String namespace, Workload workload, Dat
      * (docs/startup-budget.md) multiplies by the time a restore and an integrity check take per MiB.
      */
     public record ExpectedSize(String text, long bytes) {
-
-        public double mebibytes() {
-            return bytes / (double) (1L << 20);
-        }
     }
 
     /** Per-database changes to its profile's values, kept as written so outputs can show them. */

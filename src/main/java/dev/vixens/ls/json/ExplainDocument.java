@@ -88,7 +88,8 @@ public final class ExplainDocument {
     /** The estimate, in seconds; {@code seconds} is 0 when no database declares a size. */
     private static Map<String, Object> estimate(StartupEstimate e) {
         StartupThroughputs t = e.throughputs();
-        return JsonDocument.object("seconds", e.seconds(), "recommendedSeconds", e.present() ? e.recommendedSeconds() : 0,
+        return JsonDocument.object("seconds", e.seconds(),
+                "recommendedSeconds", e.present() ? e.recommendedSeconds() : 0,
                 "databases", e.databases().stream().map(db -> JsonDocument.object("path", db.path(),
                         "expectedSize", db.size().text(), "bytes", db.size().bytes(),
                         "integrityDepth", db.depth().text(), "restoreSeconds", db.restoreSeconds(),

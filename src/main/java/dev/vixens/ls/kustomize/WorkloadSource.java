@@ -49,7 +49,7 @@ public final class WorkloadSource {
                 .orElse(fallback);
     }
 
-    /** A key of the workload's own spec ({@code spec.<keys>}, e.g. a Deployment's progressDeadlineSeconds), or the workload. */
+    /** A key of the workload's own spec ({@code spec.<keys>}), or the workload. */
     public Location spec(String... keys) {
         return first(m -> YamlNodes.path(m.doc().root(), "spec").flatMap(spec -> YamlNodes.path(spec, keys)))
                 .orElse(workload());

@@ -94,6 +94,16 @@ class StartupEstimateTest {
     }
 
     @Test
+    void decimalThroughputsAndFactorsAreExact() {
+        StartupEstimate e = estimate("- {path: /db/client.db, profile: relaxed, expectedSize: 300Mi}", "0.3.13",
+                "startupEstimate: {restoreMiBps: 0.1, safetyFactor: 1.1, fixedSeconds: 0}\n");
+
+        // 300 / 0.1 = 3000 s and 3000 x 1.1 = 3300 s; in binary fractions 3300.0000000000005 would round up to 3301
+        assertThat(e.databases().get(0).restoreSeconds()).isEqualTo(3000);
+        assertThat(e.seconds()).isEqualTo(3300);
+    }
+
+    @Test
     void noSizeNoEstimate() {
         StartupEstimate e = estimate("- {path: /db/client.db, profile: critical}", "0.3.13", "");
 

@@ -75,7 +75,7 @@ class JsonOutputTest {
         assertThat(estimate.get("databases").get(1).get("restoreSeconds").asLong()).isEqualTo(2480);
         assertThat(estimate.get("databases").get(1).get("checkSeconds").asLong()).isEqualTo(1654);
         assertThat(explain.get("startupBudgets").get(0).get("verdict").asText()).isEqualTo("fits");
-        assertThat(explain.get("startupBudgets").get(0).get("bounds").get(0).get("seconds").asLong()).isEqualTo(9780);
+        assertThat(explain.get("startupBudgets").get(0).get("bounds").get(0).get("seconds").asLong()).isEqualTo(14400);
         assertThat(valid(CliRun.inRepo(ProjectFiles.root(), "explain", "vaultwarden", "-o", "json"), "explain")
                 .get("drill").get("cronJob").asText()).isEqualTo("vaultwarden-drill");
     }

@@ -146,7 +146,8 @@ class StartupBudgetTest {
         // restore 1024 s, quick_check ceil(1024 / 10) = 103 s: (1024 + 103) x 1.5 = 1690.5 -> 1691, + 60
         assertThat(explainLine("start-up:")).isEqualTo("start-up: estimated worst case 1751 s; budget"
                 + " progressDeadlineSeconds 600 s (the default): too short, see the warning");
-        assertThat(explainLine("/data/notes.db 1Gi")).isEqualTo("/data/notes.db 1Gi: restore 1024 s, quick_check 103 s");
+        assertThat(explainLine("/data/notes.db 1Gi"))
+                .isEqualTo("/data/notes.db 1Gi: restore 1024 s, quick_check 103 s");
     }
 
     @Test
