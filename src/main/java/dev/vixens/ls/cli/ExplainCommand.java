@@ -136,6 +136,7 @@ public final class ExplainCommand implements Runnable {
         }
         out.printf("Single writer: replicas %s%s%n", plan.patch().replicas().map(String::valueOf).orElse("-"),
                 plan.patch().recreate() ? ", strategy Recreate" : "");
+        out.println();
         explanation.estimate().lines().forEach(out::println);
         if (!explanation.notes().isEmpty()) {
             out.println();
