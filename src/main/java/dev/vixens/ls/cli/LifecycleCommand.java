@@ -1,13 +1,17 @@
 package dev.vixens.ls.cli;
 
+import dev.vixens.ls.descriptor.Names;
+import dev.vixens.ls.lifecycle.BucketScope;
 import dev.vixens.ls.lifecycle.LifecyclePolicy;
 import dev.vixens.ls.lifecycle.RetentionGuard;
 import dev.vixens.ls.lifecycle.RetentionGuard.Need;
 import dev.vixens.ls.pipeline.Pipeline;
+import dev.vixens.ls.plan.ResolvedApp;
 import dev.vixens.ls.profile.ProfileLoader;
 import dev.vixens.ls.repo.Repository;
 import dev.vixens.ls.source.InputException;
 import dev.vixens.ls.source.Location;
+import dev.vixens.ls.source.Problem;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -20,7 +24,7 @@ import picocli.CommandLine.Spec;
         description = "Prints ADR-014's Layer-2 bucket lifecycle rule (expire every object after N days) as the"
                 + " JSON that `mc ilm import ALIAS/BUCKET` reads. Refuses (exit 2) an expiry that would delete"
                 + " objects inside the retention (plus one snapshot interval) of any database of the"
-                + " repository, overrides included. On a versioned bucket (`analyze` says whether it is), use"
+                + " repository (with --bucket, any in that bucket), overrides included. On a versioned bucket (`analyze` says whether it is), use"
                 + " --versioned: Expiration alone only adds delete markers there.")
 public final class LifecycleCommand implements Runnable {
 
@@ -35,6 +39,12 @@ public final class LifecycleCommand implements Runnable {
             description = "Apply the rule to keys starting with PREFIX only (e.g. an app's replicas: hydrus-client/;"
                     + " an app's litestream.replicaPrefix comes first: v05/hydrus-client-v05/).")
     String prefix;
+
+    @Option(names = "--bucket", paramLabel = "NAME",
+            description = "The bucket the rule is for: only the apps whose descriptor names it (bucket: NAME) and"
+                    + " those taking their bucket from their Secret (which vixens-ls cannot know; stderr names them)"
+                    + " are checked. Default: every app.")
+    String bucket;
 
     @Option(names = "--versioned",
             description = "The bucket is versioned: also expire noncurrent versions (NoncurrentVersionExpiration)"
@@ -65,8 +75,15 @@ public final class LifecycleCommand implements Runnable {
         }
         List<Need> needs;
         Optional<Repository> repo = repository.openIfPresent();
+        if (bucket != null && !Names.isBucketName(bucket)) {
+            throw new InputException(Location.commandLine(), "--bucket " + Problem.quote(bucket) + " is not an S3"
+                    + " bucket name (3 to 63 lower-case letters, digits, '.' and '-')");
+        }
         if (repo.isPresent()) {
-            needs = RetentionGuard.needs(new Pipeline(repo.get()).resolveAll(), prefix);
+            List<ResolvedApp> apps = new Pipeline(repo.get()).resolveAll();
+            BucketScope scope = new BucketScope(Optional.ofNullable(bucket));
+            scope.note(apps).ifPresent(spec.commandLine().getErr()::println);
+            needs = RetentionGuard.needs(apps, scope, prefix);
         } else {
             spec.commandLine().getErr().println("lifecycle: not inside a vixens-ls repository; checked against every"
                     + " built-in profile");

@@ -27,30 +27,31 @@ import java.util.function.Predicate;
 public final class SettingsResolver {
 
     /** The values used when neither the descriptor nor the repository says otherwise (ADR-014's values). */
-    public static final Settings BUILT_IN = new Settings(
-            "litestream/litestream",
-            ReleaseTable.get().forGenerate("0.3.13", false, null),
-            "keinos/sqlite3:3.46.1",
-            "busybox:1.37.0",
-            "litestream-shared-secrets",
-            "LITESTREAM_BUCKET",
-            "LITESTREAM_ENDPOINT",
-            9090,
-            true,
-            new Settings.Resources("10m", "64Mi", "100m", "128Mi"),
-            new Settings.RunAs(1000, 1000),
-            false,
-            "",
-            false,
+    public static final Settings BUILT_IN = Settings.builder()
+            .litestreamImage("litestream/litestream")
+            .litestreamVersion(ReleaseTable.get().forGenerate("0.3.13", false, null))
+            .sqliteImage("keinos/sqlite3:3.46.1")
+            .busyboxImage("busybox:1.37.0")
+            .secret("litestream-shared-secrets")
+            .bucketEnv("LITESTREAM_BUCKET")
+            .endpointEnv("LITESTREAM_ENDPOINT")
+            .metricsPort(9090)
+            .metricsAnnotations(true)
+            .resources(new Settings.Resources("10m", "64Mi", "100m", "128Mi"))
+            .runAs(new Settings.RunAs(1000, 1000))
+            .fixPermissions(false)
+            .replicaPrefix("")
+            .nativeSidecar(false)
             // Init containers run one at a time, before the app: the pod's request is the largest of them,
             // not their sum, so a generous CPU limit costs nothing at steady state and keeps the restore of
             // a large database from being throttled while the app waits for it.
-            new Settings.Resources("10m", "64Mi", "1", "256Mi"),
-            OptionalLong.empty(),
-            PodSecurityLevel.RESTRICTED,
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty());
+            .initResources(new Settings.Resources("10m", "64Mi", "1", "256Mi"))
+            .fsGroup(OptionalLong.empty())
+            .podSecurity(PodSecurityLevel.RESTRICTED)
+            .bucket(Optional.empty())
+            .endpoint(Optional.empty())
+            .heartbeat(Optional.empty())
+            .build();
 
     /** The variable a heartbeat URL is read from when {@code litestream.heartbeat.urlEnv} does not say. */
     public static final String HEARTBEAT_URL_ENV = "LITESTREAM_HEARTBEAT_URL";
@@ -170,9 +171,28 @@ public final class SettingsResolver {
         Optional<Settings.Heartbeat> heartbeat = pick(s -> s.litestream() == null ? null
                 : s.litestream().heartbeat(), "litestream", "heartbeat").map(v -> Optional.of(heartbeat(v, version)),
                 d.heartbeat());
-        return new Settings(image, version, sqlite, busybox, secret, bucketEnv, endpointEnv, port, annotations,
-                resources, new Settings.RunAs(uid, gid), fixPermissions, replicaPrefix, nativeSidecar,
-                initResources, fsGroup, podSecurity, bucket, endpoint, heartbeat);
+        return Settings.builder()
+                .litestreamImage(image)
+                .litestreamVersion(version)
+                .sqliteImage(sqlite)
+                .busyboxImage(busybox)
+                .secret(secret)
+                .bucketEnv(bucketEnv)
+                .endpointEnv(endpointEnv)
+                .metricsPort(port)
+                .metricsAnnotations(annotations)
+                .resources(resources)
+                .runAs(new Settings.RunAs(uid, gid))
+                .fixPermissions(fixPermissions)
+                .replicaPrefix(replicaPrefix)
+                .nativeSidecar(nativeSidecar)
+                .initResources(initResources)
+                .fsGroup(fsGroup)
+                .podSecurity(podSecurity)
+                .bucket(bucket)
+                .endpoint(endpoint)
+                .heartbeat(heartbeat)
+                .build();
     }
 
     /**

@@ -50,14 +50,17 @@ public final class RetentionGuard {
     }
 
     /**
-     * Every backed-up database of the repository whose replica the prefix covers: its bucket key in the app's
-     * own environment and in each overlay's that replicates apart (its own replica prefix).
+     * Every backed-up database of the repository whose replica the rule covers (its bucket, then the prefix): its
+     * bucket key in the app's own environment and in each overlay's that replicates apart (its own replica prefix).
      */
-    public static List<Need> needs(List<ResolvedApp> apps, String prefix) {
+    public static List<Need> needs(List<ResolvedApp> apps, BucketScope scope, String prefix) {
         List<Need> needs = new ArrayList<>();
         for (ResolvedApp app : apps) {
             Set<BucketKey> seen = new HashSet<>();
             for (ResolvedApp environment : app.environments()) {
+                if (!scope.covers(environment)) {
+                    continue;
+                }
                 for (PlannedDatabase db : environment.databases()) {
                     BucketKey key = environment.bucketKey(db);
                     if (db.policy() instanceof BackupPolicy.Replicated r && key.overlaps(prefix) && seen.add(key)) {

@@ -2,6 +2,7 @@ package dev.vixens.ls.lint;
 
 import dev.vixens.ls.kustomize.Kustomization;
 import dev.vixens.ls.source.ConfinedPaths;
+import dev.vixens.ls.source.InOrder;
 import dev.vixens.ls.source.InputException;
 import dev.vixens.ls.source.InputFiles;
 import dev.vixens.ls.source.IoReasons;
@@ -97,17 +98,27 @@ final class LintInputs {
         queue.add(new Pending(path, true, root));
     }
 
+    /**
+     * Reads the queue wave by wave: the files of a wave are parsed on all cores, then kept and followed in
+     * queue order, so the files, their order and every finding are those of reading them one by one.
+     */
     private void drain() {
         while (!queue.isEmpty()) {
-            Pending next = queue.poll();
-            Path key = next.path();
-            if (files.containsKey(key)) {
-                continue;
+            Map<Path, Pending> wave = new LinkedHashMap<>();
+            while (!queue.isEmpty()) {
+                Pending next = queue.poll();
+                if (!files.containsKey(next.path())) {
+                    wave.putIfAbsent(next.path(), next);
+                }
             }
-            ReadFile file = readOne(next);
-            files.put(key, file);
-            for (ReadFile.Reference reference : file.references) {
-                follow(file, reference, next.root());
+            List<Pending> pending = List.copyOf(wave.values());
+            List<ReadFile> read = InOrder.map(pending, this::readOne);
+            for (int i = 0; i < pending.size(); i++) {
+                ReadFile file = read.get(i);
+                files.put(pending.get(i).path(), file);
+                for (ReadFile.Reference reference : file.references) {
+                    follow(file, reference, pending.get(i).root());
+                }
             }
         }
     }

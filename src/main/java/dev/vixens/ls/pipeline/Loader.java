@@ -5,6 +5,7 @@ import dev.vixens.ls.descriptor.DescriptorLoader;
 import dev.vixens.ls.profile.ProfileCatalog;
 import dev.vixens.ls.repo.AppRef;
 import dev.vixens.ls.repo.Repository;
+import dev.vixens.ls.source.InOrder;
 import dev.vixens.ls.source.InputException;
 import dev.vixens.ls.source.Location;
 import dev.vixens.ls.source.ProblemCollector;

@@ -13,6 +13,7 @@ import dev.vixens.ls.profile.ProfileCatalog;
 import dev.vixens.ls.render.Renderer;
 import dev.vixens.ls.repo.RepoConfig;
 import dev.vixens.ls.repo.Repository;
+import dev.vixens.ls.source.InOrder;
 import dev.vixens.ls.source.InputException;
 import dev.vixens.ls.source.ProblemCollector;
 import dev.vixens.ls.source.YamlLocator;

@@ -47,15 +47,17 @@ class JsonOutputTest {
     }
 
     @Test
-    void profilesInsideAndOutsideARepository() throws Exception {
-        JsonNode inside = valid(CliRun.inRepo(ProjectFiles.root(), "profiles", "-o", "json"), "profiles");
-        JsonNode builtIn = valid(CliRun.run("profiles", "-o", "JSON"), "profiles");
+    void profilesOfTheRepositoryWithItsOverridesWhateverTheCaseOfTheFormatName() throws Exception {
+        JsonNode json = valid(CliRun.inRepo(ProjectFiles.root(), "profiles", "-o", "json"), "profiles");
+        // in-process the working directory is the project, itself a repository: this is the same run, spelt JSON
+        JsonNode upperCase = valid(CliRun.run("profiles", "-o", "JSON"), "profiles");
 
-        assertThat(inside.get("inRepository").asBoolean()).isTrue();
-        assertThat(inside.get("profiles").get(0).get("name").asText()).isEqualTo("critical");
-        assertThat(inside.get("profiles").get(0).get("retention").asText()).isEqualTo("336h");
-        assertThat(inside.get("overrides").size()).isPositive();
-        assertThat(builtIn.get("profiles").findValuesAsText("name")).contains("ephemeral");
+        assertThat(json.get("inRepository").asBoolean()).isTrue();
+        assertThat(json.get("profiles").get(0).get("name").asText()).isEqualTo("critical");
+        assertThat(json.get("profiles").get(0).get("retention").asText()).isEqualTo("336h");
+        assertThat(json.get("profiles").findValuesAsText("name")).contains("ephemeral");
+        assertThat(json.get("overrides").size()).isPositive();
+        assertThat(upperCase).isEqualTo(json);
     }
 
     @Test

@@ -75,7 +75,9 @@ class GenerateCheckRoundTripTest {
                 .contains("--- /dev/null\n+++ b/apps/20-media/hydrus-client/litestream/workload-patch.yaml")
                 .contains("--- a/apps/20-media/hydrus-client/litestream/old.yaml\n+++ /dev/null")
                 .contains("check: missing apps/20-media/hydrus-client/litestream/workload-patch.yaml")
-                .contains("check: stale apps/20-media/hydrus-client/litestream/old.yaml");
+                .contains("check: stale apps/20-media/hydrus-client/litestream/old.yaml")
+                .contains("\ncheck: 2 files differ from what generate writes (1 to create, 1 to delete); run:"
+                        + " vixens-ls generate hydrus-client\n");
 
         CliRun generate = CliRun.inRepo(repo, "generate", "hydrus-client");
         assertThat(generate.out()).contains("deleted   apps/20-media/hydrus-client/litestream/old.yaml");
@@ -109,7 +111,10 @@ class GenerateCheckRoundTripTest {
         CliRun onlyHydrus = CliRun.inRepo(repo, "check", "hydrus-client");
 
         assertThat(check.exitCode()).isEqualTo(1);
-        assertThat(check.out()).contains("check: stale apps/60-services/vaultwarden/litestream/workload-patch.yaml");
+        assertThat(check.out()).contains("check: stale apps/60-services/vaultwarden/litestream/workload-patch.yaml")
+                // more files to delete than the run generates: counted against what is on disk
+                .contains("\ncheck: 5 files differ from what generate writes (5 to delete); run: vixens-ls generate"
+                        + " --all\n");
         assertThat(onlyHydrus.exitCode()).as(onlyHydrus.out()).isZero();
         CliRun generate = CliRun.inRepo(repo, "generate", "--all");
         assertThat(generate.out()).contains("deleted   apps/60-services/vaultwarden/litestream/kustomization.yaml");

@@ -410,7 +410,7 @@ class OverlayFindingsTest {
 
         assertThat(check.out()).doesNotContain(": the generated container")
                 .endsWith("check: changed " + APP + "/litestream/workload-patch.yaml\n"
-                        + "check: 3 of 20 generated files are not current; run: vixens-ls generate --all\n"
+                        + "check: 3 files differ from what generate writes (3 to update); run: vixens-ls generate --all\n"
                         + "check: the overlays of notes are verified once their generated files are current\n");
         assertThat(check.exitCode()).isEqualTo(1);
     }

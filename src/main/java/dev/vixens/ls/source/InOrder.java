@@ -1,4 +1,4 @@
-package dev.vixens.ls.pipeline;
+package dev.vixens.ls.source;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,11 +6,11 @@ import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
- * Maps a list on all cores (apps are independent), with the results, and the error reported when several
- * items fail, exactly as a sequential loop would give them: the first failing item in list order wins, so
- * the message a user sees never depends on thread timing.
+ * Maps a list on all cores (apps, files: independent items), with the results, and the error reported when
+ * several items fail, exactly as a sequential loop would give them: the first failing item in list order wins,
+ * so the message a user sees never depends on thread timing.
  */
-final class InOrder {
+public final class InOrder {
 
     /** Below this many items the threads cost more than they save. */
     private static final int PARALLEL_FROM = 16;
@@ -18,7 +18,7 @@ final class InOrder {
     private InOrder() {
     }
 
-    static <T, R> List<R> map(List<T> items, Function<T, R> function) {
+    public static <T, R> List<R> map(List<T> items, Function<T, R> function) {
         if (items.size() < PARALLEL_FROM) {
             List<R> results = new ArrayList<>(items.size());
             for (T item : items) {
