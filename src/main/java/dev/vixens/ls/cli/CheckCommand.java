@@ -6,6 +6,7 @@ import dev.vixens.ls.pipeline.CheckReport;
 import dev.vixens.ls.pipeline.Pipeline;
 import dev.vixens.ls.source.Problem;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Spec;
                 + " overlay of the apps, built with kustomize, runs the generated backup; 1 otherwise, printing a"
                 + " unified diff (a/ = on disk, b/ = generated) for each missing, edited or stale file and one"
                 + " line file:line:column: message for each problem of a built overlay. Without APP or --all,"
-                + " checks every app. Writes nothing. --output json prints one document instead (schema/check.output.schema.json).")
+                + " checks every app. Warns on stderr, without changing the exit code, when a workload allows its"
+                + " start-up less time than the restore is estimated to take (docs/startup-budget.md). Writes nothing. --output json prints one document instead (schema/check.output.schema.json).")
 public final class CheckCommand implements Callable<Integer> {
 
     @Mixin
@@ -88,7 +90,9 @@ public final class CheckCommand implements Callable<Integer> {
                 .put("problems", report.findings().stream().map(CheckCommand::json).toList())
                 .put("overlaysVerified", report.verification().map(v -> v.reports().size()).orElse(0))
                 .put("notVerified", report.stale())
-                .put("warnings", report.warnings());
+                .put("warnings", report.warnings())
+                .put("startupWarnings", report.verification().map(v -> v.warnings().stream().map(CheckCommand::json)
+                        .toList()).orElse(List.of()));
     }
 
     private static java.util.Map<String, Object> json(Problem f) {

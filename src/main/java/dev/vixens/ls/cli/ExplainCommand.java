@@ -33,8 +33,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "explain",
         description = "Shows what generate decides for one app: each database's effective values (overrides"
                 + " marked *), which backups a restore of each would read, the start-up sequence in order, the"
-                + " sidecars and the single-writer guard; and what check finds in each of its overlays, built with"
-                + " kustomize.")
+                + " sidecars and the single-writer guard; the worst-case start-up estimated from the databases'"
+                + " expectedSize; and what check finds in each of its overlays, built with kustomize, with each"
+                + " overlay's start-up budget (docs/startup-budget.md).")
 public final class ExplainCommand implements Runnable {
 
     /** The table's columns, the first as wide as the longest path (a long path must not push the rest). */
@@ -62,7 +63,8 @@ public final class ExplainCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         LitestreamVersion version = d.settings().litestreamVersion();
         if (output.json()) {
-            ExplainDocument.of(plan, explanation.notes(), url -> history(version.release(), url))
+            ExplainDocument.of(plan, explanation.notes(), url -> history(version.release(), url),
+                    explanation.estimate(), explanation.overlays())
                     .print(out);
             return;
         }
@@ -134,6 +136,8 @@ public final class ExplainCommand implements Runnable {
         }
         out.printf("Single writer: replicas %s%s%n", plan.patch().replicas().map(String::valueOf).orElse("-"),
                 plan.patch().recreate() ? ", strategy Recreate" : "");
+        out.println();
+        explanation.estimate().lines().forEach(out::println);
         if (!explanation.notes().isEmpty()) {
             out.println();
             explanation.notes().forEach(out::println);
@@ -163,6 +167,7 @@ public final class ExplainCommand implements Runnable {
             out.printf("  %s%n", report.overlay());
             report.facts().forEach(fact -> out.printf("    %s%n", fact));
             report.findings().forEach(finding -> out.printf("    PROBLEM %s%n", finding.format()));
+            report.warnings().forEach(warning -> out.printf("    %s%n", warning.format()));
             if (report.findings().isEmpty()) {
                 out.println("    verified: the backup is in what the cluster will run");
             }

@@ -66,9 +66,18 @@ public record AppDescriptor(String app, String namespace, Workload workload, Dat
      * @param index position in the descriptor's list, for messages
      * @param name short DNS-safe name used in container names ({@code restore-<name>})
      * @param replicaPath key prefix in the bucket, relative to the bucket root
+     * @param expectedSize how large the database is expected to grow ({@code expectedSize}), for the start-up
+     *     estimate; empty when the descriptor does not say
      */
     public record Database(int index, String path, String name, String replicaPath, String profile,
-            Overrides overrides) {
+            Overrides overrides, Optional<ExpectedSize> expectedSize) {
+    }
+
+    /**
+     * A database's declared size, as written ({@code 2Gi}) and in bytes: what the start-up estimate
+     * (docs/startup-budget.md) multiplies by the time a restore and an integrity check take per MiB.
+     */
+    public record ExpectedSize(String text, long bytes) {
     }
 
     /** Per-database changes to its profile's values, kept as written so outputs can show them. */

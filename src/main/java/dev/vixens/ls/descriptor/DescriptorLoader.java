@@ -17,6 +17,7 @@ import dev.vixens.ls.source.Suggestions;
 import dev.vixens.ls.source.YamlBinder;
 import dev.vixens.ls.source.YamlLocator;
 import dev.vixens.ls.source.YamlPath;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -51,6 +52,8 @@ public final class DescriptorLoader {
      * together to 256 KiB: 50 databases use about half of that, and leave the other half to the app's own spec.
      */
     public static final int MAX_DATABASES = 50;
+    /** SQLite's largest database: its maximum page count (2^32 - 2) times its largest page (64 KiB). */
+    private static final BigDecimal MAX_DATABASE_BYTES = BigDecimal.valueOf(4294967294L * 65536L);
     /** SQLite's unix file system layer refuses a path longer than 512 bytes; its side files add 8. */
     public static final int MAX_DATABASE_PATH = 500;
     /** A drill schedule: five cron fields, or one of the macros Kubernetes' CronJob controller understands. */
@@ -286,9 +289,51 @@ public final class DescriptorLoader {
             Overrides overrides = db.overrides() == null ? Overrides.NONE : new Overrides(
                     db.overrides().syncInterval(), db.overrides().snapshotInterval(), db.overrides().retention(),
                     integrityDepth(item.key("overrides").key("integrityCheck"), db.overrides().integrityCheck()));
-            result.add(new Database(i, path, name, replicaPath, profile, overrides));
+            result.add(new Database(i, path, name, replicaPath, profile, overrides,
+                    expectedSize(item.key("expectedSize"), db.expectedSize())));
         }
         return result;
+    }
+
+    /**
+     * A database's {@code expectedSize}: a Kubernetes quantity of bytes, more than zero and no more than the
+     * largest database SQLite can hold, so an estimate made from it is about a real file.
+     */
+    private Optional<AppDescriptor.ExpectedSize> expectedSize(YamlPath at, JsonNode node) {
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        String expected = "; expected a size such as 500Mi or 2Gi (units Ki, Mi, Gi, Ti, or k, M, G, T)";
+        if (!node.isTextual() && !node.isNumber()) {
+            String got = node.isObject() ? "a mapping" : node.isArray() ? "a list" : quote(node.asText());
+            throw problem(at, at + ": " + got + " is not a size" + expected);
+        }
+        // a number of bytes is a quantity too, as Kubernetes reads it
+        String value = node.isNumber() ? node.numberValue().toString() : node.textValue();
+        String text = value.strip();
+        if (text.startsWith("-")) {
+            throw problem(at, at + ": " + quote(value) + " is negative" + expected);
+        }
+        String tooLarge = " is larger than SQLite's largest possible database (about 256Ti: 4294967294 pages of 64"
+                + " KiB)";
+        if (text.matches("[0-9.]+(P|E|Pi|Ei)")) {
+            throw problem(at, at + ": " + quote(value) + tooLarge + expected);
+        }
+        Quantity quantity = Names.isQuantity(text) ? Quantity.parse(text) : null;
+        if (quantity == null) {
+            throw problem(at, at + ": " + quote(value) + " is not a size" + expected);
+        }
+        if (quantity.isMilli()) {
+            throw problem(at, at + ": " + quote(value) + " is in thousandths of a byte (m)" + expected);
+        }
+        if (quantity.value().compareTo(BigDecimal.ONE) < 0) {
+            throw problem(at, at + ": " + quote(value) + " is " + (quantity.isZero() ? "zero" : "less than a byte")
+                    + expected + "; leave the key out when the size is not known");
+        }
+        if (quantity.value().compareTo(MAX_DATABASE_BYTES) > 0) {
+            throw problem(at, at + ": " + quote(value) + tooLarge + expected);
+        }
+        return Optional.of(new AppDescriptor.ExpectedSize(text, quantity.value().longValue()));
     }
 
     /** A database file: a safe absolute path strictly below the mount path, and not one of SQLite's side files. */

@@ -62,7 +62,7 @@ public final class Documents {
     }
 
     public record DatabaseDocument(String path, String profile, String name, String replicaPath,
-            OverridesDocument overrides) {
+            OverridesDocument overrides, com.fasterxml.jackson.databind.JsonNode expectedSize) {
     }
 
     /** {@code integrityCheck} is a node: a depth word or, as before depths existed, true or false. */

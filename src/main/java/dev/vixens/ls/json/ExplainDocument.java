@@ -1,5 +1,8 @@
 package dev.vixens.ls.json;
 
+import dev.vixens.ls.budget.StartupCheck;
+import dev.vixens.ls.budget.StartupEstimate;
+import dev.vixens.ls.budget.StartupThroughputs;
 import dev.vixens.ls.descriptor.AppDescriptor;
 import dev.vixens.ls.descriptor.Settings;
 import dev.vixens.ls.litestream.LitestreamVersion;
@@ -8,9 +11,12 @@ import dev.vixens.ls.plan.BackupPolicy;
 import dev.vixens.ls.plan.ContainerPlan;
 import dev.vixens.ls.plan.LitestreamProcess;
 import dev.vixens.ls.plan.PlannedDatabase;
+import dev.vixens.ls.pipeline.Explanation;
 import dev.vixens.ls.plan.RestoreDrill;
+import dev.vixens.ls.source.Problem;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -23,8 +29,12 @@ public final class ExplainDocument {
     private ExplainDocument() {
     }
 
-    /** @param restoreReads what a restore reads at a replica URL, in words (the text's own sentence) */
-    public static JsonDocument of(AppPlan plan, List<String> notes, Function<String, String> restoreReads) {
+    /**
+     * @param restoreReads what a restore reads at a replica URL, in words (the text's own sentence)
+     * @param overlays the verification of the app's overlays, for each one's start-up budget
+     */
+    public static JsonDocument of(AppPlan plan, List<String> notes, Function<String, String> restoreReads,
+            StartupEstimate estimate, Explanation.Overlays overlays) {
         AppDescriptor d = plan.app();
         Settings s = d.settings();
         LitestreamVersion version = s.litestreamVersion();
@@ -67,7 +77,39 @@ public final class ExplainDocument {
                         RestoreDrill.nameFor(d.app()), "schedule", drill.schedule())).orElse(Map.of()))
                 .put("singleWriter", JsonDocument.object("replicas", plan.patch().replicas().orElse(0),
                         "recreate", plan.patch().recreate()))
-                .put("notes", notes);
+                .put("notes", notes)
+                .put("startupEstimate", estimate(estimate))
+                .put("startupBudgets", overlays instanceof Explanation.Verified verified
+                        ? verified.verification().reports().stream().filter(r -> r.startup().isPresent())
+                                .map(r -> budget(r.overlay(), r.startup().get(), r.warnings())).toList()
+                        : List.of());
+    }
+
+    /** The estimate, in seconds; {@code seconds} is 0 when no database declares a size. */
+    private static Map<String, Object> estimate(StartupEstimate e) {
+        StartupThroughputs t = e.throughputs();
+        return JsonDocument.object("seconds", e.seconds(),
+                "recommendedSeconds", e.present() ? e.recommendedSeconds() : 0,
+                "databases", e.databases().stream().map(db -> JsonDocument.object("path", db.path(),
+                        "expectedSize", db.size().text(), "bytes", db.size().bytes(),
+                        "integrityDepth", db.depth().text(), "restoreSeconds", db.restoreSeconds(),
+                        "checkSeconds", db.checkSeconds(), "checks", db.checks())).toList(),
+                "unsized", e.unsized(),
+                "restoreMiBps", t.restoreMiBps(), "integrityFullMiBps", t.integrityFullMiBps(),
+                "integrityQuickMiBps", t.integrityQuickMiBps(), "safetyFactor", t.safetyFactor(),
+                "fixedSeconds", t.fixedSeconds());
+    }
+
+    /** One overlay's budget, and the verdict against the estimate. */
+    private static Map<String, Object> budget(String overlay, StartupCheck check, List<Problem> warnings) {
+        Map<String, Object> item = JsonDocument.object("overlay", overlay, "workload", check.budget().workload(),
+                "verdict", check.verdict().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                "bounds", check.budget().bounds().stream().map(b -> JsonDocument.object("field", b.field(),
+                        "seconds", b.seconds(), "written", b.written(), "file", b.at().file(), "line", b.at().line(),
+                        "column", b.at().column())).toList(),
+                "notCounted", check.budget().notCounted(),
+                "warnings", warnings.stream().map(Problem::format).toList());
+        return item;
     }
 
     private static Map<String, Object> container(ContainerPlan c) {

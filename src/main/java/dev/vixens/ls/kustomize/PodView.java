@@ -94,7 +94,8 @@ public record PodView(YamlDoc doc, String kind, String name, Optional<String> na
         return volumes.containsKey(volume) || claimTemplates.contains(volume);
     }
 
-    static Optional<Long> number(Optional<Node> node) {
+    /** A whole number written in the node, empty when absent or not one. */
+    public static Optional<Long> number(Optional<Node> node) {
         return node.flatMap(YamlNodes::text).flatMap(text -> {
             try {
                 return Optional.of(Long.parseLong(text.strip()));

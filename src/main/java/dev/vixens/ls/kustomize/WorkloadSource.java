@@ -49,6 +49,12 @@ public final class WorkloadSource {
                 .orElse(fallback);
     }
 
+    /** A key of the workload's own spec ({@code spec.<keys>}), or the workload. */
+    public Location spec(String... keys) {
+        return first(m -> YamlNodes.path(m.doc().root(), "spec").flatMap(spec -> YamlNodes.path(spec, keys)))
+                .orElse(workload());
+    }
+
     /** A key of the pod spec ({@code spec.template.spec.<keys>}), or the pod spec, or the workload. */
     public Location podSpec(String... keys) {
         return first(m -> podSpecNode(m).flatMap(spec -> YamlNodes.path(spec, keys)))

@@ -1,5 +1,6 @@
 package dev.vixens.ls.pipeline;
 
+import dev.vixens.ls.budget.StartupEstimate;
 import dev.vixens.ls.plan.AppPlan;
 import dev.vixens.ls.plan.ResolvedApp;
 import dev.vixens.ls.source.Problem;
@@ -8,9 +9,11 @@ import java.util.List;
 
 /**
  * What {@code explain} shows about one app: its resolved facts, the start-up sequence its plan gives the pod,
- * the release notes generate would print, and what the verification of its overlays found.
+ * the release notes generate would print, the worst-case start-up estimated from the declared sizes, and what
+ * the verification of its overlays found.
  */
-public record Explanation(ResolvedApp resolved, AppPlan plan, List<String> notes, Overlays overlays) {
+public record Explanation(ResolvedApp resolved, AppPlan plan, List<String> notes, StartupEstimate estimate,
+        Overlays overlays) {
 
     public Explanation {
         notes = List.copyOf(notes);

@@ -1,5 +1,6 @@
 package dev.vixens.ls.pipeline;
 
+import dev.vixens.ls.budget.StartupEstimate;
 import dev.vixens.ls.generate.PodSecurityWarning;
 import dev.vixens.ls.generate.ReleaseWarnings;
 import dev.vixens.ls.generate.ReplicaClaims;
@@ -174,6 +175,7 @@ public final class Pipeline {
                     .anyMatch(d -> d.path().startsWith(p.outputDir() + "/"))).toList();
             Optional<Verification> verification = verifying ? Optional.of(OverlayVerifier.verify(repo,
                     plans.stream().filter(p -> !stale.contains(p)).toList())) : Optional.empty();
+            verification.ifPresent(v -> v.warnings().forEach(w -> warnings.add(w.format())));
             CheckReport report = new CheckReport(output.files().size(), differences, verification,
                     stale.stream().map(p -> p.app().app()).toList(), warnings,
                     checked.all() ? "--all" : String.join(" ", checked.apps()),
@@ -199,7 +201,8 @@ public final class Pipeline {
         problems.throwIfAny();
         ResolvedApp resolved = apps.get(0);
         AppPlan plan = AppPlanner.plan(resolved, repo.config().monitoring());
-        return new Explanation(resolved, plan, ReleaseWarnings.forApp(repo, resolved), overlays(loaded, plan));
+        return new Explanation(resolved, plan, ReleaseWarnings.forApp(repo, resolved),
+                StartupEstimate.of(resolved, repo.config().startupThroughputs()), overlays(loaded, plan));
     }
 
     private Explanation.Overlays overlays(LoadedRepository loaded, AppPlan plan) {

@@ -62,6 +62,14 @@ public record ResolvedApp(AppDescriptor app, List<PlannedDatabase> databases, Co
         return dialect.version().release();
     }
 
+    /**
+     * Whether this release's restore checks the database it restored ({@code -integrity-check}, 0.5.10 and
+     * later), at the database's depth, on top of the check-integrity step.
+     */
+    public boolean restoreChecksIntegrity() {
+        return !RestoreStep.options(release(), dev.vixens.ls.profile.IntegrityDepth.FULL).isEmpty();
+    }
+
     /** Where a database of this environment lives in the bucket. */
     public BucketKey bucketKey(PlannedDatabase database) {
         return BucketKey.of(app.settings(), database.database());

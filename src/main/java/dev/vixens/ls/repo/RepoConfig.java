@@ -1,6 +1,7 @@
 package dev.vixens.ls.repo;
 
 import dev.vixens.ls.alerts.Monitoring;
+import dev.vixens.ls.budget.StartupThroughputs;
 import dev.vixens.ls.descriptor.SettingsResolver;
 import java.util.List;
 
@@ -15,9 +16,11 @@ import java.util.List;
  * @param defaults the repository's default settings for every app
  * @param verify how check builds and verifies the apps' overlays
  * @param monitoring which alert rules file each app's Component carries
+ * @param startupThroughputs how fast this repository's storage restores and checks, for the start-up estimate
  */
 public record RepoConfig(List<String> appDirs, String sharedDir, boolean writeShared, String profilesDir,
-        SettingsResolver.Layer defaults, VerifyConfig verify, Monitoring monitoring) {
+        SettingsResolver.Layer defaults, VerifyConfig verify, Monitoring monitoring,
+        StartupThroughputs startupThroughputs) {
 
     public static final String DEFAULT_APPS = "apps";
     public static final String DEFAULT_SHARED = "apps/_shared/litestream";

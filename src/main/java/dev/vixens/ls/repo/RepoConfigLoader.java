@@ -2,6 +2,7 @@ package dev.vixens.ls.repo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vixens.ls.alerts.Monitoring;
+import dev.vixens.ls.budget.StartupThroughputs;
 import dev.vixens.ls.descriptor.DescriptorLoader;
 import dev.vixens.ls.descriptor.Documents.SettingsDocument;
 import dev.vixens.ls.descriptor.Names;
@@ -28,7 +29,7 @@ final class RepoConfigLoader {
     /** {@code requires} is checked by {@link RequiredVersion} before binding; here it is only a known key. */
     record RepoConfigDocument(String requires, List<String> apps, JsonNode shared, String profiles,
             SettingsDocument defaults, VerifyConfig.VerifyDocument verify,
-            Monitoring.MonitoringDocument monitoring) {
+            Monitoring.MonitoringDocument monitoring, StartupThroughputs.StartupEstimateDocument startupEstimate) {
     }
 
     private RepoConfigLoader() {
@@ -37,7 +38,7 @@ final class RepoConfigLoader {
     static RepoConfig load(SourceFile source) {
         RequiredVersion.check(source, BuildInfo.current());
         RepoConfigDocument doc = YamlBinder.bindOrDefault(source, RepoConfigDocument.class,
-                new RepoConfigDocument(null, null, null, null, null, null, null), DescriptorLoader.EXPECTATIONS);
+                new RepoConfigDocument(null, null, null, null, null, null, null, null), DescriptorLoader.EXPECTATIONS);
         List<String> apps = doc.apps() == null ? List.of(RepoConfig.DEFAULT_APPS) : doc.apps();
         if (apps.isEmpty()) {
             throw new InputException(YamlLocator.locate(source, YamlPath.of("apps")),
@@ -80,7 +81,8 @@ final class RepoConfigLoader {
         // Validate the defaults once, where they are written, even if no app uses them.
         SettingsResolver.resolve(List.of(layer));
         return new RepoConfig(List.copyOf(apps), shared, writeShared, profiles, layer,
-                VerifyConfig.of(source, doc.verify()), Monitoring.of(source, doc.monitoring()));
+                VerifyConfig.of(source, doc.verify()), Monitoring.of(source, doc.monitoring()),
+                StartupThroughputs.of(source, doc.startupEstimate()));
     }
 
     /** Every directory the config names must be reachable inside the root without a link. */

@@ -211,6 +211,9 @@ public final class YamlBinder {
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
             return "a whole number";
         }
+        if (Number.class.isAssignableFrom(type) || type == double.class) {
+            return "a number";
+        }
         if (isBoolean(type)) {
             return "true or false";
         }

@@ -1,5 +1,7 @@
 package dev.vixens.ls.verify;
 
+import dev.vixens.ls.budget.StartupCheck;
+import dev.vixens.ls.budget.StartupThroughputs;
 import dev.vixens.ls.kustomize.KustomizationTree;
 import dev.vixens.ls.kustomize.KustomizeCommand;
 import dev.vixens.ls.kustomize.PodView;
@@ -37,14 +39,21 @@ final class BuiltOverlay {
     Optional<PodView> pod = Optional.empty();
     /** Where the workload's pieces are written (set with {@link #pod}). */
     WorkloadSource source;
+    /** How fast the repository's storage restores and checks ({@code startupEstimate:}). */
+    final StartupThroughputs throughputs;
+    /** The start-up estimate against the workload's budget (set by {@link StartupBudgetRule}). */
+    Optional<StartupCheck> startup = Optional.empty();
     final List<String> facts = new ArrayList<>();
     final List<Problem> findings = new ArrayList<>();
+    /** What check says without failing. */
+    final List<Problem> warnings = new ArrayList<>();
     /** Set by a rule after whose finding the others would only repeat it. */
     boolean stopped;
 
     BuiltOverlay(AppPlan app, Path root, Path dir, KustomizationTree tree, KustomizeCommand.Build build,
-            Function<Path, String> display) {
+            Function<Path, String> display, StartupThroughputs throughputs) {
         this.app = app;
+        this.throughputs = throughputs;
         this.root = root;
         this.name = dir.getFileName().toString();
         this.dir = dir;

@@ -1,5 +1,6 @@
 package dev.vixens.ls.verify;
 
+import dev.vixens.ls.budget.StartupCheck;
 import dev.vixens.ls.descriptor.AppDescriptor;
 import dev.vixens.ls.kustomize.KustomizationTree;
 import dev.vixens.ls.kustomize.KustomizeCommand;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -31,10 +33,15 @@ public final class OverlayVerifier {
             new LitestreamContainersRule(),
             new PortRule(),
             new UserRule(),
-            new GracePeriodRule());
+            new GracePeriodRule(),
+            new StartupBudgetRule());
 
-    /** What was found for one overlay: facts for explain, and the findings. */
-    public record OverlayReport(String app, String overlay, List<String> facts, List<Problem> findings) {
+    /**
+     * What was found for one overlay: facts for explain, the findings, the warnings, and the start-up estimate
+     * against the workload's budget (empty when the workload was not found).
+     */
+    public record OverlayReport(String app, String overlay, List<String> facts, List<Problem> findings,
+            List<Problem> warnings, Optional<StartupCheck> startup) {
     }
 
     /**
@@ -42,12 +49,13 @@ public final class OverlayVerifier {
      *
      * @param command the kustomize command, as shown
      * @param findings every finding, app by app, in overlay order
+     * @param warnings every warning (check says them, and exits as if they were not there), in the same order
      * @param overlays the overlay directories of each app directory (repository-relative)
      * @param filesRead every file a build read, absolute
      * @param cacheable whether {@code filesRead} is all the builds depend on
      */
     public record Verification(KustomizeCommand command, List<OverlayReport> reports, List<Problem> findings,
-            Map<String, List<String>> overlays, Set<Path> filesRead, boolean cacheable) {
+            List<Problem> warnings, Map<String, List<String>> overlays, Set<Path> filesRead, boolean cacheable) {
     }
 
     private OverlayVerifier() {
@@ -76,7 +84,7 @@ public final class OverlayVerifier {
                 filesRead.addAll(tree.filesRead());
                 cacheable &= tree.cacheable();
                 BuiltOverlay overlay = new BuiltOverlay(entry.getKey(), repo.root(), dir, tree, builds.get(next++),
-                        repo::display);
+                        repo::display, repo.config().startupThroughputs());
                 for (OverlayRule rule : RULES) {
                     if (!overlay.stopped) {
                         rule.check(overlay);
@@ -90,18 +98,20 @@ public final class OverlayVerifier {
         ReplicaCollisionRule.check(built);
         List<OverlayReport> reports = new ArrayList<>();
         List<Problem> findings = new ArrayList<>();
+        List<Problem> warnings = new ArrayList<>();
         for (Map.Entry<AppPlan, List<Path>> entry : overlaysOf.entrySet()) {
             AppPlan plan = entry.getKey();
             for (BuiltOverlay overlay : built) {
                 if (overlay.app == plan) {
                     reports.add(new OverlayReport(plan.app().app(), overlay.shown(), List.copyOf(overlay.facts),
-                            List.copyOf(overlay.findings)));
+                            List.copyOf(overlay.findings), List.copyOf(overlay.warnings), overlay.startup));
                     findings.addAll(overlay.findings);
+                    warnings.addAll(overlay.warnings);
                 }
             }
             findings.addAll(appFindings(plan, entry.getValue(), config));
         }
-        return new Verification(command, reports, findings, overlays, filesRead, cacheable);
+        return new Verification(command, reports, findings, warnings, overlays, filesRead, cacheable);
     }
 
     /** An app without overlays, and {@code overlays.<name>} entries that name no overlay. */

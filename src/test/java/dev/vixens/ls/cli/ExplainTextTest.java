@@ -23,6 +23,7 @@ class ExplainTextTest {
             databases:
               - path: /data/notes.db
                 profile: critical
+                expectedSize: 100Mi
               - path: /data/cache.db
                 profile: standard
                 overrides: {retention: 72h}
@@ -77,6 +78,12 @@ class ExplainTextTest {
             Sidecar stop: up to 20s after SIGTERM to ship the last writes; the pod's terminationGracePeriodSeconds must be longer
             Single writer: replicas 1, strategy Recreate
 
+            Start-up estimate (worst case: each local copy checked, found corrupt and restored, one after the other; docs/startup-budget.md):
+              /data/notes.db 100Mi: restore 100 s, integrity_check 67 s
+              /data/cache.db no expectedSize: not counted (vixens-ls analyze or ls -l gives its size)
+              total: 167 s x 1.5 (safety factor) + 60 s (images, container starts) = 311 s, at least
+              at: restore 1 MiB/s, integrity_check 1.5 MiB/s, quick_check 10 MiB/s (the defaults)
+
             Overlays (built with kubectl kustomize, as check verifies them):
               apps/notes/notes/overlays/prod
                 includes the Component ../../litestream
@@ -85,6 +92,7 @@ class ExplainTextTest {
                 ports: generated litestream 9090/TCP; others none
                 users: container notes runs as 1000:1000 (from the container securityContext), Litestream as 1000:1000 (from runAs in apps/notes/notes/vixens-backup.yaml), pod fsGroup 1000
                 shutdown: terminationGracePeriodSeconds 30 (the default), the sidecar needs 30 s
+                start-up: estimated worst case 311 s (at least: 1 database(s) without expectedSize); budget progressDeadlineSeconds 600 s (the default): fits
                 replicas: Secret litestream-shared-secrets, s3://${LITESTREAM_BUCKET}/notes/notes.db, s3://${LITESTREAM_BUCKET}/notes/cache.db
                 verified: the backup is in what the cluster will run
             """;

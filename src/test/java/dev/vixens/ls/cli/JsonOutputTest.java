@@ -9,6 +9,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import dev.vixens.ls.testing.CliRun;
 import dev.vixens.ls.testing.ProjectFiles;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,6 +72,12 @@ class JsonOutputTest {
         assertThat(explain.get("initContainers").get(0).get("name").asText()).isEqualTo("fix-permissions");
         assertThat(explain.get("initContainers").get(0).get("uid").asLong()).isZero();
         assertThat(explain.get("secret").asText()).isEqualTo("litestream-shared-secrets");
+        JsonNode estimate = explain.get("startupEstimate");
+        assertThat(estimate.get("seconds").asLong()).isEqualTo(9762);
+        assertThat(estimate.get("databases").get(1).get("restoreSeconds").asLong()).isEqualTo(2480);
+        assertThat(estimate.get("databases").get(1).get("checkSeconds").asLong()).isEqualTo(1654);
+        assertThat(explain.get("startupBudgets").get(0).get("verdict").asText()).isEqualTo("fits");
+        assertThat(explain.get("startupBudgets").get(0).get("bounds").get(0).get("seconds").asLong()).isEqualTo(14400);
         assertThat(valid(CliRun.inRepo(ProjectFiles.root(), "explain", "vaultwarden", "-o", "json"), "explain")
                 .get("drill").get("cronJob").asText()).isEqualTo("vaultwarden-drill");
     }
@@ -92,6 +99,27 @@ class JsonOutputTest {
         assertThat(document.get("differences").get(0).get("path").asText())
                 .isEqualTo("apps/60-services/vaultwarden/litestream/litestream.yml");
         assertThat(document.get("notVerified").get(0).asText()).isEqualTo("vaultwarden");
+    }
+
+    @Test
+    void checkCarriesTheStartUpWarningLocated() throws Exception {
+        ProjectFiles.copyExampleRepository(repo, "hydrus-client");
+        Path deployment = repo.resolve("apps/20-media/hydrus-client/base/deployment.yaml");
+        ProjectFiles.write(deployment, Files.readString(deployment).replaceAll("(?m)^  progressDeadlineSeconds: .*\n",
+                ""));
+
+        CliRun run = CliRun.inRepo(repo, "check", "-o", "json");
+
+        JsonNode check = valid(run, "check");
+        assertThat(run.exitCode()).as("a warning does not fail the check").isZero();
+        assertThat(check.get("current").asBoolean()).isTrue();
+        JsonNode warning = check.get("startupWarnings").get(0);
+        assertThat(warning.get("file").asText()).isEqualTo("apps/20-media/hydrus-client/base/deployment.yaml");
+        assertThat(warning.get("line").asInt()).isEqualTo(4);
+        assertThat(warning.get("message").asText()).startsWith("warning: start-up budget:")
+                .endsWith("Set progressDeadlineSeconds: 9780 or more in the Deployment's spec");
+        assertThat(check.get("warnings").toString()).contains("start-up budget");
+        assertThat(run.err()).contains("deployment.yaml:4:9: warning: start-up budget:");
     }
 
     @Test

@@ -41,7 +41,7 @@ class NewerReleaseOptInTest {
         CliRun generate = CliRun.inRepo(repo, "generate", "hydrus-client");
 
         assertThat(generate.exitCode()).isEqualTo(2);
-        assertThat(generate.err()).isEqualTo("apps/20-media/hydrus-client/vixens-backup.yaml:22:12:"
+        assertThat(generate.err()).isEqualTo("apps/20-media/hydrus-client/vixens-backup.yaml:25:12:"
                 + " litestream.version: Litestream 0.5.17 is newer than the newest 0.5 release vixens-ls knows"
                 + " (0.5.16), so its keys and flags are not verified; use 0.5.16, or set litestream.allowNewerRelease:"
                 + " true to configure it as 0.5.16 reads its config\n");

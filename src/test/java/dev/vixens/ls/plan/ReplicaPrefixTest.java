@@ -44,7 +44,7 @@ class ReplicaPrefixTest {
         CliRun generate = CliRun.inRepo(repo, "generate", "hydrus-client");
 
         assertThat(generate.exitCode()).isEqualTo(2);
-        assertThat(generate.err()).isEqualTo("apps/20-media/hydrus-client/vixens-backup.yaml:22:18:"
+        assertThat(generate.err()).isEqualTo("apps/20-media/hydrus-client/vixens-backup.yaml:25:18:"
                 + " litestream.replicaPrefix: '../other' contains a '..' segment; paths may not climb out of their"
                 + " directory\n");
         assertThat(ProjectFiles.snapshot(repo)).isEqualTo(before);

@@ -124,6 +124,8 @@ class VerificationOptionsTest {
                     users: container app runs as 1000:1000 (from the pod securityContext), Litestream as 1000:1000\
                  (from runAs in apps/10-test/notes/vixens-backup.yaml), pod fsGroup 1000
                     shutdown: terminationGracePeriodSeconds 30 (the default), the sidecar needs 30 s
+                    start-up: no estimate (no database declares expectedSize); budget progressDeadlineSeconds 600 s\
+                 (the default)
                     replicas: Secret litestream-shared-secrets, s3://${LITESTREAM_BUCKET}/notes/notes.db
                     verified: the backup is in what the cluster will run
                   apps/10-test/notes/overlays/prod
