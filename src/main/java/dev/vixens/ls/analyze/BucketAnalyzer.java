@@ -2,6 +2,7 @@ package dev.vixens.ls.analyze;
 
 import dev.vixens.ls.analyze.AnalysisReport.DatabaseReport;
 import dev.vixens.ls.bucket.BucketKey;
+import dev.vixens.ls.descriptor.AppDescriptor.ExpectedSize;
 import dev.vixens.ls.litestream.ReleaseTable;
 import dev.vixens.ls.litestream.ReplicaLayout;
 import dev.vixens.ls.plan.PlannedDatabase;
@@ -33,8 +34,14 @@ public final class BucketAnalyzer {
      *
      * @param key where its replica lives in the bucket
      * @param profile its profile (may be ephemeral)
+     * @param expectedSize its {@code expectedSize}, when the descriptor declares one
      */
-    public record Declared(String app, String path, BucketKey key, String profile) {
+    public record Declared(String app, String path, BucketKey key, String profile,
+            Optional<ExpectedSize> expectedSize) {
+
+        public Declared(String app, String path, BucketKey key, String profile) {
+            this(app, path, key, profile, Optional.empty());
+        }
     }
 
     /**
@@ -50,7 +57,8 @@ public final class BucketAnalyzer {
                     continue;
                 }
                 for (PlannedDatabase db : environment.databases()) {
-                    out.add(new Declared(app.app().app(), db.path(), environment.bucketKey(db), db.profile().name()));
+                    out.add(new Declared(app.app().app(), db.path(), environment.bucketKey(db), db.profile().name(),
+                            db.database().expectedSize()));
                 }
             }
         }
@@ -85,13 +93,13 @@ public final class BucketAnalyzer {
         }
         for (Declared d : byReplica.values()) {
             List<RestoreSize.Listed> replica = replicas.remove(d.key().key());
-            reports.add(report(d.app(), d.path(), d.key().key(), Optional.of(d.profile()),
+            reports.add(report(d.app(), d.path(), d.key().key(), Optional.of(d.profile()), d.expectedSize(),
                     replica == null ? List.of() : replica, catalog));
         }
         for (Map.Entry<String, List<RestoreSize.Listed>> replica : replicas.entrySet()) {
             String root = replica.getKey();
-            reports.add(report(undeclaredApp(root, declared), null, root, Optional.empty(), replica.getValue(),
-                    catalog));
+            reports.add(report(undeclaredApp(root, declared), null, root, Optional.empty(), Optional.empty(),
+                    replica.getValue(), catalog));
         }
         return new AnalysisReport(bucket, prefix, listed, reports, unrecognised);
     }
@@ -113,7 +121,7 @@ public final class BucketAnalyzer {
     }
 
     private static DatabaseReport report(String app, String path, String replica, Optional<String> declared,
-            List<RestoreSize.Listed> objects, ProfileCatalog catalog) {
+            Optional<ExpectedSize> declaredSize, List<RestoreSize.Listed> objects, ProfileCatalog catalog) {
         List<String> notes = new ArrayList<>();
         boolean ephemeral = declared.flatMap(catalog::find).map(p -> p instanceof Profile.Ephemeral).orElse(false);
         if (objects.isEmpty()) {
@@ -121,9 +129,11 @@ public final class BucketAnalyzer {
                 notes.add("no replica in the bucket: is the sidecar running, and is this the right bucket?");
             }
             return new DatabaseReport(app, path, replica, "-", 0, 0, 0, 0, 0, 0, 0, null, null,
-                    declared.orElse(null), null, false, Map.of(), RestoreSize.NONE, notes);
+                    declared.orElse(null), null, false, Map.of(), RestoreSize.NONE,
+                    DeclaredSize.of(declaredSize, RestoreSize.NONE), notes);
         }
         ReplicaActivity a = ReplicaActivity.of(replica, objects);
+        RestoreSize restore = RestoreSize.of(objects);
         if (ephemeral) {
             notes.add("declared ephemeral, but the bucket holds " + (a.snapshots() + a.changeFiles() + a.otherFiles())
                     + " objects for it (from before?); the lifecycle rule or a manual delete removes them");
@@ -161,7 +171,7 @@ public final class BucketAnalyzer {
         return new DatabaseReport(app, path, replica, a.format(), a.generations().size(), a.snapshots(),
                 a.snapshotBytes(), a.averageSnapshotBytes(), a.changeFiles(), a.changeBytes(),
                 a.changeFilesPerHour() * 24, a.oldest().toString(), a.newest().toString(), declared.orElse(null),
-                recommended, mismatch, projected, RestoreSize.of(objects), notes);
+                recommended, mismatch, projected, restore, DeclaredSize.of(declaredSize, restore), notes);
     }
 
     /**

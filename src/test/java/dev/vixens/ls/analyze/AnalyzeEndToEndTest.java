@@ -147,6 +147,12 @@ class AnalyzeEndToEndTest {
         assertThat(mappings.get("projectedBytes").get("standard").asLong())
                 .isEqualTo(Math.round(29 * (double) average + bytes(files("client.mappings.db", "wal")) / hours * 174));
 
+        // the example declares its sizes (expectedSize), far above these few rows' snapshots
+        assertThat(mappings.get("declaredSize").get("text").asText()).isEqualTo("2600M");
+        assertThat(mappings.get("declaredSize").get("bytes").asLong()).isEqualTo(2_600_000_000L);
+        assertThat(mappings.get("declaredSize").get("smallerThanSnapshot").asBoolean()).isFalse();
+        assertThat(byReplica.get("hydrus-client/client.caches.db").get("declaredSize").isNull()).isTrue();
+
         JsonNode master = byReplica.get("hydrus-client/client.master.db");
         assertThat(master.get("recommendedProfile").asText()).isEqualTo("relaxed");
         assertThat(master.get("mismatch").asBoolean()).isTrue();
@@ -182,7 +188,7 @@ class AnalyzeEndToEndTest {
                 .contains("Both are LZ4-compressed: the database file it writes is larger, so these are lower bounds"
                         + " of its size:")
                 .containsPattern("hydrus-client +/opt/hydrus/db/client.db +[0-9.]+ (B|KiB) +[0-9.]+ (B|KiB) +\\d+"
-                        + " +[0-9.]+ (B|KiB) +1Mi\\n")
+                        + " +[0-9.]+ (B|KiB) +1Mi +800Mi\\n")
                 .containsPattern("! hydrus-client /opt/hydrus/db/client.master.db: declared standard, the measured"
                         + " activity \\([0-9.]+ WAL/LTX files per hour\\) suggests relaxed")
                 .contains("note: 1 objects belong to no Litestream replica")

@@ -2,13 +2,16 @@ package dev.vixens.ls.analyze;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vixens.ls.analyze.AnalysisReport.DatabaseReport;
 import dev.vixens.ls.analyze.BucketAnalyzer.Declared;
 import dev.vixens.ls.bucket.BucketKey;
+import dev.vixens.ls.descriptor.AppDescriptor.ExpectedSize;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -96,14 +99,20 @@ class RestoreSizeTest {
     }
 
     @Test
-    void theTableShowsCompressedSizesAsLowerBoundsAndTheValueToDeclare() {
+    void theTableShowsCompressedSizesAsLowerBoundsTheValueToDeclareAndFlagsADeclaredSizeBelowTheSnapshot() {
         List<BucketObject> objects = listing(
                 "app/a.db/generations/0000000000000001/snapshots/00000002.snapshot.lz4 157286400 0",
                 "app/a.db/generations/0000000000000001/wal/00000002_00000000.wal.lz4 4194304 1",
-                "app/a.db/generations/0000000000000001/wal/00000003_00000000.wal.lz4 2097152 2");
-        AnalysisReport report = BucketAnalyzer.analyze("s3://b", "", objects,
-                List.of(new Declared("app", "/data/a.db", new BucketKey("", "app/a.db"), "standard"),
-                        new Declared("app", "/data/gone.db", new BucketKey("", "app/gone.db"), "standard")),
+                "app/a.db/generations/0000000000000001/wal/00000003_00000000.wal.lz4 2097152 2",
+                "app/b.db/generations/0000000000000001/snapshots/00000000.snapshot.lz4 1048576 0",
+                "app/c.db/generations/0000000000000001/snapshots/00000000.snapshot.lz4 2048 0");
+        AnalysisReport report = BucketAnalyzer.analyze("s3://b", "", objects, List.of(
+                new Declared("app", "/data/a.db", new BucketKey("", "app/a.db"), "standard",
+                        Optional.of(new ExpectedSize("100Mi", 100L << 20))),
+                new Declared("app", "/data/b.db", new BucketKey("", "app/b.db"), "standard",
+                        Optional.of(new ExpectedSize("2600M", 2_600_000_000L))),
+                new Declared("app", "/data/c.db", new BucketKey("", "app/c.db"), "standard"),
+                new Declared("app", "/data/gone.db", new BucketKey("", "app/gone.db"), "standard")),
                 BucketAnalyzerTest.CATALOG);
         StringWriter text = new StringWriter();
 
@@ -114,13 +123,23 @@ class RestoreSizeTest {
                 A restore now downloads the newest snapshot and the WAL/LTX files written since. Both are \
                 LZ4-compressed: the database file it writes is larger, so these are lower bounds of its size:
                 APP              DATABASE                               SNAPSHOT (LZ4)  WAL/LTX SINCE   FILES    DOWNLOAD \
-                EXPECTEDSIZE (AT LEAST)
+                EXPECTEDSIZE (AT LEAST) DECLARED
                 app              /data/a.db                                  150.0 MiB        6.0 MiB       2   156.0 MiB \
-                256Mi
+                256Mi                   100Mi !
+                app              /data/b.db                                    1.0 MiB            0 B       0     1.0 MiB \
+                1Mi                     2600M
+                app              /data/c.db                                    2.0 KiB            0 B       0     2.0 KiB \
+                1Mi                     -
                 expectedSize (descriptor, per database): the download rounded up to a power of two; declare the \
                 file's own size when it is larger (`ls -l` of the database in the pod).
-                """);
-        assertThat(report.databases().get(1).restore()).isEqualTo(RestoreSize.NONE);
+                """).contains("""
+                ! app /data/a.db: expectedSize 100Mi is smaller than its newest snapshot (150.0 MiB compressed; the \
+                file is larger still): declare at least 256Mi
+                """).doesNotContain("/data/b.db: expectedSize").doesNotContain("/data/c.db: expectedSize");
+        assertThat(report.databases()).extracting(DatabaseReport::declaredSize).containsExactly(
+                new DeclaredSize("100Mi", 100L << 20, true), new DeclaredSize("2600M", 2_600_000_000L, false), null,
+                null);
+        assertThat(report.databases().get(3).restore()).isEqualTo(RestoreSize.NONE);
     }
 
     /** Each line: key, size in bytes, minutes after {@link #T0}. */
