@@ -36,11 +36,14 @@ public record AnalysisReport(String bucket, String prefix, int objects, List<Dat
      * @param declaredProfile null when no descriptor declares it
      * @param recommendedProfile from the measured write activity, null when there is none
      * @param projectedBytes projected storage under each backed-up profile, in the catalog's order
+     * @param restore what a restore downloads now (compressed: less than the database file it writes)
+     * @param declaredSize the descriptor's {@code expectedSize}, null when it declares none
      */
     public record DatabaseReport(String app, String database, String replica, String format, int generations,
             int snapshots, long snapshotBytes, long averageSnapshotBytes, int changeFiles, long changeBytes,
             double changeFilesPerDay, String oldest, String newest, String declaredProfile,
-            String recommendedProfile, boolean mismatch, Map<String, Long> projectedBytes, List<String> notes) {
+            String recommendedProfile, boolean mismatch, Map<String, Long> projectedBytes, RestoreSize restore,
+            DeclaredSize declaredSize, List<String> notes) {
 
         public DatabaseReport {
             projectedBytes = Collections.unmodifiableMap(new LinkedHashMap<>(projectedBytes));

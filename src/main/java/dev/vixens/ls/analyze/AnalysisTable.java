@@ -26,6 +26,7 @@ public final class AnalysisTable {
                     String.format(Locale.ROOT, "%.1f", db.changeFilesPerDay()), time(db.oldest()), time(db.newest()),
                     dash(db.declaredProfile()), dash(db.recommendedProfile()) + (db.mismatch() ? " !" : ""));
         }
+        printRestoreSizes(report, out);
         List<DatabaseReport> projected = report.databases().stream().filter(db -> !db.projectedBytes().isEmpty())
                 .toList();
         if (!projected.isEmpty()) {
@@ -53,6 +54,11 @@ public final class AnalysisTable {
                         + " per hour) suggests %s", name, db.declaredProfile(), db.changeFilesPerDay() / 24,
                         db.recommendedProfile()));
             }
+            if (db.declaredSize() != null && db.declaredSize().smallerThanSnapshot()) {
+                findings.add("! " + name + ": expectedSize " + db.declaredSize().text() + " is smaller than its newest"
+                        + " snapshot (" + size(db.restore().snapshotBytes()) + " compressed; the file is larger still):"
+                        + " declare at least " + db.restore().suggestedExpectedSize());
+            }
             db.notes().forEach(note -> findings.add("note: " + name + ": " + note));
         }
         if (!report.versioning().equals(BucketVersioning.NOT_CHECKED)) {
@@ -65,6 +71,32 @@ public final class AnalysisTable {
             out.println();
             findings.forEach(out::println);
         }
+    }
+
+    /**
+     * What a restore downloads now, per database, and the {@code expectedSize} that covers it: compressed sizes,
+     * so the header says they are lower bounds of the database file.
+     */
+    private static void printRestoreSizes(AnalysisReport report, PrintWriter out) {
+        List<DatabaseReport> restorable = report.databases().stream().filter(db -> db.restore().downloadBytes() > 0)
+                .toList();
+        if (restorable.isEmpty()) {
+            return;
+        }
+        String row = "%-16s %-36s %16s %14s %7s %11s %-23s %s%n";
+        out.printf("%nA restore now downloads the newest snapshot and the WAL/LTX files written since. Both are"
+                + " LZ4-compressed: the database file it writes is larger, so these are lower bounds of its size:%n");
+        out.printf(row, "APP", "DATABASE", "SNAPSHOT (LZ4)", "WAL/LTX SINCE", "FILES", "DOWNLOAD",
+                "EXPECTEDSIZE (AT LEAST)", "DECLARED");
+        for (DatabaseReport db : restorable) {
+            RestoreSize r = db.restore();
+            out.printf(row, db.app(), db.database() == null ? db.replica() : db.database(), size(r.snapshotBytes()),
+                    size(r.changeBytes()), r.changeFiles(), size(r.downloadBytes()), r.suggestedExpectedSize(),
+                    db.declaredSize() == null ? "-" : db.declaredSize().text()
+                            + (db.declaredSize().smallerThanSnapshot() ? " !" : ""));
+        }
+        out.printf("expectedSize (descriptor, per database): the download rounded up to a power of two; declare"
+                + " the file's own size when it is larger (`ls -l` of the database in the pod).%n");
     }
 
     static String size(long bytes) {

@@ -2,6 +2,7 @@ package dev.vixens.ls.analyze;
 
 import dev.vixens.ls.analyze.AnalysisReport.DatabaseReport;
 import dev.vixens.ls.bucket.BucketKey;
+import dev.vixens.ls.descriptor.AppDescriptor.ExpectedSize;
 import dev.vixens.ls.litestream.ReleaseTable;
 import dev.vixens.ls.litestream.ReplicaLayout;
 import dev.vixens.ls.plan.PlannedDatabase;
@@ -33,8 +34,14 @@ public final class BucketAnalyzer {
      *
      * @param key where its replica lives in the bucket
      * @param profile its profile (may be ephemeral)
+     * @param expectedSize its {@code expectedSize}, when the descriptor declares one
      */
-    public record Declared(String app, String path, BucketKey key, String profile) {
+    public record Declared(String app, String path, BucketKey key, String profile,
+            Optional<ExpectedSize> expectedSize) {
+
+        public Declared(String app, String path, BucketKey key, String profile) {
+            this(app, path, key, profile, Optional.empty());
+        }
     }
 
     /**
@@ -50,7 +57,8 @@ public final class BucketAnalyzer {
                     continue;
                 }
                 for (PlannedDatabase db : environment.databases()) {
-                    out.add(new Declared(app.app().app(), db.path(), environment.bucketKey(db), db.profile().name()));
+                    out.add(new Declared(app.app().app(), db.path(), environment.bucketKey(db), db.profile().name(),
+                            db.database().expectedSize()));
                 }
             }
         }
@@ -59,7 +67,7 @@ public final class BucketAnalyzer {
 
     public static AnalysisReport analyze(String bucket, String prefix, List<BucketObject> objects,
             List<Declared> declared, ProfileCatalog catalog) {
-        Map<String, ReplicaActivity> replicas = new TreeMap<>();
+        Map<String, List<RestoreSize.Listed>> replicas = new TreeMap<>();
         int unrecognised = 0;
         int listed = 0;
         for (BucketObject object : objects) {
@@ -73,8 +81,8 @@ public final class BucketAnalyzer {
                 unrecognised++;
                 continue;
             }
-            ReplicaKey k = key.get();
-            replicas.put(k.root(), replicas.getOrDefault(k.root(), ReplicaActivity.empty(k.root())).add(k, object));
+            replicas.computeIfAbsent(key.get().root(), r -> new ArrayList<>())
+                    .add(new RestoreSize.Listed(key.get(), object));
         }
         List<DatabaseReport> reports = new ArrayList<>();
         Map<String, Declared> byReplica = new LinkedHashMap<>();
@@ -84,14 +92,14 @@ public final class BucketAnalyzer {
             }
         }
         for (Declared d : byReplica.values()) {
-            ReplicaActivity activity = replicas.remove(d.key().key());
-            reports.add(report(d.app(), d.path(), d.key().key(), Optional.of(d.profile()),
-                    Optional.ofNullable(activity), catalog));
+            List<RestoreSize.Listed> replica = replicas.remove(d.key().key());
+            reports.add(report(d.app(), d.path(), d.key().key(), Optional.of(d.profile()), d.expectedSize(),
+                    replica == null ? List.of() : replica, catalog));
         }
-        for (ReplicaActivity activity : replicas.values()) {
-            String root = activity.root();
-            reports.add(report(undeclaredApp(root, declared), null, root, Optional.empty(), Optional.of(activity),
-                    catalog));
+        for (Map.Entry<String, List<RestoreSize.Listed>> replica : replicas.entrySet()) {
+            String root = replica.getKey();
+            reports.add(report(undeclaredApp(root, declared), null, root, Optional.empty(), Optional.empty(),
+                    replica.getValue(), catalog));
         }
         return new AnalysisReport(bucket, prefix, listed, reports, unrecognised);
     }
@@ -113,17 +121,19 @@ public final class BucketAnalyzer {
     }
 
     private static DatabaseReport report(String app, String path, String replica, Optional<String> declared,
-            Optional<ReplicaActivity> measured, ProfileCatalog catalog) {
+            Optional<ExpectedSize> declaredSize, List<RestoreSize.Listed> objects, ProfileCatalog catalog) {
         List<String> notes = new ArrayList<>();
         boolean ephemeral = declared.flatMap(catalog::find).map(p -> p instanceof Profile.Ephemeral).orElse(false);
-        if (measured.isEmpty() || measured.get().isEmpty()) {
+        if (objects.isEmpty()) {
             if (!ephemeral) {
                 notes.add("no replica in the bucket: is the sidecar running, and is this the right bucket?");
             }
             return new DatabaseReport(app, path, replica, "-", 0, 0, 0, 0, 0, 0, 0, null, null,
-                    declared.orElse(null), null, false, Map.of(), notes);
+                    declared.orElse(null), null, false, Map.of(), RestoreSize.NONE,
+                    DeclaredSize.of(declaredSize, RestoreSize.NONE), notes);
         }
-        ReplicaActivity a = measured.get();
+        ReplicaActivity a = ReplicaActivity.of(replica, objects);
+        RestoreSize restore = RestoreSize.of(objects);
         if (ephemeral) {
             notes.add("declared ephemeral, but the bucket holds " + (a.snapshots() + a.changeFiles() + a.otherFiles())
                     + " objects for it (from before?); the lifecycle rule or a manual delete removes them");
@@ -161,7 +171,7 @@ public final class BucketAnalyzer {
         return new DatabaseReport(app, path, replica, a.format(), a.generations().size(), a.snapshots(),
                 a.snapshotBytes(), a.averageSnapshotBytes(), a.changeFiles(), a.changeBytes(),
                 a.changeFilesPerHour() * 24, a.oldest().toString(), a.newest().toString(), declared.orElse(null),
-                recommended, mismatch, projected, notes);
+                recommended, mismatch, projected, restore, DeclaredSize.of(declaredSize, restore), notes);
     }
 
     /**

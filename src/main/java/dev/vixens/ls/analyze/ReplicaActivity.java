@@ -4,6 +4,7 @@ import dev.vixens.ls.litestream.ReplicaLayout;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -20,12 +21,20 @@ public record ReplicaActivity(String root, Set<ReplicaLayout> layouts, Set<Strin
     /** Rates are computed over at least this much time: a few minutes of objects say little per hour. */
     public static final Duration MINIMUM_WINDOW = Duration.ofHours(1);
 
-    public static ReplicaActivity empty(String root) {
+    private static ReplicaActivity empty(String root) {
         return new ReplicaActivity(root, EnumSet.noneOf(ReplicaLayout.class), new TreeSet<>(), 0, 0, 0, 0, 0, null,
                 null);
     }
 
-    public ReplicaActivity add(ReplicaKey key, BucketObject object) {
+    public static ReplicaActivity of(String root, List<RestoreSize.Listed> objects) {
+        ReplicaActivity activity = empty(root);
+        for (RestoreSize.Listed l : objects) {
+            activity = activity.add(l.key(), l.object());
+        }
+        return activity;
+    }
+
+    private ReplicaActivity add(ReplicaKey key, BucketObject object) {
         Set<String> groups = new TreeSet<>(generations);
         if (key.layout() == ReplicaLayout.GENERATIONS && key.kind() != ReplicaKey.Kind.OTHER) {
             groups.add(key.group());

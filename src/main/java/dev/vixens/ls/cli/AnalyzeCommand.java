@@ -32,7 +32,9 @@ import picocli.CommandLine.Spec;
                 + " lays it out; mapped through the repository's descriptors): snapshots, WAL (0.3) or LTX"
                 + " (0.5) files and their rate, sizes, oldest and newest object, the profile the measured"
                 + " activity suggests next to the declared one (! = they differ), and the storage each profile"
-                + " would take at that rate, and whether the bucket is versioned (GetBucketVersioning; then"
+                + " would take at that rate; what a restore downloads now (the newest snapshot and the WAL/LTX"
+                + " files since: compressed, so lower bounds of the database file's size) and the expectedSize"
+                + " that covers it, beside the declared one (! = smaller than the snapshot); and whether the bucket is versioned (GetBucketVersioning; then"
                 + " `lifecycle --versioned` is the rule that frees space). Endpoint, bucket and credentials: flags, else"
                 + " LITESTREAM_ENDPOINT, LITESTREAM_BUCKET, LITESTREAM_ACCESS_KEY_ID,"
                 + " LITESTREAM_SECRET_ACCESS_KEY (or the AWS_* names). Writes nothing.")

@@ -119,6 +119,8 @@ class AnalyzeEndToEndTest {
         report.get("databases").forEach(db -> byReplica.put(db.get("replica").asText(), db));
         assertThat(byReplica).containsOnlyKeys("hydrus-client/client.db", "hydrus-client/client.mappings.db",
                 "hydrus-client/client.master.db", "hydrus-client/client.caches.db");
+        assertThat(files("client.db", "snapshots")).as("snapshots every 2 s: the restore size must skip the WAL"
+                + " before the last one").hasSizeGreaterThan(1);
         for (String db : DATABASES) {
             JsonNode r = byReplica.get("hydrus-client/" + db);
             List<Path> snapshots = files(db, "snapshots");
@@ -132,6 +134,7 @@ class AnalyzeEndToEndTest {
             assertThat(r.get("changeBytes").asLong()).isEqualTo(bytes(wal));
             assertThat(Instant.parse(r.get("newest").asText())).isEqualTo(newest(db));
             assertThat(Instant.parse(r.get("oldest").asText())).isEqualTo(oldest(db));
+            assertRestoreSize(db, r.get("restore"));
         }
         JsonNode mappings = byReplica.get("hydrus-client/client.mappings.db");
         assertThat(mappings.get("declaredProfile").asText()).isEqualTo("standard");
@@ -143,6 +146,12 @@ class AnalyzeEndToEndTest {
         long average = bytes(files("client.mappings.db", "snapshots")) / files("client.mappings.db", "snapshots").size();
         assertThat(mappings.get("projectedBytes").get("standard").asLong())
                 .isEqualTo(Math.round(29 * (double) average + bytes(files("client.mappings.db", "wal")) / hours * 174));
+
+        // the example declares its sizes (expectedSize), far above these few rows' snapshots
+        assertThat(mappings.get("declaredSize").get("text").asText()).isEqualTo("2600M");
+        assertThat(mappings.get("declaredSize").get("bytes").asLong()).isEqualTo(2_600_000_000L);
+        assertThat(mappings.get("declaredSize").get("smallerThanSnapshot").asBoolean()).isFalse();
+        assertThat(byReplica.get("hydrus-client/client.caches.db").get("declaredSize").isNull()).isTrue();
 
         JsonNode master = byReplica.get("hydrus-client/client.master.db");
         assertThat(master.get("recommendedProfile").asText()).isEqualTo("relaxed");
@@ -176,6 +185,10 @@ class AnalyzeEndToEndTest {
                 .containsPattern("hydrus-client +/opt/hydrus/db/client.master.db +0.3 +\\d+ .* standard +relaxed !")
                 .containsPattern("hydrus-client +/opt/hydrus/db/client.mappings.db +0.3 .* standard +standard\\n")
                 .contains("Projected storage at the measured rate")
+                .contains("Both are LZ4-compressed: the database file it writes is larger, so these are lower bounds"
+                        + " of its size:")
+                .containsPattern("hydrus-client +/opt/hydrus/db/client.db +[0-9.]+ (B|KiB) +[0-9.]+ (B|KiB) +\\d+"
+                        + " +[0-9.]+ (B|KiB) +1Mi +800Mi\\n")
                 .containsPattern("! hydrus-client /opt/hydrus/db/client.master.db: declared standard, the measured"
                         + " activity \\([0-9.]+ WAL/LTX files per hour\\) suggests relaxed")
                 .contains("note: 1 objects belong to no Litestream replica")
@@ -197,6 +210,34 @@ class AnalyzeEndToEndTest {
         assertThat(wrongSecret.err()).startsWith("analyze: cannot list s3://" + BUCKET + " at " + s3.endpoint() + ":");
         assertThat(noBucket.exitCode()).isEqualTo(3);
         assertThat(noBucket.err()).contains("cannot list s3://missing");
+    }
+
+    /**
+     * What a restore downloads, read from S3Proxy's storage: Litestream wrote one generation here, in which a
+     * restore takes the snapshot of the highest WAL index and the WAL segments of that index and later (several
+     * snapshots were taken, so segments before the last one must not count).
+     */
+    private void assertRestoreSize(String db, JsonNode restore) {
+        List<Path> snapshots = files(db, "snapshots");
+        assertThat(snapshots.stream().map(p -> p.getParent().getParent()).distinct()).as(db + " generations")
+                .hasSize(1);
+        Path snapshot = snapshots.stream().max((a, b) -> Long.compare(index(a), index(b))).orElseThrow();
+        List<Path> replayed = files(db, "wal").stream().filter(w -> index(w) >= index(snapshot)).toList();
+        long download = snapshot.toFile().length() + bytes(replayed);
+        assertThat(restore.get("snapshotBytes").asLong()).as(db).isEqualTo(snapshot.toFile().length()).isPositive();
+        assertThat(restore.get("changeFiles").asInt()).as(db).isEqualTo(replayed.size());
+        assertThat(restore.get("changeBytes").asLong()).as(db).isEqualTo(bytes(replayed));
+        assertThat(restore.get("downloadBytes").asLong()).as(db).isEqualTo(download);
+        assertThat(restore.get("suggestedExpectedSize").asText()).as(db).isEqualTo("1Mi");
+        if (snapshots.size() > 1) {
+            assertThat(download).as(db + ": only what follows the last snapshot")
+                    .isLessThan(bytes(snapshots) + bytes(files(db, "wal")));
+        }
+    }
+
+    /** The WAL index a 0.3 snapshot or WAL segment file name starts with, in hex. */
+    private static long index(Path file) {
+        return Long.parseLong(file.getFileName().toString().split("[._]")[0], 16);
     }
 
     private CliRun analyze(String... extra) {

@@ -59,6 +59,9 @@ class AnalyzeReplicaPrefixTest {
         assertThat(client.get("snapshots").asInt()).isEqualTo(1);
         assertThat(client.get("changeFiles").asInt()).isEqualTo(1);
         assertThat(client.get("notes").toString()).doesNotContain("no replica in the bucket");
+        // what a restore downloads, from the listing's sizes: the level-9 snapshot and the level-0 file after it
+        assertThat(client.get("restore").toString()).isEqualTo("{\"snapshotBytes\":3,\"changeFiles\":1,"
+                + "\"changeBytes\":3,\"downloadBytes\":6,\"suggestedExpectedSize\":\"1Mi\"}");
         assertThat(byReplica.get("v05/hydrus-client-v05/client.master.db").get("notes").toString())
                 .contains("no replica in the bucket");
         JsonNode retired = byReplica.get("v05/retired-app/data.db");
