@@ -403,7 +403,8 @@ class EveryAppAlertsFireTest {
                     (HEALTHY * 60L - 2 * period) + "x" + end));
             out.add(firesAfter(AlertRules.DRILL_OVERDUE, DRILL_PATIENCE, overdue, promised(cronLabels, appSeverity())));
             List<Map<String, Object>> onTime = new ArrayList<>(schedule);
-            onTime.add(series("kube_cronjob_status_last_successful_time", cronLabels, (end * 60L - period) + "x" + end));
+            onTime.add(series("kube_cronjob_status_last_successful_time", cronLabels,
+                    (end * 60L - period) + "x" + end));
             out.add(silent(AlertRules.DRILL_OVERDUE, end, onTime));
         }
 
@@ -428,13 +429,13 @@ class EveryAppAlertsFireTest {
             return labels;
         }
 
-        /** The rules about the whole app: the most urgent of its databases, as soon as the most patient... */
+        /** The rules about the whole app speak with the most urgent severity of its databases (docs/alerts.md)... */
         private String appSeverity() {
             List<String> order = List.of("critical", "warning", "info");
             return databases.stream().map(Db::severity).min(Comparator.comparingInt(order::indexOf)).orElseThrow();
         }
 
-        /** ... and the least patient one's {@code alertAfter}. */
+        /** ... after the shortest {@code alertAfter} among them. */
         private int appAfter() {
             return databases.stream().mapToInt(Db::afterMinutes).min().orElseThrow();
         }
