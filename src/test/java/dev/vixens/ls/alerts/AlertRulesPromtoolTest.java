@@ -29,18 +29,22 @@ class AlertRulesPromtoolTest {
 
     @Test
     void everyCommittedRulesFilePassesPromtoolCheckRules(@TempDir Path tmp) throws IOException {
-        List<Path> files;
-        try (Stream<Path> walk = Stream.concat(Files.walk(ProjectFiles.root().resolve("apps")),
-                Files.walk(ProjectFiles.root().resolve("examples")))) {
-            files = walk.filter(p -> p.endsWith("litestream/" + AlertRuleFile.PROMETHEUS_RULE_FILE)
-                    || p.getFileName().toString().equals(AlertRuleFile.RULES_FILE)).sorted().toList();
-        }
+        List<Path> files = committedRulesFiles();
         assertThat(files).as("every example app ships rules").hasSizeGreaterThanOrEqualTo(18);
         for (Path file : files) {
             Path rules = groups(file, tmp.resolve("rules.yaml"));
             Processes.Result result = Processes.run(new ProcessBuilder(TestTools.promtool().toString(), "check",
                     "rules", rules.toString()));
             assertThat(result.exitCode()).as(file + ": " + result.output()).isZero();
+        }
+    }
+
+    /** Every rules file committed under apps/ and examples/, sorted. */
+    static List<Path> committedRulesFiles() throws IOException {
+        try (Stream<Path> walk = Stream.concat(Files.walk(ProjectFiles.root().resolve("apps")),
+                Files.walk(ProjectFiles.root().resolve("examples")))) {
+            return walk.filter(p -> p.endsWith("litestream/" + AlertRuleFile.PROMETHEUS_RULE_FILE)
+                    || p.getFileName().toString().equals(AlertRuleFile.RULES_FILE)).sorted().toList();
         }
     }
 
