@@ -22,6 +22,7 @@ import dev.vixens.ls.repo.Repository;
 import dev.vixens.ls.source.Problem;
 import dev.vixens.ls.verify.OverlayVerifier;
 import dev.vixens.ls.verify.OverlayVerifier.Verification;
+import dev.vixens.ls.verify.SidecarShutdown;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -131,8 +132,11 @@ public final class ExplainCommand implements Runnable {
         d.settings().heartbeat().ifPresent(h -> out.printf("Heartbeat: every %s to $%s (from Secret %s;"
                 + " Litestream heartbeat-url)%n", h.interval(), h.urlEnv(), d.settings().secret()));
         if (!plan.processes().isEmpty()) {
+            // the figure the built-overlay check holds the pod to, so the two lines of explain agree
+            SidecarShutdown.Need need = SidecarShutdown.of(plan);
             out.printf("Sidecar stop: up to %ds after SIGTERM to ship the last writes; the pod's"
-                    + " terminationGracePeriodSeconds must be longer%n", version.release().secondsToShipLastWrites());
+                    + " terminationGracePeriodSeconds must be %d or more (with a %ds margin)%n",
+                    version.release().secondsToShipLastWrites(), need.seconds(), SidecarShutdown.MARGIN_SECONDS);
         }
         out.printf("Single writer: replicas %s%s%n", plan.patch().replicas().map(String::valueOf).orElse("-"),
                 plan.patch().recreate() ? ", strategy Recreate" : "");

@@ -8,18 +8,18 @@ import dev.vixens.ls.plan.AppPlan;
  * writes (the release model's figure: the {@code shutdown-sync-timeout} vixens-ls writes from 0.5.6, the same
  * budget for earlier releases), plus a margin for the app's own last writes and the processes' exit.
  */
-final class SidecarShutdown {
+public final class SidecarShutdown {
 
-    static final int MARGIN_SECONDS = 10;
+    public static final int MARGIN_SECONDS = 10;
 
     private SidecarShutdown() {
     }
 
     /** Seconds needed, and why, as a message shows it. */
-    record Need(int seconds, String why) {
+    public record Need(int seconds, String why) {
     }
 
-    static Need of(AppPlan plan) {
+    public static Need of(AppPlan plan) {
         LitestreamVersion version = plan.app().settings().litestreamVersion();
         int ship = version.release().secondsToShipLastWrites();
         return new Need(ship + MARGIN_SECONDS, "Litestream " + version.text() + " takes up to " + ship + " s after"

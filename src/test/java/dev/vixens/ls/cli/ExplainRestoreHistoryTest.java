@@ -40,7 +40,7 @@ class ExplainRestoreHistoryTest {
                 "What a restore reads for a database missing at start-up:",
                 DB + "0.3 generations at s3://${LITESTREAM_BUCKET}/hydrus-client/client.db",
                 "Sidecar stop: up to 20s after SIGTERM to ship the last writes; the pod's"
-                        + " terminationGracePeriodSeconds must be longer");
+                        + " terminationGracePeriodSeconds must be 30 or more (with a 10s margin)");
     }
 
     @Test

@@ -75,7 +75,7 @@ class ExplainTextTest {
             Sidecars:
               litestream                  metrics port 9090 (metrics), config litestream.yml, 2 database(s), image litestream/litestream:0.3.13
             Alert rules: apps/notes/notes/litestream/alert-rules.yaml, LitestreamSyncErrors, LitestreamReplicationStalled, LitestreamMetricsAbsent (README, When a backup stops)
-            Sidecar stop: up to 20s after SIGTERM to ship the last writes; the pod's terminationGracePeriodSeconds must be longer
+            Sidecar stop: up to 20s after SIGTERM to ship the last writes; the pod's terminationGracePeriodSeconds must be 30 or more (with a 10s margin)
             Single writer: replicas 1, strategy Recreate
 
             Start-up estimate (worst case: each local copy checked, found corrupt and restored, one after the other; docs/startup-budget.md):
