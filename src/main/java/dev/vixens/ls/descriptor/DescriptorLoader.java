@@ -319,7 +319,7 @@ public final class DescriptorLoader {
         if (text.matches("[0-9.]+(P|E|Pi|Ei)")) {
             throw problem(at, at + ": " + quote(value) + tooLarge + expected);
         }
-        Quantity quantity = Names.isQuantity(text) ? Quantity.parse(text) : null;
+        Quantity quantity = Quantity.parse(text);
         if (quantity == null) {
             throw problem(at, at + ": " + quote(value) + " is not a size" + expected);
         }

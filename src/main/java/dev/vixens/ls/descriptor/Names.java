@@ -22,8 +22,6 @@ public final class Names {
             "(?:[a-zA-Z0-9](?:[a-zA-Z0-9.-]*[a-zA-Z0-9])?(?::[0-9]{1,5})?/)?" + REPO_PART + "(?:/" + REPO_PART + ")*");
     private static final Pattern IMAGE_TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
     private static final Pattern DIGEST = Pattern.compile("sha256:[a-f0-9]{64}");
-    private static final Pattern QUANTITY = Pattern.compile("[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?");
-
     /** The rule for a DNS label of at most {@code max} characters, as messages state it. */
     public static String labelRule(int max) {
         return "at most " + max + " lower-case letters, digits and '-', starting and ending with a letter or digit";
@@ -170,7 +168,8 @@ public final class Names {
         return null;
     }
 
+    /** A Kubernetes quantity as vixens-ls reads them ({@link Quantity#parse} is the one rule). */
     public static boolean isQuantity(String quantity) {
-        return QUANTITY.matcher(quantity).matches();
+        return Quantity.parse(quantity) != null;
     }
 }

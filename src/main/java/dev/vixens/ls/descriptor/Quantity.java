@@ -20,7 +20,7 @@ record Quantity(String text, BigDecimal value) implements Comparable<Quantity> {
             "Ki", BigDecimal.valueOf(1L << 10), "Mi", BigDecimal.valueOf(1L << 20),
             "Gi", BigDecimal.valueOf(1L << 30), "Ti", BigDecimal.valueOf(1L << 40));
 
-    /** The quantity, or null when {@code text} is not one ({@link Names#isQuantity} says which are). */
+    /** The quantity, or null when {@code text} is not one. */
     static Quantity parse(String text) {
         Matcher m = FORM.matcher(text);
         if (!m.matches() || m.group(1).length() > 30) {

@@ -297,7 +297,7 @@ public final class SettingsResolver {
             return new Resource(path, null, Quantity.parse(builtIn));
         }
         Value<String> value = picked.value();
-        Quantity quantity = Names.isQuantity(value.value()) ? Quantity.parse(value.value()) : null;
+        Quantity quantity = Quantity.parse(value.value());
         if (quantity == null) {
             throw value.problem(value.path() + ": " + Problem.quote(value.value()) + " is not a Kubernetes quantity"
                     + " such as 100m or 128Mi");

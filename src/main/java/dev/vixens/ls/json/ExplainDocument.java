@@ -6,12 +6,12 @@ import dev.vixens.ls.budget.StartupThroughputs;
 import dev.vixens.ls.descriptor.AppDescriptor;
 import dev.vixens.ls.descriptor.Settings;
 import dev.vixens.ls.litestream.LitestreamVersion;
+import dev.vixens.ls.pipeline.Explanation;
 import dev.vixens.ls.plan.AppPlan;
 import dev.vixens.ls.plan.BackupPolicy;
 import dev.vixens.ls.plan.ContainerPlan;
 import dev.vixens.ls.plan.LitestreamProcess;
 import dev.vixens.ls.plan.PlannedDatabase;
-import dev.vixens.ls.pipeline.Explanation;
 import dev.vixens.ls.plan.RestoreDrill;
 import dev.vixens.ls.source.Problem;
 import java.util.ArrayList;
@@ -102,14 +102,13 @@ public final class ExplainDocument {
 
     /** One overlay's budget, and the verdict against the estimate. */
     private static Map<String, Object> budget(String overlay, StartupCheck check, List<Problem> warnings) {
-        Map<String, Object> item = JsonDocument.object("overlay", overlay, "workload", check.budget().workload(),
+        return JsonDocument.object("overlay", overlay, "workload", check.budget().workload(),
                 "verdict", check.verdict().name().toLowerCase(Locale.ROOT).replace('_', '-'),
                 "bounds", check.budget().bounds().stream().map(b -> JsonDocument.object("field", b.field(),
                         "seconds", b.seconds(), "written", b.written(), "file", b.at().file(), "line", b.at().line(),
                         "column", b.at().column())).toList(),
                 "notCounted", check.budget().notCounted(),
                 "warnings", warnings.stream().map(Problem::format).toList());
-        return item;
     }
 
     private static Map<String, Object> container(ContainerPlan c) {

@@ -2,6 +2,7 @@ package dev.vixens.ls.plan;
 
 import dev.vixens.ls.bucket.BucketKey;
 import dev.vixens.ls.descriptor.AppDescriptor;
+import dev.vixens.ls.litestream.Command;
 import dev.vixens.ls.litestream.Release;
 import dev.vixens.ls.profile.ProfileCatalog;
 import dev.vixens.ls.source.InputException;
@@ -67,7 +68,7 @@ public record ResolvedApp(AppDescriptor app, List<PlannedDatabase> databases, Co
      * later), at the database's depth, on top of the check-integrity step.
      */
     public boolean restoreChecksIntegrity() {
-        return !RestoreStep.options(release(), dev.vixens.ls.profile.IntegrityDepth.FULL).isEmpty();
+        return release().has(Command.RESTORE, RestoreStep.INTEGRITY_CHECK);
     }
 
     /** Where a database of this environment lives in the bucket. */

@@ -49,7 +49,8 @@ public final class OverlayVerifier {
      *
      * @param command the kustomize command, as shown
      * @param findings every finding, app by app, in overlay order
-     * @param warnings every warning (check says them, and exits as if they were not there), in the same order
+     * @param warnings every warning (check says them, and exits as if they were not there), in the same order,
+     *     each once: overlays built from one base find the same thing at the same place
      * @param overlays the overlay directories of each app directory (repository-relative)
      * @param filesRead every file a build read, absolute
      * @param cacheable whether {@code filesRead} is all the builds depend on
@@ -98,7 +99,7 @@ public final class OverlayVerifier {
         ReplicaCollisionRule.check(built);
         List<OverlayReport> reports = new ArrayList<>();
         List<Problem> findings = new ArrayList<>();
-        List<Problem> warnings = new ArrayList<>();
+        Set<Problem> warnings = new LinkedHashSet<>();
         for (Map.Entry<AppPlan, List<Path>> entry : overlaysOf.entrySet()) {
             AppPlan plan = entry.getKey();
             for (BuiltOverlay overlay : built) {
@@ -111,7 +112,8 @@ public final class OverlayVerifier {
             }
             findings.addAll(appFindings(plan, entry.getValue(), config));
         }
-        return new Verification(command, reports, findings, warnings, overlays, filesRead, cacheable);
+        return new Verification(command, reports, findings, List.copyOf(warnings), overlays, filesRead,
+                cacheable);
     }
 
     /** An app without overlays, and {@code overlays.<name>} entries that name no overlay. */

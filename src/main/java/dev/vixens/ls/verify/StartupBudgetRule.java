@@ -4,6 +4,7 @@ import dev.vixens.ls.budget.StartupBudget;
 import dev.vixens.ls.budget.StartupCheck;
 import dev.vixens.ls.budget.StartupEstimate;
 import dev.vixens.ls.plan.ContainerPlan;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -22,7 +23,7 @@ final class StartupBudgetRule implements OverlayRule {
                 .collect(Collectors.toSet());
         StartupCheck startup = new StartupCheck(StartupEstimate.of(overlay.component().resolved(),
                 overlay.throughputs), StartupBudget.of(overlay.pod.orElseThrow(), overlay.source, generatedInit));
-        overlay.startup = java.util.Optional.of(startup);
+        overlay.startup = Optional.of(startup);
         overlay.facts.add(startup.fact());
         startup.budget().notCounted().forEach(reason -> overlay.facts.add("start-up: not a bound: " + reason));
         startup.warning().ifPresent(overlay.warnings::add);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vixens.ls.output.CheckCache;
 import dev.vixens.ls.testing.CliRun;
 import dev.vixens.ls.testing.TestRepo;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -108,6 +110,35 @@ class StartupBudgetTest {
                 + " rollout is reported failed (ProgressDeadlineExceeded: Argo CD shows the app Degraded, kubectl"
                 + " rollout status exits non-zero) while the pod goes on starting; the pod is not killed. Set"
                 + " progressDeadlineSeconds: 2640 or more in the Deployment's spec");
+    }
+
+    @Test
+    void twoOverlaysOfOneBaseWarnOnceAtTheirSharedField() throws IOException {
+        // staging replicates apart (its own prefix), so the two overlays differ only in where they back up to
+        app("- {path: /data/notes.db, profile: standard, expectedSize: 1Gi}", deployment("", ""), "");
+        TestRepo.create(root).write(APP + "/vixens-backup.yaml", Files.readString(root.resolve(APP
+                + "/vixens-backup.yaml")) + "overlays:\n  staging: {litestream: {replicaPrefix: staging}}\n")
+                .write(APP + "/overlays/staging/kustomization.yaml", """
+                resources:
+                  - ../../base
+                components:
+                  - ../../litestream/staging
+                """);
+        assertThat(CliRun.inRepo(root, "generate", "--all").exitCode()).isZero();
+
+        CliRun check = CliRun.inRepo(root, "check", "--all");
+
+        assertThat(check.out()).startsWith("check: ").endsWith(" current, 2 overlays verified with kubectl"
+                + " kustomize\n");
+        assertThat(check.err()).isEqualTo(APP + "/base/workload.yaml:4:9: warning: start-up budget: the worst-case"
+                + " start-up of Deployment notes is estimated at 2621 s (restore and integrity checks of the database"
+                + " with an expectedSize; docs/startup-budget.md), longer than its progressDeadlineSeconds, unset, so"
+                + " the default 600 s: the rollout is reported failed (ProgressDeadlineExceeded: Argo CD shows the app"
+                + " Degraded, kubectl rollout status exits non-zero) while the pod goes on starting; the pod is not"
+                + " killed. Set progressDeadlineSeconds: 2640 or more in the Deployment's spec\n");
+        // explain still shows the verdict of each overlay
+        assertThat(CliRun.inRepo(root, "explain", "notes").out().lines().filter(line -> line.contains("warning:"
+                + " start-up budget"))).hasSize(2);
     }
 
     @Test
