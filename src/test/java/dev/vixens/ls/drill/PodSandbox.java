@@ -355,16 +355,18 @@ public final class PodSandbox implements AutoCloseable {
                 rewriteLitestreamConfigs(name, mount.hostDir(), env, mounts);
             }
         }
-        List<String> argv = new ArrayList<>();
+        List<String> podArgv = new ArrayList<>();
+        List<String> resolved = new ArrayList<>();
         List<String> command = (List<String>) container.get("command");
         if (command == null || command.isEmpty()) {
-            argv.addAll(entrypoint(name, String.valueOf(container.get("image"))));
+            // the image's entrypoint is a program of this machine, not a path in the pod: a tool cache under /tmp
+            // must not be read as the pod's /tmp volume
+            resolved.addAll(entrypoint(name, String.valueOf(container.get("image"))));
         } else {
-            argv.addAll(command);
+            podArgv.addAll(command);
         }
-        argv.addAll((List<String>) container.getOrDefault("args", List.of()));
-        List<String> resolved = new ArrayList<>();
-        for (String argument : argv) {
+        podArgv.addAll((List<String>) container.getOrDefault("args", List.of()));
+        for (String argument : podArgv) {
             resolved.add(rewrite(KubeEnv.expand(String.valueOf(argument), env), mounts));
         }
         resolved.set(0, executable(resolved.get(0)));
